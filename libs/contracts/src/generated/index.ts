@@ -1,0 +1,3 @@
+// Generated from openapi/dist/openapi.json by `npm run contract:generate`. Do not edit.
+export * from './dtos';
+export * from './operations';

@@ -1,0 +1,5 @@
+export * from './base.entity';
+export * from './data-source';
+export * from './naming-strategy';
+export * from './optimistic-update';
+export * from './transaction';

@@ -1,0 +1,38 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+
+export interface TransactionContext {
+  manager: EntityManager;
+  /** Runs after a successful commit (e.g. enqueue a job for a row written in this transaction). */
+  afterCommit(effect: () => Promise<void> | void): void;
+}
+
+// InnoDB resolves deadlocks by aborting one transaction; retrying it whole is the documented remedy.
+const RETRYABLE_ERRNOS = new Set([1213 /* ER_LOCK_DEADLOCK */, 1205 /* ER_LOCK_WAIT_TIMEOUT */]);
+const MAX_ATTEMPTS = 3;
+
+function isRetryable(error: unknown): boolean {
+  const errno = (error as { errno?: number; driverError?: { errno?: number } })?.driverError?.errno ?? (error as { errno?: number })?.errno;
+  return errno !== undefined && RETRYABLE_ERRNOS.has(errno);
+}
+
+/** Runs `work` in one transaction, retrying it on deadlock, and runs the after-commit effects once it commits. */
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (tx: TransactionContext) => Promise<T>,
+  isolation: IsolationLevel = 'READ COMMITTED',
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const effects: Array<() => Promise<void> | void> = [];
+    let result: T;
+    try {
+      result = await dataSource.transaction(isolation, (manager) => work({ manager, afterCommit: (effect) => effects.push(effect) }));
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      continue;
+    }
+    for (const effect of effects) await effect();
+    return result;
+  }
+}

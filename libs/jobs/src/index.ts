@@ -1,0 +1,5 @@
+export * from './job.entity';
+export * from './job.producer';
+export * from './jobs.module';
+export * from './queues';
+export * from './redis-connection';

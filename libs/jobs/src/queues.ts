@@ -1,0 +1,56 @@
+// Queue names, job names and payload types: the single place producer (api) and consumer (worker) share,
+// so the two cannot drift. The worker refuses to start unless every job name here has exactly one handler.
+
+export const QUEUE = {
+  /** Long, user-visible work tracked in the `jobs` table (202 + jobId) and maintenance. */
+  jobs: 'jobs',
+  /** Mail and other deliveries. */
+  notifications: 'notifications',
+  /** Audit rows whose synchronous write failed. */
+  audit: 'audit',
+} as const;
+export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
+
+export const JOB = {
+  purgeIdempotencyKeys: 'maintenance.purge-idempotency-keys',
+  writeAuditEntry: 'audit.write-entry',
+} as const;
+export type JobName = (typeof JOB)[keyof typeof JOB];
+
+/** Which queue carries each job. */
+export const QUEUE_OF: Record<JobName, QueueName> = {
+  [JOB.purgeIdempotencyKeys]: QUEUE.jobs,
+  [JOB.writeAuditEntry]: QUEUE.audit,
+};
+
+export interface AuditEntryPayload {
+  id: string;
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+  /** RFC 3339; the time of the change, not of the retry. */
+  createdAt: string;
+}
+
+export interface JobPayloads {
+  [JOB.purgeIdempotencyKeys]: { trackedJobId?: string };
+  [JOB.writeAuditEntry]: AuditEntryPayload;
+}
+
+/** Every tracked job carries the id of its row in the `jobs` table. */
+export interface TrackedPayload {
+  trackedJobId?: string;
+}
+
+export const RETRY_POLICY = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  // Completed jobs stay a day so that a re-enqueue with the same jobId is recognised as a duplicate.
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;

@@ -1,0 +1,23 @@
+import { inject } from 'vitest';
+import { AppConfig, loadConfig } from '@app/common';
+import { testServices } from './test-env';
+
+/** The validated configuration of this test run, pointing at its own database and Redis prefix. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DB_HOST: testServices.dbHost,
+    DB_PORT: String(testServices.dbPort),
+    DB_USER: testServices.dbUser,
+    DB_PASSWORD: testServices.dbPassword,
+    DB_NAME: inject('testDatabase'),
+    DB_POOL_SIZE: '5',
+    REDIS_URL: testServices.redisUrl,
+    REDIS_PREFIX: inject('testRedisPrefix'),
+    LOG_LEVEL: 'silent',
+    CORS_ORIGINS: 'https://app.example.org',
+    API_PORT: '0',
+    SHUTDOWN_DRAIN_MS: '0',
+    ...overrides,
+  });
+}
