@@ -15,7 +15,7 @@ export interface ApiResponse<T = any> { // eslint-disable-line @typescript-eslin
 export interface RequestOptions {
   body?: unknown;
   /** Sent as is, for malformed-input tests. */
-  rawBody?: string | Buffer;
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
   token?: string;
   /** Skip the contract check (only for responses outside the contract, like /metrics). */
@@ -66,7 +66,7 @@ export async function startApi(overrides: Record<string, string> = {}): Promise<
     fetch: checkedFetch,
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
-      let body: string | Buffer | undefined;
+      let body: string | Uint8Array<ArrayBuffer> | undefined;
       if (options.rawBody !== undefined) body = options.rawBody;
       else if (options.body !== undefined) {
         body = JSON.stringify(options.body);

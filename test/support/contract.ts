@@ -1,13 +1,13 @@
 // Contract tests: every response an integration test receives is checked against the bundled contract.
 // An undocumented status, or a body with a field the contract does not describe, fails the test.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export const bundle: Json = JSON.parse(readFileSync(fileURLToPath(new URL('../../openapi/dist/openapi.json', import.meta.url)), 'utf8'));
+export const bundle: Json = JSON.parse(readFileSync(join(process.cwd(), 'openapi/dist/openapi.json'), 'utf8'));
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);

@@ -37,7 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
     await admin.destroy();
     const redis = new Redis(testServices.redisUrl);
-    const stream = redis.scanStream({ match: `${redisPrefix}:*`, count: 1000 });
+    const stream = redis.scanStream({ match: `${redisPrefix}*`, count: 1000 });
     for await (const keys of stream as AsyncIterable<string[]>) if (keys.length) await redis.del(...keys);
     await redis.quit();
   };

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+// Tests run from the repository root (vitest.config.mts).
+const root = `${process.cwd()}/`;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './naming-strategy';
 export * from './optimistic-update';
 export * from './transaction';
+export * from './health/readiness.service';

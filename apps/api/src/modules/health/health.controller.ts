@@ -1,11 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { ContractRoute } from '@app/common';
 import { operations, type HealthStatusDto } from '@app/contracts';
-import { HealthService } from './health.service';
+import { ReadinessService } from '@app/database';
 
 @Controller()
 export class HealthController {
-  constructor(private readonly health: HealthService) {}
+  constructor(private readonly health: ReadinessService) {}
 
   @ContractRoute(operations.getLiveness)
   getLiveness(): HealthStatusDto {

@@ -14,9 +14,12 @@ function withTimeout<T>(promise: Promise<T>, label: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Liveness never touches a dependency; readiness pings MySQL and Redis and checks the schema is current. */
+/**
+ * Probes shared by the api and the worker. Liveness never touches a dependency; readiness pings MySQL and
+ * Redis, checks the schema is current, and fails at once while the process drains for shutdown.
+ */
 @Injectable()
-export class HealthService {
+export class ReadinessService {
   private migrationsApplied = false;
 
   constructor(

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JOB } from '@app/jobs';
+import type { DataSource } from 'typeorm';
+import { HandlesJob, type JobContext, type JobHandler } from './job-handler';
+
+const BATCH = 1000;
+
+/** Idempotency keys are promised for 24 h; afterwards they are deleted in small batches to keep locks short. */
+@Injectable()
+@HandlesJob(JOB.purgeIdempotencyKeys)
+export class PurgeIdempotencyKeysHandler implements JobHandler<typeof JOB.purgeIdempotencyKeys> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  validate(payload: unknown): string | null {
+    return payload !== null && typeof payload === 'object' ? null : 'payload must be an object';
+  }
+
+  async handle(_job: unknown, context: JobContext): Promise<Record<string, unknown>> {
+    let deleted = 0;
+    for (;;) {
+      const result = await this.dataSource.query('DELETE FROM idempotency_keys WHERE expires_at <= CURRENT_TIMESTAMP(3) LIMIT ?', [BATCH]);
+      deleted += Number(result.affectedRows ?? 0);
+      if (Number(result.affectedRows ?? 0) < BATCH) break;
+    }
+    await context.progress(100);
+    return { deleted };
+  }
+}

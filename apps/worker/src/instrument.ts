@@ -1,0 +1,3 @@
+import { startInstrumentation } from '@app/common/observability/instrumentation';
+
+startInstrumentation('worker');

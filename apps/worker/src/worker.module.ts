@@ -1,0 +1,58 @@
+// The worker: consumes the BullMQ queues (jobs, notifications, audit), keeps tracked job rows current,
+// re-enqueues lost work, and serves only its own probes and metrics.
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { AppConfig, AppConfigModule, RedisModule, ShutdownState } from '@app/common';
+import { createDataSourceOptions, ReadinessService } from '@app/database';
+import { JobsModule } from '@app/jobs';
+import { Registry } from 'prom-client';
+import { workerEntities } from './entities';
+import { HandlerRegistry } from './handlers/handler-registry';
+import { PurgeIdempotencyKeysHandler } from './handlers/purge-idempotency-keys.handler';
+import { WriteAuditEntryHandler } from './handlers/write-audit-entry.handler';
+import { WorkerHealthController } from './health/worker-health.controller';
+import { JobTracker } from './queues/job-tracker';
+import { MaintenanceScheduler } from './queues/maintenance-scheduler';
+import { QueueConsumers } from './queues/queue-consumers';
+import { QueuedJobSweeper } from './queues/queued-job-sweeper';
+
+export const JOB_HANDLERS = [PurgeIdempotencyKeysHandler, WriteAuditEntryHandler];
+
+export interface WorkerRuntime {
+  config: AppConfig;
+  metrics: Registry;
+  shutdown: ShutdownState;
+}
+
+@Module({})
+export class WorkerModule {
+  static forRoot(runtime: WorkerRuntime, handlers: Array<new (...args: never[]) => unknown> = JOB_HANDLERS): DynamicModule {
+    return {
+      module: WorkerModule,
+      global: true,
+      imports: [
+        AppConfigModule.forRoot(runtime.config),
+        TypeOrmModule.forRoot(createDataSourceOptions(runtime.config, workerEntities)),
+        RedisModule,
+        DiscoveryModule,
+        JobsModule.forRole('worker'),
+        AuditModule,
+      ],
+      controllers: [WorkerHealthController],
+      providers: [
+        { provide: Registry, useValue: runtime.metrics },
+        { provide: ShutdownState, useValue: runtime.shutdown },
+        ReadinessService,
+        HandlerRegistry,
+        JobTracker,
+        QueueConsumers,
+        QueuedJobSweeper,
+        MaintenanceScheduler,
+        ...handlers,
+      ],
+      exports: [Registry, ShutdownState],
+    };
+  }
+}
