@@ -181,12 +181,20 @@ class Emitter {
     if (schema.description && !schema.$ref) lines.push(`  /** ${schema.description.trim().replace(/\*\//g, '*\\/').replace(/\n/g, ' ')} */`);
     lines.push(`  ${this.apiPropertyFor(schema, required)}`);
     const { nullable } = schema.$ref ? { nullable: false } : baseType(schema);
-    if (!required) {
+    if (!required && nullable) {
       this.validators.add('IsOptional');
       lines.push('  @IsOptional()');
+    } else if (!required) {
+      // @IsOptional() would also let null through, which the contract forbids for a non-nullable property.
+      this.validators.add('ValidateIf');
+      lines.push(`  @ValidateIf((_object, value) => value !== undefined)`);
     } else if (nullable) {
       this.validators.add('ValidateIf');
-      lines.push(`  @ValidateIf((_object, value) => value !== null)`);
+      
+    } else if (schema.$ref && !this.isEnum(refName(schema.$ref))) {
+      // @ValidateNested() skips undefined, so without this a missing required object would pass.
+      this.validators.add('IsDefined');
+      lines.push('  @IsDefined()');
     }
     if (fromQuery) lines.push(...this.queryTransform(schema).map((d) => `  ${d}`));
     lines.push(...this.validatorsFor(schema, where).map((d) => `  ${d}`));
@@ -351,10 +359,11 @@ export function generateContracts(document) {
     '\n' +
     [...enumBlocks, ...classBlocks, ...paramClasses].join('\n');
 
+  // Only the classes the metadata uses: an unused import fails the typecheck (noUnusedLocals).
   const dtoNames = [
     ...Object.keys(emitter.schemas).filter((n) => !emitter.isEnum(n)).map(dtoClassName),
     ...paramClasses.map((c) => /export class (\w+)/.exec(c)[1]),
-  ];
+  ].filter((n) => opBlocks.some((block) => new RegExp(`\\b${n}\\b`).test(block)));
   const operations =
     HEADER +
     `import type { ContractOperation } from '../operation';\n` +

@@ -7,3 +7,4 @@ export * from './observability/metrics';
 export * from './shutdown/shutdown-state';
 export * from './http/http-hooks';
 export * from './redis/redis.module';
+export * from './shutdown/graceful-shutdown';

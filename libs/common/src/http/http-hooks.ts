@@ -42,6 +42,13 @@ export function installHttpHooks(fastify: FastifyInstance, options: HttpHooksOpt
     });
   });
 
+  // Requests already in flight when draining starts answer with `Connection: close`, so that keep-alive
+  // sockets end with them and closing the server does not wait for idle clients.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (options.shutdown.draining) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   fastify.addHook('onResponse', (request, reply, done) => {
     const started = (request as FastifyRequest & { startedAt?: bigint }).startedAt;
     const seconds = started === undefined ? 0 : Number(process.hrtime.bigint() - started) / 1e9;

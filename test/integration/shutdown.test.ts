@@ -1,0 +1,103 @@
+import { createRootLogger, exitGracefullyOnSignal, JsonLogger, ShutdownState } from '@app/common';
+import type { DataSource } from 'typeorm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startApi } from '../support/api';
+import { openTestDataSource } from '../support/db';
+
+async function get(url: string): Promise<number | string> {
+  try {
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    return res.status;
+  } catch (error) {
+    return ((error as { cause?: { code?: string } }).cause?.code ?? 'ERROR') as string;
+  }
+}
+
+describe('graceful shutdown', () => {
+  let locker: DataSource | undefined;
+  afterAll(async () => {
+    await locker?.query('UNLOCK TABLES').catch(() => undefined);
+    await locker?.destroy();
+  });
+
+  it('turns unready at once, refuses new work with 503, finishes in-flight requests, then exits', async () => {
+    const api = await startApi({ SHUTDOWN_DRAIN_MS: '400' });
+    let exitCode: number | undefined;
+    const exited = new Promise<void>((resolve) => {
+      exitGracefullyOnSignal({
+        app: api.app,
+        shutdown: api.app.get(ShutdownState),
+        logger: new JsonLogger(createRootLogger({ level: 'silent', service: 'test' })),
+        drainMs: api.config.SHUTDOWN_DRAIN_MS,
+        timeoutMs: api.config.SHUTDOWN_TIMEOUT_MS,
+        exit: (code) => {
+          exitCode = code;
+          resolve();
+        },
+        signals: ['SIGUSR2'],
+      });
+    });
+    expect(await get(`${api.baseUrl}/readyz`)).toBe(200);
+
+    // Hold a table lock so that a request is still in flight when the server starts closing.
+    locker = await openTestDataSource();
+    const runner = locker.createQueryRunner();
+    await runner.connect();
+    await runner.query('LOCK TABLES feature_flags WRITE');
+    const inFlight = get(`${api.baseUrl}/api/v1/features`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    process.kill(process.pid, 'SIGUSR2');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await get(`${api.baseUrl}/readyz`)).toBe(503);
+    expect(await get(`${api.baseUrl}/api/v1/config`)).toBe(503);
+    expect(await get(`${api.baseUrl}/healthz`)).toBe(200);
+
+    await new Promise((resolve) => setTimeout(resolve, 600)); // past the drain delay: the server is closing
+    expect(exitCode).toBeUndefined(); // still waiting for the in-flight request
+    await runner.query('UNLOCK TABLES');
+    await runner.release();
+
+    expect(await inFlight).toBe(200);
+    await exited;
+    expect(exitCode).toBe(0);
+    expect(await get(`${api.baseUrl}/healthz`)).toBe('ECONNREFUSED');
+  });
+
+  it('loses no accepted request under load', async () => {
+    const api = await startApi({ SHUTDOWN_DRAIN_MS: '300' });
+    const exited = new Promise<number>((resolve) => {
+      exitGracefullyOnSignal({
+        app: api.app,
+        shutdown: api.app.get(ShutdownState),
+        logger: new JsonLogger(createRootLogger({ level: 'silent', service: 'test' })),
+        drainMs: api.config.SHUTDOWN_DRAIN_MS,
+        timeoutMs: api.config.SHUTDOWN_TIMEOUT_MS,
+        exit: resolve,
+        signals: ['SIGUSR2'],
+      });
+    });
+    const outcomes: Array<number | string> = [];
+    let stop = false;
+    const client = async () => {
+      while (!stop) {
+        const outcome = await get(`${api.baseUrl}/api/v1/features`);
+        outcomes.push(outcome);
+        // Like a load balancer: a 503 takes this instance out of rotation.
+        if (outcome === 503 || outcome === 'ECONNREFUSED') break;
+      }
+    };
+    const clients = Array.from({ length: 20 }, client);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    process.kill(process.pid, 'SIGUSR2');
+    expect(await exited).toBe(0);
+    stop = true;
+    await Promise.all(clients);
+    // Every request either completed, was refused with 503 while draining, or was never accepted.
+    const unexpected = outcomes.filter((o) => o !== 200 && o !== 503 && o !== 'ECONNREFUSED');
+    expect(unexpected).toEqual([]);
+    expect(outcomes.filter((o) => o === 200).length).toBeGreaterThan(20);
+    expect(outcomes).toContain(503);
+  });
+});
