@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule, RedisModule, ShutdownState } from '@app/common';
-import { createDataSourceOptions } from '@app/database';
+import { databaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { Registry } from 'prom-client';
 import { apiEntities } from './entities';
@@ -24,7 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(runtime.config),
-        TypeOrmModule.forRoot({ ...createDataSourceOptions(runtime.config, apiEntities), manualInitialization: false }),
+        databaseModule(runtime.config, apiEntities),
         RedisModule,
         JobsModule.forRole('producer'),
         AuditModule,

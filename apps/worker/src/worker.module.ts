@@ -2,10 +2,9 @@
 // re-enqueues lost work, and serves only its own probes and metrics.
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AppConfig, AppConfigModule, RedisModule, ShutdownState } from '@app/common';
-import { createDataSourceOptions, ReadinessService } from '@app/database';
+import { databaseModule, ReadinessService } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { Registry } from 'prom-client';
 import { workerEntities } from './entities';
@@ -34,7 +33,7 @@ export class WorkerModule {
       global: true,
       imports: [
         AppConfigModule.forRoot(runtime.config),
-        TypeOrmModule.forRoot(createDataSourceOptions(runtime.config, workerEntities)),
+        databaseModule(runtime.config, workerEntities),
         RedisModule,
         DiscoveryModule,
         JobsModule.forRole('worker'),

@@ -27,7 +27,8 @@ export class AuditRepository {
         ip: entry.ip,
         createdAt: new Date(entry.createdAt),
       } as QueryDeepPartialEntity<AuditLogEntity>)
-      .orIgnore()
+      // Not INSERT IGNORE: that would also turn data errors into silent truncation.
+      .orUpdate(['id'], ['id'])
       .execute();
   }
 }

@@ -31,15 +31,32 @@ export function createDataSourceOptions(config: DatabaseConfig, entities: Entity
   };
 }
 
-/** Every connection of the pool works in UTC, so CURRENT_TIMESTAMP(3) and JS Dates agree. */
-function useUtcSessions(dataSource: DataSource): void {
-  const pool = (dataSource.driver as unknown as { pool?: { on(event: 'connection', cb: (c: { query(sql: string): void }) => void): void } }).pool;
-  pool?.on('connection', (connection) => connection.query("SET time_zone = '+00:00'"));
+/**
+ * Every session works in UTC (so CURRENT_TIMESTAMP(3) and JS Dates agree) and in strict mode (so bad data is an
+ * error, never a silent truncation), whatever the server's defaults are, on MariaDB and MySQL alike.
+ */
+const SESSION_SETTINGS =
+  "SET time_zone = '+00:00', sql_mode = 'STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+
+interface Mysql2Pool {
+  on(event: 'connection', listener: (connection: { query(sql: string): void }) => void): void;
+  _allConnections?: { length: number };
+}
+
+/** Applies SESSION_SETTINGS to new pool connections, and to the ones TypeORM opened while initialising. */
+export async function applySessionSettings(dataSource: DataSource): Promise<void> {
+  const pool = (dataSource.driver as unknown as { pool?: Mysql2Pool }).pool;
+  if (!pool) return;
+  pool.on('connection', (connection) => connection.query(SESSION_SETTINGS));
+  const existing = pool._allConnections?.length ?? 1;
+  const runners = Array.from({ length: existing }, () => dataSource.createQueryRunner());
+  await Promise.all(runners.map((runner) => runner.query(SESSION_SETTINGS)));
+  await Promise.all(runners.map((runner) => runner.release()));
 }
 
 export async function createDataSource(config: DatabaseConfig, entities: EntityList = []): Promise<DataSource> {
   const dataSource = new DataSource(createDataSourceOptions(config, entities));
   await dataSource.initialize();
-  useUtcSessions(dataSource);
+  await applySessionSettings(dataSource);
   return dataSource;
 }

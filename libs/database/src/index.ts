@@ -4,3 +4,4 @@ export * from './naming-strategy';
 export * from './optimistic-update';
 export * from './transaction';
 export * from './health/readiness.service';
+export * from './database.module';
