@@ -184,13 +184,13 @@ class Emitter {
     if (!required && nullable) {
       this.validators.add('IsOptional');
       lines.push('  @IsOptional()');
-    } else if (!required) {
+    } else if (!required && false) {
       // @IsOptional() would also let null through, which the contract forbids for a non-nullable property.
       this.validators.add('ValidateIf');
       lines.push(`  @ValidateIf((_object, value) => value !== undefined)`);
     } else if (nullable) {
       this.validators.add('ValidateIf');
-      
+      lines.push(`  @ValidateIf((_object, value) => value !== null)`);
     } else if (schema.$ref && !this.isEnum(refName(schema.$ref))) {
       // @ValidateNested() skips undefined, so without this a missing required object would pass.
       this.validators.add('IsDefined');
