@@ -6,11 +6,11 @@ export declare class UnsupportedSchemaError extends Error {}
 /** Name of the DTO class generated for a component schema: `Pet` → `PetDto`. */
 export declare function dtoClassName(schemaName: string): string;
 
-export interface GeneratedContracts {
+export type GeneratedContracts = {
   'dtos.ts': string;
   'operations.ts': string;
   'index.ts': string;
-}
+};
 
 /** Generates the DTO classes, enums and operation metadata from a bundled OpenAPI 3.1 document. */
 export declare function generateContracts(document: object): GeneratedContracts;

@@ -93,8 +93,11 @@ class Emitter {
       out.push(`@IsIn(${literal(schema.enum)}${opt})`);
     } else if (type === 'string') {
       if (schema.format === 'date-time') {
+        // RFC 3339 is what the contract promises (a bare date is not a time); strict ISO 8601 adds the
+        // calendar check (no 30 February) that the RFC 3339 pattern lacks.
+        use('IsRFC3339');
         use('IsISO8601');
-        out.push(`@IsISO8601({ strict: true }${each ? ', { each: true }' : ''})`);
+        out.push(`@IsRFC3339(${optOnly})`, `@IsISO8601({ strict: true }${each ? ', { each: true }' : ''})`);
       } else if (schema.format === 'date') {
         use('IsDateString');
         out.push(`@IsDateString({ strict: true }${each ? ', { each: true }' : ''})`);
@@ -140,6 +143,10 @@ class Emitter {
     } else if (type === 'object') {
       use('IsObject');
       out.push(`@IsObject(${optOnly})`);
+    } else if (type === undefined) {
+      // Any JSON value: nothing to check, but the whitelist must know the property exists.
+      use('Allow');
+      out.push(`@Allow(${optOnly})`);
     }
     return out;
   }
@@ -184,7 +191,7 @@ class Emitter {
     if (!required && nullable) {
       this.validators.add('IsOptional');
       lines.push('  @IsOptional()');
-    } else if (!required && false) {
+    } else if (!required) {
       // @IsOptional() would also let null through, which the contract forbids for a non-nullable property.
       this.validators.add('ValidateIf');
       lines.push(`  @ValidateIf((_object, value) => value !== undefined)`);

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { GetFeatureData, GetFeatureErrors, GetFeatureResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetPublicConfigData, GetPublicConfigErrors, GetPublicConfigResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, ListFeaturesData, ListFeaturesErrors, ListFeaturesResponses } from './types.gen.js';
+import type { ActivateUserData, ActivateUserErrors, ActivateUserResponses, CancelUserDeletionData, CancelUserDeletionErrors, CancelUserDeletionResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, ChangeUserRoleData, ChangeUserRoleErrors, ChangeUserRoleResponses, CompleteTwoFactorLoginData, CompleteTwoFactorLoginErrors, CompleteTwoFactorLoginResponses, DeactivateUserData, DeactivateUserErrors, DeactivateUserResponses, DisableTwoFactorData, DisableTwoFactorErrors, DisableTwoFactorResponses, EnableTwoFactorData, EnableTwoFactorErrors, EnableTwoFactorResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetFeatureData, GetFeatureErrors, GetFeatureResponses, GetJobData, GetJobErrors, GetJobResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetPublicConfigData, GetPublicConfigErrors, GetPublicConfigResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetUserData, GetUserDataExportData, GetUserDataExportErrors, GetUserDataExportResponses, GetUserErrors, GetUserPreferencesData, GetUserPreferencesErrors, GetUserPreferencesResponses, GetUserResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListConfigEntriesData, ListConfigEntriesErrors, ListConfigEntriesResponses, ListFeaturesData, ListFeaturesErrors, ListFeaturesResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, RegisterData, RegisterErrors, RegisterResponses, ReplaceUserData, ReplaceUserErrors, ReplaceUserResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RequestUserDataExportData, RequestUserDataExportErrors, RequestUserDataExportResponses, RequestUserDeletionData, RequestUserDeletionErrors, RequestUserDeletionResponses, ResendVerificationEmailData, ResendVerificationEmailErrors, ResendVerificationEmailResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeOtherSessionsData, RevokeOtherSessionsErrors, RevokeOtherSessionsResponses, RevokeSessionData, RevokeSessionErrors, RevokeSessionResponses, SetUpTwoFactorData, SetUpTwoFactorErrors, SetUpTwoFactorResponses, UpdateConfigEntryData, UpdateConfigEntryErrors, UpdateConfigEntryResponses, UpdateFeatureData, UpdateFeatureErrors, UpdateFeatureResponses, UpdateUserData, UpdateUserErrors, UpdateUserPreferencesData, UpdateUserPreferencesErrors, UpdateUserPreferencesResponses, UpdateUserResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -48,5 +48,452 @@ export const listFeatures = <ThrowOnError extends boolean = false>(options?: Opt
 
 /**
  * Get one feature flag
+ *
+ * The flag with its state and version; 404 when no flag has this key.
  */
 export const getFeature = <ThrowOnError extends boolean = false>(options: Options<GetFeatureData, ThrowOnError>) => (options.client ?? client).get<GetFeatureResponses, GetFeatureErrors, ThrowOnError>({ url: '/api/v1/features/{feature}', ...options });
+
+/**
+ * Register an account
+ *
+ * Creates an unverified adopter account and mails a verification link. An already registered e-mail gets the same answer (no account enumeration) and its owner receives a notice instead. The account can sign in once verified.
+ */
+export const register = <ThrowOnError extends boolean = false>(options: Options<RegisterData, ThrowOnError>) => (options.client ?? client).post<RegisterResponses, RegisterErrors, ThrowOnError>({
+    url: '/api/v1/auth/register',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Verify an e-mail address
+ *
+ * Consumes the single-use token from the verification mail (valid 24 hours).
+ */
+export const verifyEmail = <ThrowOnError extends boolean = false>(options: Options<VerifyEmailData, ThrowOnError>) => (options.client ?? client).post<VerifyEmailResponses, VerifyEmailErrors, ThrowOnError>({
+    url: '/api/v1/auth/email/verify',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Send the verification mail again
+ *
+ * Always 202, whether or not the address is registered or already verified.
+ */
+export const resendVerificationEmail = <ThrowOnError extends boolean = false>(options: Options<ResendVerificationEmailData, ThrowOnError>) => (options.client ?? client).post<ResendVerificationEmailResponses, ResendVerificationEmailErrors, ThrowOnError>({
+    url: '/api/v1/auth/email/resend',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Sign in
+ *
+ * Checks the password (argon2id). Unknown e-mail, wrong password and a locked account give the same 401 answer. With two-factor enabled, answers a challenge to complete with `POST /auth/2fa/verify`.
+ */
+export const login = <ThrowOnError extends boolean = false>(options: Options<LoginData, ThrowOnError>) => (options.client ?? client).post<LoginResponses, LoginErrors, ThrowOnError>({
+    url: '/api/v1/auth/login',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Complete a two-factor sign-in
+ *
+ * Exchanges a login challenge and a TOTP or backup code for tokens.
+ */
+export const completeTwoFactorLogin = <ThrowOnError extends boolean = false>(options: Options<CompleteTwoFactorLoginData, ThrowOnError>) => (options.client ?? client).post<CompleteTwoFactorLoginResponses, CompleteTwoFactorLoginErrors, ThrowOnError>({
+    url: '/api/v1/auth/2fa/verify',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Rotate the refresh token
+ *
+ * Returns a new access token and a new refresh token; the old one is spent. Presenting a spent refresh token revokes the whole session (reuse detection, RFC 9700).
+ */
+export const refreshTokens = <ThrowOnError extends boolean = false>(options: Options<RefreshTokensData, ThrowOnError>) => (options.client ?? client).post<RefreshTokensResponses, RefreshTokensErrors, ThrowOnError>({
+    url: '/api/v1/auth/refresh',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Sign out
+ *
+ * Revokes the current session and clears the refresh-token cookie.
+ */
+export const logout = <ThrowOnError extends boolean = false>(options?: Options<LogoutData, ThrowOnError>) => (options?.client ?? client).post<LogoutResponses, LogoutErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/logout',
+    ...options
+});
+
+/**
+ * The signed-in user
+ *
+ * The account of the access token.
+ */
+export const getCurrentUser = <ThrowOnError extends boolean = false>(options?: Options<GetCurrentUserData, ThrowOnError>) => (options?.client ?? client).get<GetCurrentUserResponses, GetCurrentUserErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/me',
+    ...options
+});
+
+/**
+ * Request a password reset
+ *
+ * Always 202, whether or not the address is registered; a registered one receives a single-use link valid 1 hour.
+ */
+export const requestPasswordReset = <ThrowOnError extends boolean = false>(options: Options<RequestPasswordResetData, ThrowOnError>) => (options.client ?? client).post<RequestPasswordResetResponses, RequestPasswordResetErrors, ThrowOnError>({
+    url: '/api/v1/auth/password/forgot',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Reset the password
+ *
+ * Consumes the reset token, sets the new password and revokes every session of the user.
+ */
+export const resetPassword = <ThrowOnError extends boolean = false>(options: Options<ResetPasswordData, ThrowOnError>) => (options.client ?? client).post<ResetPasswordResponses, ResetPasswordErrors, ThrowOnError>({
+    url: '/api/v1/auth/password/reset',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Change the password
+ *
+ * Needs the current password; revokes the other sessions of the user.
+ */
+export const changePassword = <ThrowOnError extends boolean = false>(options: Options<ChangePasswordData, ThrowOnError>) => (options.client ?? client).post<ChangePasswordResponses, ChangePasswordErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/password/change',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Start two-factor setup
+ *
+ * Creates a new TOTP secret (not active until enabled with a first code).
+ */
+export const setUpTwoFactor = <ThrowOnError extends boolean = false>(options?: Options<SetUpTwoFactorData, ThrowOnError>) => (options?.client ?? client).post<SetUpTwoFactorResponses, SetUpTwoFactorErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/2fa/setup',
+    ...options
+});
+
+/**
+ * Enable two-factor sign-in
+ *
+ * Confirms the pending secret with a first code and returns ten single-use backup codes.
+ */
+export const enableTwoFactor = <ThrowOnError extends boolean = false>(options: Options<EnableTwoFactorData, ThrowOnError>) => (options.client ?? client).post<EnableTwoFactorResponses, EnableTwoFactorErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/2fa/enable',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Disable two-factor sign-in
+ *
+ * Needs a current code or an unused backup code.
+ */
+export const disableTwoFactor = <ThrowOnError extends boolean = false>(options: Options<DisableTwoFactorData, ThrowOnError>) => (options.client ?? client).post<DisableTwoFactorResponses, DisableTwoFactorErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/2fa/disable',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List my sessions
+ *
+ * Active sessions of the caller, most recently used first.
+ */
+export const listSessions = <ThrowOnError extends boolean = false>(options?: Options<ListSessionsData, ThrowOnError>) => (options?.client ?? client).get<ListSessionsResponses, ListSessionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/sessions',
+    ...options
+});
+
+/**
+ * Revoke one of my sessions
+ *
+ * Its refresh token stops working at once; its access token within 15 minutes at most.
+ */
+export const revokeSession = <ThrowOnError extends boolean = false>(options: Options<RevokeSessionData, ThrowOnError>) => (options.client ?? client).delete<RevokeSessionResponses, RevokeSessionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/sessions/{sessionId}',
+    ...options
+});
+
+/**
+ * Revoke all my other sessions
+ *
+ * Revokes every session of the caller except the current one.
+ */
+export const revokeOtherSessions = <ThrowOnError extends boolean = false>(options?: Options<RevokeOtherSessionsData, ThrowOnError>) => (options?.client ?? client).post<RevokeOtherSessionsResponses, RevokeOtherSessionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/sessions/revoke-all',
+    ...options
+});
+
+/**
+ * List users
+ *
+ * Admin directory of accounts, newest first, with filters.
+ */
+export const listUsers = <ThrowOnError extends boolean = false>(options?: Options<ListUsersData, ThrowOnError>) => (options?.client ?? client).get<ListUsersResponses, ListUsersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users',
+    ...options
+});
+
+/**
+ * Request account deletion
+ *
+ * Starts a 30-day grace period (cancel with `POST /users/{userId}/deletion/cancel`); then the worker anonymises the account. Sessions are revoked at once.
+ */
+export const requestUserDeletion = <ThrowOnError extends boolean = false>(options: Options<RequestUserDeletionData, ThrowOnError>) => (options.client ?? client).delete<RequestUserDeletionResponses, RequestUserDeletionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{userId}',
+    ...options
+});
+
+/**
+ * Get a user
+ *
+ * Yourself, or anyone for admins and moderators.
+ */
+export const getUser = <ThrowOnError extends boolean = false>(options: Options<GetUserData, ThrowOnError>) => (options.client ?? client).get<GetUserResponses, GetUserErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{userId}',
+    ...options
+});
+
+/**
+ * Update a profile
+ *
+ * Yourself (or an admin). Role, status, e-mail verification and version cannot be set here (400, nothing changed).
+ */
+export const updateUser = <ThrowOnError extends boolean = false>(options: Options<UpdateUserData, ThrowOnError>) => (options.client ?? client).patch<UpdateUserResponses, UpdateUserErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{userId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Replace a profile
+ *
+ * Replaces every profile field; same rules as PATCH.
+ */
+export const replaceUser = <ThrowOnError extends boolean = false>(options: Options<ReplaceUserData, ThrowOnError>) => (options.client ?? client).put<ReplaceUserResponses, ReplaceUserErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{userId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Cancel a deletion request
+ *
+ * Within the grace period; the account becomes active again.
+ */
+export const cancelUserDeletion = <ThrowOnError extends boolean = false>(options: Options<CancelUserDeletionData, ThrowOnError>) => (options.client ?? client).post<CancelUserDeletionResponses, CancelUserDeletionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{userId}/deletion/cancel',
+    ...options
+});
+
+/**
+ * Get notification preferences
+ *
+ * Yourself only.
+ */
+export const getUserPreferences = <ThrowOnError extends boolean = false>(options: Options<GetUserPreferencesData, ThrowOnError>) => (options.client ?? client).get<GetUserPreferencesResponses, GetUserPreferencesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{userId}/preferences',
+    ...options
+});
+
+/**
+ * Replace notification preferences
+ *
+ * Yourself only.
+ */
+export const updateUserPreferences = <ThrowOnError extends boolean = false>(options: Options<UpdateUserPreferencesData, ThrowOnError>) => (options.client ?? client).put<UpdateUserPreferencesResponses, UpdateUserPreferencesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{userId}/preferences',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Activate an account
+ *
+ * Admin.
+ */
+export const activateUser = <ThrowOnError extends boolean = false>(options: Options<ActivateUserData, ThrowOnError>) => (options.client ?? client).post<ActivateUserResponses, ActivateUserErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{userId}/activate',
+    ...options
+});
+
+/**
+ * Deactivate an account
+ *
+ * Admin. Revokes every session; the account can no longer sign in.
+ */
+export const deactivateUser = <ThrowOnError extends boolean = false>(options: Options<DeactivateUserData, ThrowOnError>) => (options.client ?? client).post<DeactivateUserResponses, DeactivateUserErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{userId}/deactivate',
+    ...options
+});
+
+/**
+ * Change a role
+ *
+ * Admin; only a super_admin grants or removes admin and super_admin. Takes effect at the next refresh, and within 15 minutes for access tokens.
+ */
+export const changeUserRole = <ThrowOnError extends boolean = false>(options: Options<ChangeUserRoleData, ThrowOnError>) => (options.client ?? client).put<ChangeUserRoleResponses, ChangeUserRoleErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{userId}/role',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Export my data
+ *
+ * The worker assembles a JSON export of everything the user owns; download it for 7 days with `GET /users/{userId}/data-exports/{jobId}`.
+ */
+export const requestUserDataExport = <ThrowOnError extends boolean = false>(options: Options<RequestUserDataExportData, ThrowOnError>) => (options.client ?? client).post<RequestUserDataExportResponses, RequestUserDataExportErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{userId}/data-export',
+    ...options
+});
+
+/**
+ * Download a data export
+ *
+ * The owner only, for 7 days after it was made.
+ */
+export const getUserDataExport = <ThrowOnError extends boolean = false>(options: Options<GetUserDataExportData, ThrowOnError>) => (options.client ?? client).get<GetUserDataExportResponses, GetUserDataExportErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{userId}/data-exports/{jobId}',
+    ...options
+});
+
+/**
+ * Follow a long operation
+ *
+ * Progress of a job, to the user who started it or an admin.
+ */
+export const getJob = <ThrowOnError extends boolean = false>(options: Options<GetJobData, ThrowOnError>) => (options.client ?? client).get<GetJobResponses, GetJobErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/jobs/{jobId}',
+    ...options
+});
+
+/**
+ * Read the audit log
+ *
+ * Newest first, with filters.
+ */
+export const listAuditEntries = <ThrowOnError extends boolean = false>(options?: Options<ListAuditEntriesData, ThrowOnError>) => (options?.client ?? client).get<ListAuditEntriesResponses, ListAuditEntriesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/audit',
+    ...options
+});
+
+/**
+ * Switch a feature flag
+ *
+ * Admin; audited.
+ */
+export const updateFeature = <ThrowOnError extends boolean = false>(options: Options<UpdateFeatureData, ThrowOnError>) => (options.client ?? client).put<UpdateFeatureResponses, UpdateFeatureErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/features/{feature}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Read every configuration entry
+ *
+ * Admin; public and private entries.
+ */
+export const listConfigEntries = <ThrowOnError extends boolean = false>(options?: Options<ListConfigEntriesData, ThrowOnError>) => (options?.client ?? client).get<ListConfigEntriesResponses, ListConfigEntriesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/config',
+    ...options
+});
+
+/**
+ * Change a configuration entry
+ *
+ * Admin; audited.
+ */
+export const updateConfigEntry = <ThrowOnError extends boolean = false>(options: Options<UpdateConfigEntryData, ThrowOnError>) => (options.client ?? client).put<UpdateConfigEntryResponses, UpdateConfigEntryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/config/{key}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});

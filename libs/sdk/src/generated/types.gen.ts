@@ -71,6 +71,356 @@ export type FeaturePage = {
     total: number;
 };
 
+export type Accepted = {
+    status: 'accepted';
+};
+
+/**
+ * A long operation was accepted; follow it with `GET /api/v1/jobs/{jobId}`.
+ */
+export type JobAccepted = {
+    jobId: string;
+};
+
+/**
+ * adopter: browses and applies. rehomer: an individual listing a pet of their own. rescue_staff / rescue_admin:
+ * members of a rescue (their rescue-level role is held per rescue). moderator: reviews listings and reports.
+ * admin and super_admin: run the platform; only a super_admin grants admin roles.
+ *
+ */
+export type Role = 'adopter' | 'rehomer' | 'rescue_staff' | 'rescue_admin' | 'moderator' | 'admin' | 'super_admin';
+
+/**
+ * pending_deletion lasts the 30-day grace period of a deletion request; deleted accounts are anonymised.
+ */
+export type UserStatus = 'active' | 'deactivated' | 'pending_deletion' | 'deleted';
+
+export type User = {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    status: UserStatus;
+    emailVerified: boolean;
+    twoFactorEnabled: boolean;
+    phone: string | null;
+    city: string | null;
+    bio: string | null;
+    createdAt: string;
+    updatedAt: string;
+    version: number;
+};
+
+export type UserPage = {
+    items: Array<User>;
+    nextCursor: string | null;
+    total: number;
+};
+
+/**
+ * Changes some profile fields. Role, status, email verification and version can never be set here.
+ */
+export type UpdateUserRequest = {
+    expectedVersion: number;
+    name?: string;
+    phone?: string | null;
+    city?: string | null;
+    bio?: string | null;
+};
+
+/**
+ * Replaces every profile field.
+ */
+export type ReplaceUserRequest = {
+    expectedVersion: number;
+    name: string;
+    phone: string | null;
+    city: string | null;
+    bio: string | null;
+};
+
+export type ChangeRoleRequest = {
+    role: Role;
+    expectedVersion: number;
+};
+
+export type NotificationChannels = {
+    email: boolean;
+    inApp: boolean;
+};
+
+/**
+ * Channels per notification type. Security notices (password reset, lockout, new device) are always mailed.
+ */
+export type NotificationPreferences = {
+    applicationUpdates: NotificationChannels;
+    messages: NotificationChannels;
+    petUpdates: NotificationChannels;
+    newsletter: NotificationChannels;
+};
+
+/**
+ * While enabled, e-mail of non-urgent notifications waits until the end of the window (in the user's timezone).
+ */
+export type QuietHours = {
+    enabled: boolean;
+    start: string;
+    end: string;
+};
+
+export type UserPreferences = {
+    notifications: NotificationPreferences;
+    quietHours: QuietHours;
+    locale: string;
+    /**
+     * IANA time zone, e.g. Europe/London.
+     */
+    timezone: string;
+    version: number;
+    updatedAt: string;
+};
+
+export type UpdatePreferencesRequest = {
+    expectedVersion: number;
+    notifications: NotificationPreferences;
+    quietHours: QuietHours;
+    locale: string;
+    timezone: string;
+};
+
+/**
+ * Everything the platform holds about a user, as of `generatedAt`; available for 7 days.
+ */
+export type UserDataExport = {
+    jobId: string;
+    generatedAt: string;
+    expiresAt: string;
+    data: {
+        [key: string]: unknown;
+    };
+};
+
+export type RegisterRequest = {
+    email: string;
+    /**
+     * 8–128 characters, never truncated; the 10,000 most common passwords are refused.
+     */
+    password: string;
+    name: string;
+};
+
+export type VerifyEmailRequest = {
+    token: string;
+};
+
+export type EmailRequest = {
+    email: string;
+};
+
+/**
+ * `body` returns the refresh token in the JSON body (mobile and server clients). `cookie` sets it in an
+ * httpOnly, Secure, SameSite=Strict cookie scoped to /api/v1/auth and leaves it out of the body (browsers).
+ *
+ */
+export type RefreshTokenTransport = 'body' | 'cookie';
+
+export type LoginRequest = {
+    email: string;
+    password: string;
+    deviceName?: string;
+    refreshTokenTransport?: RefreshTokenTransport;
+};
+
+export type TokenPair = {
+    tokenType: 'Bearer';
+    /**
+     * JWT, valid 15 minutes.
+     */
+    accessToken: string;
+    accessTokenExpiresAt: string;
+    /**
+     * Opaque, single use; absent when delivered as a cookie.
+     */
+    refreshToken?: string;
+    /**
+     * When this refresh token lapses if unused (idle timeout, capped by the session's 30-day lifetime).
+     */
+    refreshTokenExpiresAt: string;
+    sessionId: string;
+};
+
+/**
+ * Either `tokens` (status authenticated) or a two-factor `challengeToken` to complete with `POST /auth/2fa/verify`.
+ */
+export type LoginResult = {
+    status: 'authenticated' | 'two_factor_required';
+    tokens?: TokenPair;
+    challengeToken?: string;
+    challengeExpiresAt?: string;
+};
+
+/**
+ * Give `code` (from the authenticator app) or one unused `backupCode`.
+ */
+export type TwoFactorLoginRequest = {
+    challengeToken: string;
+    code?: string;
+    backupCode?: string;
+    refreshTokenTransport?: RefreshTokenTransport;
+};
+
+/**
+ * The refresh token in the body, or none when it travels in the cookie.
+ */
+export type RefreshRequest = {
+    refreshToken?: string;
+    refreshTokenTransport?: RefreshTokenTransport;
+};
+
+export type ResetPasswordRequest = {
+    token: string;
+    newPassword: string;
+};
+
+export type ChangePasswordRequest = {
+    currentPassword: string;
+    newPassword: string;
+};
+
+export type TwoFactorSetup = {
+    /**
+     * Base32 TOTP secret (SHA-1, 6 digits, 30 s).
+     */
+    secret: string;
+    otpauthUri: string;
+};
+
+export type TwoFactorCodeRequest = {
+    code: string;
+};
+
+/**
+ * Give the current `code` or one unused `backupCode`.
+ */
+export type TwoFactorDisableRequest = {
+    code?: string;
+    backupCode?: string;
+};
+
+/**
+ * Ten single-use codes, shown once; only their hashes are stored.
+ */
+export type BackupCodes = {
+    codes: [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+    ];
+};
+
+export type Session = {
+    id: string;
+    device: string;
+    ip: string | null;
+    createdAt: string;
+    lastUsedAt: string;
+    expiresAt: string;
+    current: boolean;
+};
+
+export type SessionPage = {
+    items: Array<Session>;
+    nextCursor: string | null;
+    total: number;
+};
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export type Job = {
+    id: string;
+    type: string;
+    status: JobStatus;
+    progress: number;
+    attempts: number;
+    result: {
+        [key: string]: unknown;
+    } | null;
+    error: string | null;
+    createdAt: string;
+    updatedAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+};
+
+export type AuditEntry = {
+    id: string;
+    actorId: string | null;
+    action: string;
+    targetType: string;
+    targetId: string | null;
+    /**
+     * State before the change (any JSON, or null).
+     */
+    before: unknown;
+    /**
+     * State after the change (any JSON, or null).
+     */
+    after: unknown;
+    requestId: string | null;
+    ip: string | null;
+    createdAt: string;
+};
+
+export type AuditEntryPage = {
+    items: Array<AuditEntry>;
+    nextCursor: string | null;
+    total: number;
+};
+
+export type UpdateFeatureRequest = {
+    enabled: boolean;
+    description?: string;
+    expectedVersion: number;
+};
+
+export type ConfigEntry = {
+    key: string;
+    /**
+     * Any JSON value.
+     */
+    value: unknown;
+    isPublic: boolean;
+    description: string;
+    version: number;
+    updatedAt: string;
+};
+
+export type ConfigEntryPage = {
+    items: Array<ConfigEntry>;
+    nextCursor: string | null;
+    total: number;
+};
+
+/**
+ * Changes an existing entry; entries themselves are created by migrations.
+ */
+export type UpdateConfigRequest = {
+    /**
+     * Any JSON value.
+     */
+    value: unknown;
+    isPublic?: boolean;
+    description?: string;
+    expectedVersion: number;
+};
+
 /**
  * Key of the feature flag.
  */
@@ -84,6 +434,27 @@ export type FeatureKey = string;
  *
  */
 export type IdempotencyKey = string;
+
+/**
+ * Opaque cursor from `nextCursor` of the previous page.
+ */
+export type Cursor = string;
+
+/**
+ * Page size, 1–100 (default 20).
+ */
+export type Limit = number;
+
+export type UserId = string;
+
+export type JobId = string;
+
+export type SessionId = string;
+
+/**
+ * Key of the configuration entry.
+ */
+export type ConfigKey = string;
 
 export type GetLivenessData = {
     body?: never;
@@ -238,3 +609,1700 @@ export type GetFeatureResponses = {
 };
 
 export type GetFeatureResponse = GetFeatureResponses[keyof GetFeatureResponses];
+
+export type RegisterData = {
+    body: RegisterRequest;
+    headers?: {
+        /**
+         * A client-chosen unique key (8–128 printable ASCII characters). A retry with the same key and
+         * the same body returns the first response; the same key with another body answers 422
+         * `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still running answers 409. Keys are kept 24 hours
+         * and are scoped to the caller and the operation.
+         *
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/register';
+};
+
+export type RegisterErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * The Idempotency-Key was already used with a different request (`IDEMPOTENCY_KEY_REUSED`).
+     */
+    422: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type RegisterError = RegisterErrors[keyof RegisterErrors];
+
+export type RegisterResponses = {
+    /**
+     * Accepted: a verification mail is on its way.
+     */
+    202: Accepted;
+};
+
+export type RegisterResponse = RegisterResponses[keyof RegisterResponses];
+
+export type VerifyEmailData = {
+    body: VerifyEmailRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/email/verify';
+};
+
+export type VerifyEmailErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type VerifyEmailError = VerifyEmailErrors[keyof VerifyEmailErrors];
+
+export type VerifyEmailResponses = {
+    /**
+     * Verified.
+     */
+    204: void;
+};
+
+export type VerifyEmailResponse = VerifyEmailResponses[keyof VerifyEmailResponses];
+
+export type ResendVerificationEmailData = {
+    body: EmailRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/email/resend';
+};
+
+export type ResendVerificationEmailErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ResendVerificationEmailError = ResendVerificationEmailErrors[keyof ResendVerificationEmailErrors];
+
+export type ResendVerificationEmailResponses = {
+    /**
+     * Accepted.
+     */
+    202: Accepted;
+};
+
+export type ResendVerificationEmailResponse = ResendVerificationEmailResponses[keyof ResendVerificationEmailResponses];
+
+export type LoginData = {
+    body: LoginRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/login';
+};
+
+export type LoginErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type LoginError = LoginErrors[keyof LoginErrors];
+
+export type LoginResponses = {
+    /**
+     * Signed in, or a two-factor challenge.
+     */
+    200: LoginResult;
+};
+
+export type LoginResponse = LoginResponses[keyof LoginResponses];
+
+export type CompleteTwoFactorLoginData = {
+    body: TwoFactorLoginRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/2fa/verify';
+};
+
+export type CompleteTwoFactorLoginErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type CompleteTwoFactorLoginError = CompleteTwoFactorLoginErrors[keyof CompleteTwoFactorLoginErrors];
+
+export type CompleteTwoFactorLoginResponses = {
+    /**
+     * Signed in.
+     */
+    200: LoginResult;
+};
+
+export type CompleteTwoFactorLoginResponse = CompleteTwoFactorLoginResponses[keyof CompleteTwoFactorLoginResponses];
+
+export type RefreshTokensData = {
+    body: RefreshRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/refresh';
+};
+
+export type RefreshTokensErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type RefreshTokensError = RefreshTokensErrors[keyof RefreshTokensErrors];
+
+export type RefreshTokensResponses = {
+    /**
+     * New tokens.
+     */
+    200: TokenPair;
+};
+
+export type RefreshTokensResponse = RefreshTokensResponses[keyof RefreshTokensResponses];
+
+export type LogoutData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/logout';
+};
+
+export type LogoutErrors = {
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type LogoutError = LogoutErrors[keyof LogoutErrors];
+
+export type LogoutResponses = {
+    /**
+     * Signed out.
+     */
+    204: void;
+};
+
+export type LogoutResponse = LogoutResponses[keyof LogoutResponses];
+
+export type GetCurrentUserData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/me';
+};
+
+export type GetCurrentUserErrors = {
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetCurrentUserError = GetCurrentUserErrors[keyof GetCurrentUserErrors];
+
+export type GetCurrentUserResponses = {
+    /**
+     * The caller.
+     */
+    200: User;
+};
+
+export type GetCurrentUserResponse = GetCurrentUserResponses[keyof GetCurrentUserResponses];
+
+export type RequestPasswordResetData = {
+    body: EmailRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/password/forgot';
+};
+
+export type RequestPasswordResetErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type RequestPasswordResetError = RequestPasswordResetErrors[keyof RequestPasswordResetErrors];
+
+export type RequestPasswordResetResponses = {
+    /**
+     * Accepted.
+     */
+    202: Accepted;
+};
+
+export type RequestPasswordResetResponse = RequestPasswordResetResponses[keyof RequestPasswordResetResponses];
+
+export type ResetPasswordData = {
+    body: ResetPasswordRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/password/reset';
+};
+
+export type ResetPasswordErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ResetPasswordError = ResetPasswordErrors[keyof ResetPasswordErrors];
+
+export type ResetPasswordResponses = {
+    /**
+     * Password changed.
+     */
+    204: void;
+};
+
+export type ResetPasswordResponse = ResetPasswordResponses[keyof ResetPasswordResponses];
+
+export type ChangePasswordData = {
+    body: ChangePasswordRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/password/change';
+};
+
+export type ChangePasswordErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ChangePasswordError = ChangePasswordErrors[keyof ChangePasswordErrors];
+
+export type ChangePasswordResponses = {
+    /**
+     * Password changed.
+     */
+    204: void;
+};
+
+export type ChangePasswordResponse = ChangePasswordResponses[keyof ChangePasswordResponses];
+
+export type SetUpTwoFactorData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/2fa/setup';
+};
+
+export type SetUpTwoFactorErrors = {
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type SetUpTwoFactorError = SetUpTwoFactorErrors[keyof SetUpTwoFactorErrors];
+
+export type SetUpTwoFactorResponses = {
+    /**
+     * The secret to enrol in an authenticator app.
+     */
+    200: TwoFactorSetup;
+};
+
+export type SetUpTwoFactorResponse = SetUpTwoFactorResponses[keyof SetUpTwoFactorResponses];
+
+export type EnableTwoFactorData = {
+    body: TwoFactorCodeRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/2fa/enable';
+};
+
+export type EnableTwoFactorErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type EnableTwoFactorError = EnableTwoFactorErrors[keyof EnableTwoFactorErrors];
+
+export type EnableTwoFactorResponses = {
+    /**
+     * Enabled.
+     */
+    200: BackupCodes;
+};
+
+export type EnableTwoFactorResponse = EnableTwoFactorResponses[keyof EnableTwoFactorResponses];
+
+export type DisableTwoFactorData = {
+    body: TwoFactorDisableRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/2fa/disable';
+};
+
+export type DisableTwoFactorErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type DisableTwoFactorError = DisableTwoFactorErrors[keyof DisableTwoFactorErrors];
+
+export type DisableTwoFactorResponses = {
+    /**
+     * Disabled.
+     */
+    204: void;
+};
+
+export type DisableTwoFactorResponse = DisableTwoFactorResponses[keyof DisableTwoFactorResponses];
+
+export type ListSessionsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/auth/sessions';
+};
+
+export type ListSessionsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListSessionsError = ListSessionsErrors[keyof ListSessionsErrors];
+
+export type ListSessionsResponses = {
+    /**
+     * Sessions.
+     */
+    200: SessionPage;
+};
+
+export type ListSessionsResponse = ListSessionsResponses[keyof ListSessionsResponses];
+
+export type RevokeSessionData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/v1/auth/sessions/{sessionId}';
+};
+
+export type RevokeSessionErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type RevokeSessionError = RevokeSessionErrors[keyof RevokeSessionErrors];
+
+export type RevokeSessionResponses = {
+    /**
+     * Revoked.
+     */
+    204: void;
+};
+
+export type RevokeSessionResponse = RevokeSessionResponses[keyof RevokeSessionResponses];
+
+export type RevokeOtherSessionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/sessions/revoke-all';
+};
+
+export type RevokeOtherSessionsErrors = {
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type RevokeOtherSessionsError = RevokeOtherSessionsErrors[keyof RevokeOtherSessionsErrors];
+
+export type RevokeOtherSessionsResponses = {
+    /**
+     * Revoked.
+     */
+    204: void;
+};
+
+export type RevokeOtherSessionsResponse = RevokeOtherSessionsResponses[keyof RevokeOtherSessionsResponses];
+
+export type ListUsersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * One or more roles (comma-separated or repeated).
+         */
+        role?: Array<Role>;
+        /**
+         * One or more statuses.
+         */
+        status?: Array<UserStatus>;
+        /**
+         * Text contained in the name or e-mail.
+         */
+        q?: string;
+        /**
+         * Created at or after (RFC 3339).
+         */
+        createdFrom?: string;
+        /**
+         * Created before (RFC 3339).
+         */
+        createdTo?: string;
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/users';
+};
+
+export type ListUsersErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListUsersError = ListUsersErrors[keyof ListUsersErrors];
+
+export type ListUsersResponses = {
+    /**
+     * A page of users.
+     */
+    200: UserPage;
+};
+
+export type ListUsersResponse = ListUsersResponses[keyof ListUsersResponses];
+
+export type RequestUserDeletionData = {
+    body?: never;
+    path: {
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}';
+};
+
+export type RequestUserDeletionErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type RequestUserDeletionError = RequestUserDeletionErrors[keyof RequestUserDeletionErrors];
+
+export type RequestUserDeletionResponses = {
+    /**
+     * Deletion scheduled.
+     */
+    202: JobAccepted;
+};
+
+export type RequestUserDeletionResponse = RequestUserDeletionResponses[keyof RequestUserDeletionResponses];
+
+export type GetUserData = {
+    body?: never;
+    path: {
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}';
+};
+
+export type GetUserErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetUserError = GetUserErrors[keyof GetUserErrors];
+
+export type GetUserResponses = {
+    /**
+     * The user.
+     */
+    200: User;
+};
+
+export type GetUserResponse = GetUserResponses[keyof GetUserResponses];
+
+export type UpdateUserData = {
+    body: UpdateUserRequest;
+    path: {
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}';
+};
+
+export type UpdateUserErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type UpdateUserError = UpdateUserErrors[keyof UpdateUserErrors];
+
+export type UpdateUserResponses = {
+    /**
+     * The updated user.
+     */
+    200: User;
+};
+
+export type UpdateUserResponse = UpdateUserResponses[keyof UpdateUserResponses];
+
+export type ReplaceUserData = {
+    body: ReplaceUserRequest;
+    path: {
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}';
+};
+
+export type ReplaceUserErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ReplaceUserError = ReplaceUserErrors[keyof ReplaceUserErrors];
+
+export type ReplaceUserResponses = {
+    /**
+     * The updated user.
+     */
+    200: User;
+};
+
+export type ReplaceUserResponse = ReplaceUserResponses[keyof ReplaceUserResponses];
+
+export type CancelUserDeletionData = {
+    body?: never;
+    path: {
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/deletion/cancel';
+};
+
+export type CancelUserDeletionErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type CancelUserDeletionError = CancelUserDeletionErrors[keyof CancelUserDeletionErrors];
+
+export type CancelUserDeletionResponses = {
+    /**
+     * Cancelled.
+     */
+    200: User;
+};
+
+export type CancelUserDeletionResponse = CancelUserDeletionResponses[keyof CancelUserDeletionResponses];
+
+export type GetUserPreferencesData = {
+    body?: never;
+    path: {
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/preferences';
+};
+
+export type GetUserPreferencesErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetUserPreferencesError = GetUserPreferencesErrors[keyof GetUserPreferencesErrors];
+
+export type GetUserPreferencesResponses = {
+    /**
+     * Preferences.
+     */
+    200: UserPreferences;
+};
+
+export type GetUserPreferencesResponse = GetUserPreferencesResponses[keyof GetUserPreferencesResponses];
+
+export type UpdateUserPreferencesData = {
+    body: UpdatePreferencesRequest;
+    path: {
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/preferences';
+};
+
+export type UpdateUserPreferencesErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type UpdateUserPreferencesError = UpdateUserPreferencesErrors[keyof UpdateUserPreferencesErrors];
+
+export type UpdateUserPreferencesResponses = {
+    /**
+     * Preferences.
+     */
+    200: UserPreferences;
+};
+
+export type UpdateUserPreferencesResponse = UpdateUserPreferencesResponses[keyof UpdateUserPreferencesResponses];
+
+export type ActivateUserData = {
+    body?: never;
+    path: {
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/activate';
+};
+
+export type ActivateUserErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ActivateUserError = ActivateUserErrors[keyof ActivateUserErrors];
+
+export type ActivateUserResponses = {
+    /**
+     * The user.
+     */
+    200: User;
+};
+
+export type ActivateUserResponse = ActivateUserResponses[keyof ActivateUserResponses];
+
+export type DeactivateUserData = {
+    body?: never;
+    path: {
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/deactivate';
+};
+
+export type DeactivateUserErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type DeactivateUserError = DeactivateUserErrors[keyof DeactivateUserErrors];
+
+export type DeactivateUserResponses = {
+    /**
+     * The user.
+     */
+    200: User;
+};
+
+export type DeactivateUserResponse = DeactivateUserResponses[keyof DeactivateUserResponses];
+
+export type ChangeUserRoleData = {
+    body: ChangeRoleRequest;
+    path: {
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/role';
+};
+
+export type ChangeUserRoleErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ChangeUserRoleError = ChangeUserRoleErrors[keyof ChangeUserRoleErrors];
+
+export type ChangeUserRoleResponses = {
+    /**
+     * The user.
+     */
+    200: User;
+};
+
+export type ChangeUserRoleResponse = ChangeUserRoleResponses[keyof ChangeUserRoleResponses];
+
+export type RequestUserDataExportData = {
+    body?: never;
+    path: {
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/data-export';
+};
+
+export type RequestUserDataExportErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type RequestUserDataExportError = RequestUserDataExportErrors[keyof RequestUserDataExportErrors];
+
+export type RequestUserDataExportResponses = {
+    /**
+     * Export started.
+     */
+    202: JobAccepted;
+};
+
+export type RequestUserDataExportResponse = RequestUserDataExportResponses[keyof RequestUserDataExportResponses];
+
+export type GetUserDataExportData = {
+    body?: never;
+    path: {
+        userId: string;
+        jobId: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{userId}/data-exports/{jobId}';
+};
+
+export type GetUserDataExportErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetUserDataExportError = GetUserDataExportErrors[keyof GetUserDataExportErrors];
+
+export type GetUserDataExportResponses = {
+    /**
+     * The export.
+     */
+    200: UserDataExport;
+};
+
+export type GetUserDataExportResponse = GetUserDataExportResponses[keyof GetUserDataExportResponses];
+
+export type GetJobData = {
+    body?: never;
+    path: {
+        jobId: string;
+    };
+    query?: never;
+    url: '/api/v1/jobs/{jobId}';
+};
+
+export type GetJobErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetJobError = GetJobErrors[keyof GetJobErrors];
+
+export type GetJobResponses = {
+    /**
+     * The job.
+     */
+    200: Job;
+};
+
+export type GetJobResponse = GetJobResponses[keyof GetJobResponses];
+
+export type ListAuditEntriesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        targetType?: string;
+        targetId?: string;
+        actorId?: string;
+        action?: string;
+        /**
+         * At or after (RFC 3339).
+         */
+        from?: string;
+        /**
+         * Before (RFC 3339).
+         */
+        to?: string;
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/admin/audit';
+};
+
+export type ListAuditEntriesErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListAuditEntriesError = ListAuditEntriesErrors[keyof ListAuditEntriesErrors];
+
+export type ListAuditEntriesResponses = {
+    /**
+     * A page of entries.
+     */
+    200: AuditEntryPage;
+};
+
+export type ListAuditEntriesResponse = ListAuditEntriesResponses[keyof ListAuditEntriesResponses];
+
+export type UpdateFeatureData = {
+    body: UpdateFeatureRequest;
+    path: {
+        /**
+         * Key of the feature flag.
+         */
+        feature: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/features/{feature}';
+};
+
+export type UpdateFeatureErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type UpdateFeatureError = UpdateFeatureErrors[keyof UpdateFeatureErrors];
+
+export type UpdateFeatureResponses = {
+    /**
+     * The flag.
+     */
+    200: Feature;
+};
+
+export type UpdateFeatureResponse = UpdateFeatureResponses[keyof UpdateFeatureResponses];
+
+export type ListConfigEntriesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/config';
+};
+
+export type ListConfigEntriesErrors = {
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListConfigEntriesError = ListConfigEntriesErrors[keyof ListConfigEntriesErrors];
+
+export type ListConfigEntriesResponses = {
+    /**
+     * Every entry, one page.
+     */
+    200: ConfigEntryPage;
+};
+
+export type ListConfigEntriesResponse = ListConfigEntriesResponses[keyof ListConfigEntriesResponses];
+
+export type UpdateConfigEntryData = {
+    body: UpdateConfigRequest;
+    path: {
+        /**
+         * Key of the configuration entry.
+         */
+        key: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/config/{key}';
+};
+
+export type UpdateConfigEntryErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type UpdateConfigEntryError = UpdateConfigEntryErrors[keyof UpdateConfigEntryErrors];
+
+export type UpdateConfigEntryResponses = {
+    /**
+     * The entry.
+     */
+    200: ConfigEntry;
+};
+
+export type UpdateConfigEntryResponse = UpdateConfigEntryResponses[keyof UpdateConfigEntryResponses];
