@@ -17,6 +17,11 @@ const env = {
   WORKER_PORT: '3001',
   HOST: '127.0.0.1',
   CORS_ORIGINS: 'http://localhost:5173',
+  // Development-only secrets; production takes them from the secret store (see k8s/ and README).
+  JWT_SECRET: 'development-only-jwt-secret-0123456789abcdef',
+  TOTP_ENCRYPTION_KEY: 'ZGV2ZWxvcG1lbnQtb25seS10b3RwLWtleS0zMmJ5dGU=',
+  BOOTSTRAP_ADMIN_EMAIL: 'admin@example.org',
+  BOOTSTRAP_ADMIN_PASSWORD: 'change-me-admin-password',
   ...process.env,
 };
 const run = (command, args) => execFileSync(command, args, { cwd: root, env, stdio: 'inherit' });

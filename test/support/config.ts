@@ -18,6 +18,11 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     CORS_ORIGINS: 'https://app.example.org',
     API_PORT: '0',
     SHUTDOWN_DRAIN_MS: '0',
+    JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
+    TOTP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    // Tests drive many sign-ins from one address; the limits themselves are tested with low values.
+    RATE_LIMIT_PER_MINUTE: '100000',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,
   });
 }

@@ -5,10 +5,14 @@ import { databaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { Registry } from 'prom-client';
 import { apiEntities } from './entities';
+import { AdminModule } from './modules/admin/admin.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { ConfigurationModule } from './modules/configuration/configuration.module';
 import { FeaturesModule } from './modules/features/features.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
+import { JobStatusModule } from './modules/job-status/job-status.module';
+import { UsersModule } from './modules/users/users.module';
 
 export interface ApiRuntime {
   config: AppConfig;
@@ -28,9 +32,13 @@ export class AppModule {
         JobsModule.forRole('producer'),
         AuditModule,
         IdempotencyModule,
+        AuthModule,
         HealthModule,
         ConfigurationModule,
         FeaturesModule,
+        UsersModule,
+        JobStatusModule,
+        AdminModule,
       ],
       providers: [
         { provide: Registry, useValue: runtime.metrics },

@@ -1,5 +1,6 @@
 // Every entity the worker maps.
 import { AuditLogEntity } from '@app/audit';
+import { identityEntities } from '@app/identity';
 import { JobEntity } from '@app/jobs';
 
-export const workerEntities = [AuditLogEntity, JobEntity];
+export const workerEntities = [AuditLogEntity, JobEntity, ...identityEntities];

@@ -12,11 +12,14 @@ import { HandlerRegistry } from './handlers/handler-registry';
 import { PurgeIdempotencyKeysHandler } from './handlers/purge-idempotency-keys.handler';
 import { WriteAuditEntryHandler } from './handlers/write-audit-entry.handler';
 import { WorkerHealthController } from './health/worker-health.controller';
+import { MailModule } from './mail/mail.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { JobTracker } from './queues/job-tracker';
 import { MaintenanceScheduler } from './queues/maintenance-scheduler';
 import { QueueConsumers } from './queues/queue-consumers';
 import { QueuedJobSweeper } from './queues/queued-job-sweeper';
 
+/** Handlers provided here; the mail and privacy handlers come with their modules. */
 export const JOB_HANDLERS = [PurgeIdempotencyKeysHandler, WriteAuditEntryHandler];
 
 export interface WorkerRuntime {
@@ -38,6 +41,8 @@ export class WorkerModule {
         DiscoveryModule,
         JobsModule.forRole('worker'),
         AuditModule,
+        MailModule,
+        PrivacyModule,
       ],
       controllers: [WorkerHealthController],
       providers: [

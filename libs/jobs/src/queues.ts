@@ -13,6 +13,9 @@ export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
 export const JOB = {
   purgeIdempotencyKeys: 'maintenance.purge-idempotency-keys',
+  exportUserData: 'privacy.export-user-data',
+  anonymiseUser: 'privacy.anonymise-user',
+  sendEmail: 'notifications.send-email',
   writeAuditEntry: 'audit.write-entry',
 } as const;
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -20,6 +23,9 @@ export type JobName = (typeof JOB)[keyof typeof JOB];
 /** Which queue carries each job. */
 export const QUEUE_OF: Record<JobName, QueueName> = {
   [JOB.purgeIdempotencyKeys]: QUEUE.jobs,
+  [JOB.exportUserData]: QUEUE.jobs,
+  [JOB.anonymiseUser]: QUEUE.jobs,
+  [JOB.sendEmail]: QUEUE.notifications,
   [JOB.writeAuditEntry]: QUEUE.audit,
 };
 
@@ -37,8 +43,30 @@ export interface AuditEntryPayload {
   createdAt: string;
 }
 
+/** Every e-mail the platform sends; texts live in the worker's templates. */
+export type EmailTemplate =
+  | 'verify-email'
+  | 'account-exists'
+  | 'password-reset'
+  | 'password-changed'
+  | 'account-locked'
+  | 'new-device-login'
+  | 'data-export-ready';
+
+export interface SendEmailPayload {
+  template: EmailTemplate;
+  to: string;
+  /** The recipient's account, when there is one (preferences and quiet hours apply to non-security mail). */
+  userId: string | null;
+  /** Values the template fills in, e.g. `{ token }` for verify-email (the worker builds the link). */
+  params: Record<string, string>;
+}
+
 export interface JobPayloads {
   [JOB.purgeIdempotencyKeys]: { trackedJobId?: string };
+  [JOB.exportUserData]: { userId: string; trackedJobId?: string };
+  [JOB.anonymiseUser]: { userId: string; trackedJobId?: string };
+  [JOB.sendEmail]: SendEmailPayload;
   [JOB.writeAuditEntry]: AuditEntryPayload;
 }
 

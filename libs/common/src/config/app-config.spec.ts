@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigValidationError, loadConfig } from './app-config';
 
-const minimal = { DB_USER: 'pets', DB_PASSWORD: 'secret', DB_NAME: 'pets' };
+const minimal = {
+  DB_USER: 'pets',
+  DB_PASSWORD: 'secret',
+  DB_NAME: 'pets',
+  JWT_SECRET: 'x'.repeat(32),
+  TOTP_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
+};
 
 describe('loadConfig', () => {
   it('applies defaults and converts numbers, booleans and lists', () => {

@@ -92,6 +92,61 @@ export class AppConfig {
 
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   WORKER_CONCURRENCY = 10;
+
+  /** HMAC key of access tokens (HS256): at least 32 characters, the same on every api replica. */
+  @IsString() @MinLength(32)
+  JWT_SECRET!: string;
+
+  @IsString() @MinLength(1)
+  JWT_ISSUER = 'pet-adoption-api';
+
+  @IsString() @MinLength(1)
+  JWT_AUDIENCE = 'pet-adoption-clients';
+
+  /** Access tokens live 15 minutes: the bound on how long a role change or deactivation takes to bite. */
+  @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** A refresh token unused this long lapses (idle timeout). */
+  @Transform(toInt) @IsInt() @Min(300)
+  REFRESH_IDLE_TIMEOUT_SECONDS = 14 * 24 * 3600;
+
+  /** Absolute lifetime of a session, however often it is refreshed. */
+  @Transform(toInt) @IsInt() @Min(3600)
+  SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
+
+  /** Key (32 bytes, base64) that encrypts TOTP secrets at rest with AES-256-GCM. */
+  @IsString() @MinLength(44)
+  TOTP_ENCRYPTION_KEY!: string;
+
+  /** Failed sign-ins on one account before it is locked; the lock grows with each further failure, up to 15 minutes. */
+  @Transform(toInt) @IsInt() @Min(3) @Max(100)
+  LOGIN_MAX_FAILURES = 10;
+
+  /** Requests per minute per client on the whole API, and on the sign-in and account-recovery routes. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE = 20;
+
+  /** First admin, created on start-up when no admin exists yet (see README). */
+  @IsOptional() @IsString()
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString() @MinLength(12)
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  /** SMTP server of outgoing mail, e.g. smtp://user:pass@mail.example.org:587. */
+  @IsString()
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  MAIL_FROM = 'Adopt Don\'t Shop <no-reply@example.org>';
+
+  /** Web app the links in e-mails point to (verification, password reset, downloads). */
+  @IsUrl({ require_tld: false })
+  WEB_APP_URL = 'http://localhost:5173';
 }
 
 export class ConfigValidationError extends Error {}

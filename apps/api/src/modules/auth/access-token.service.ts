@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig, DomainError, newId } from '@app/common';
+import type { Role } from '@app/contracts';
+import { ROLES, type Principal } from '@app/identity';
+
+const ALGORITHM = 'HS256';
+/** RFC 9068 access-token type, in the header and as a claim, so no other JWT of ours passes as one. */
+const TOKEN_TYPE = 'at+jwt';
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+  role: Role;
+  typ: typeof TOKEN_TYPE;
+}
+
+export interface IssuedAccessToken {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Signs and verifies access tokens: HS256 only, with issuer, audience, expiry, not-before and type checked. */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  issue(principal: Principal): IssuedAccessToken {
+    const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
+    const claims: AccessClaims = { sub: principal.userId, sid: principal.sessionId, role: principal.role, typ: TOKEN_TYPE };
+    const token = this.jwt.sign(claims, {
+      secret: this.config.JWT_SECRET,
+      algorithm: ALGORITHM,
+      header: { alg: ALGORITHM, typ: TOKEN_TYPE },
+      issuer: this.config.JWT_ISSUER,
+      audience: this.config.JWT_AUDIENCE,
+      expiresIn: ttl,
+      notBefore: 0,
+      jwtid: newId(),
+    });
+    return { token, expiresAt: new Date(Date.now() + ttl * 1000) };
+  }
+
+  /** Throws UNAUTHENTICATED for anything but a valid, current access token of ours. */
+  verify(token: string): Principal {
+    let claims: Partial<AccessClaims> & { [key: string]: unknown };
+    try {
+      const decoded = this.jwt.decode(token, { complete: true }) as { header?: { typ?: string } } | null;
+      if (decoded?.header?.typ !== TOKEN_TYPE) throw new Error('wrong token type');
+      claims = this.jwt.verify(token, {
+        secret: this.config.JWT_SECRET,
+        algorithms: [ALGORITHM],
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+      });
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', 'The access token is missing, invalid or expired.');
+    }
+    const valid =
+      claims.typ === TOKEN_TYPE &&
+      typeof claims.sub === 'string' &&
+      typeof claims.sid === 'string' &&
+      typeof claims.nbf === 'number' &&
+      (ROLES as readonly string[]).includes(String(claims.role));
+    if (!valid) throw new DomainError('UNAUTHENTICATED', 'The access token is missing, invalid or expired.');
+    return { userId: claims.sub!, sessionId: claims.sid!, role: claims.role! };
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { CONTRACT_OPERATION, DomainError, requestContext } from '@app/common';
+import type { ContractOperation } from '@app/contracts';
+import { hasPermission, type Permission } from '@app/identity';
+import { AccessTokenService } from './access-token.service';
+import { REQUIRED_PERMISSION, type AuthenticatedRequest } from './authorization';
+
+/**
+ * Global guard: an operation the contract marks with bearerAuth needs a valid access token, and the permission
+ * named by @RequirePermission if any. Public operations still recognise a valid token (for personalised answers).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const operation = this.reflector.get<ContractOperation | undefined>(CONTRACT_OPERATION, context.getHandler());
+    if (!operation) return true; // infrastructure routes outside the contract (/metrics)
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = bearerTokenOf(request.headers.authorization);
+    const secured = operation.security.includes('bearerAuth');
+
+    if (!secured) {
+      if (token) {
+        try {
+          request.principal = this.tokens.verify(token);
+        } catch {
+          // a stale token on a public operation is ignored, not an error
+        }
+      }
+      return true;
+    }
+    if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in to do this.');
+    const principal = this.tokens.verify(token);
+    request.principal = principal;
+    const context_ = requestContext.get();
+    if (context_) context_.actorId = principal.userId;
+
+    const permission = this.reflector.get<Permission | undefined>(REQUIRED_PERMISSION, context.getHandler());
+    if (permission && !hasPermission(principal.role, permission)) {
+      throw new DomainError('FORBIDDEN', 'You do not have permission to do this.', { permission });
+    }
+    return true;
+  }
+}
+
+function bearerTokenOf(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
+  return match ? match[1] : null;
+}
