@@ -7,6 +7,12 @@ set -euo pipefail
 DB_USER="${DB_USER:-pets}"
 DB_PASSWORD="${DB_PASSWORD:-pets-dev-password}"
 
+# Nothing to do when the services answer and the user can already connect (e.g. CI service containers).
+if command -v redis-cli >/dev/null && redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 \
+  && command -v mariadb >/dev/null && mariadb -h 127.0.0.1 -u "$DB_USER" -p"$DB_PASSWORD" -e 'SELECT 1' >/dev/null 2>&1; then
+  exit 0
+fi
+
 wait_for() { # name, command...
   local name="$1"; shift
   for _ in $(seq 1 30); do "$@" >/dev/null 2>&1 && return 0; sleep 1; done

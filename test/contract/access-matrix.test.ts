@@ -1,0 +1,195 @@
+// Role × operation matrix, built from the contract: every secured operation answers 401 to an anonymous
+// caller, 403 to a role without its permission and 2xx to a role with it. The expected permission of each
+// operation is declared here, independently of the code, so removing a guard or a @RequirePermission fails.
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { newId } from '@app/common';
+import type { Role } from '@app/contracts';
+import { hasPermission, PERMISSIONS, ROLES, type Permission } from '@app/identity';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpAt } from '../../apps/api/src/modules/auth/totp';
+import { startApi, type TestApi } from '../support/api';
+import { bundle } from '../support/contract';
+import { createUser, type TestUser } from '../support/identity';
+
+interface PreparedRequest {
+  path: string;
+  body?: unknown;
+}
+
+interface OperationFixture {
+  /** 'self': any signed-in user acting on their own account; otherwise the permission the operation needs. */
+  access: 'self' | Permission;
+  /** Builds a request that the allowed caller may make and that succeeds. */
+  prepare(actor: TestUser, api: TestApi): Promise<PreparedRequest>;
+}
+
+const db = (api: TestApi) => api.app.get<DataSource>(getDataSourceToken());
+const otherUser = (api: TestApi) => createUser(api, { role: 'adopter' });
+
+async function enableTwoFactor(api: TestApi, actor: TestUser): Promise<string> {
+  const setup = await api.request('POST', '/api/v1/auth/2fa/setup', { token: actor.token });
+  await api.request('POST', '/api/v1/auth/2fa/enable', { token: actor.token, body: { code: totpAt(setup.body.secret, Date.now()) } });
+  return setup.body.secret;
+}
+
+const FIXTURES: Record<string, OperationFixture> = {
+  logout: { access: 'self', prepare: async () => ({ path: '/api/v1/auth/logout' }) },
+  getCurrentUser: { access: 'self', prepare: async () => ({ path: '/api/v1/auth/me' }) },
+  changePassword: {
+    access: 'self',
+    prepare: async (actor) => ({ path: '/api/v1/auth/password/change', body: { currentPassword: actor.password, newPassword: 'An-Entirely-New-Passphrase-42' } }),
+  },
+  setUpTwoFactor: { access: 'self', prepare: async () => ({ path: '/api/v1/auth/2fa/setup' }) },
+  enableTwoFactor: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      const setup = await api.request('POST', '/api/v1/auth/2fa/setup', { token: actor.token });
+      return { path: '/api/v1/auth/2fa/enable', body: { code: totpAt(setup.body.secret, Date.now()) } };
+    },
+  },
+  disableTwoFactor: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      const secret = await enableTwoFactor(api, actor);
+      return { path: '/api/v1/auth/2fa/disable', body: { code: totpAt(secret, Date.now()) } };
+    },
+  },
+  listSessions: { access: 'self', prepare: async () => ({ path: '/api/v1/auth/sessions' }) },
+  revokeSession: { access: 'self', prepare: async (actor) => ({ path: `/api/v1/auth/sessions/${actor.sessionId}` }) },
+  revokeOtherSessions: { access: 'self', prepare: async () => ({ path: '/api/v1/auth/sessions/revoke-all' }) },
+
+  listUsers: { access: PERMISSIONS.usersList, prepare: async () => ({ path: '/api/v1/users?limit=5' }) },
+  getUser: { access: 'self', prepare: async (actor) => ({ path: `/api/v1/users/${actor.id}` }) },
+  updateUser: { access: 'self', prepare: async (actor) => ({ path: `/api/v1/users/${actor.id}`, body: { expectedVersion: 1, city: 'Leeds' } }) },
+  replaceUser: {
+    access: 'self',
+    prepare: async (actor) => ({ path: `/api/v1/users/${actor.id}`, body: { expectedVersion: 1, name: 'New Name', phone: null, city: 'York', bio: null } }),
+  },
+  requestUserDeletion: { access: 'self', prepare: async (actor) => ({ path: `/api/v1/users/${actor.id}` }) },
+  cancelUserDeletion: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      await api.request('DELETE', `/api/v1/users/${actor.id}`, { token: actor.token });
+      return { path: `/api/v1/users/${actor.id}/deletion/cancel` };
+    },
+  },
+  getUserPreferences: { access: 'self', prepare: async (actor) => ({ path: `/api/v1/users/${actor.id}/preferences` }) },
+  updateUserPreferences: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      const current = await api.request('GET', `/api/v1/users/${actor.id}/preferences`, { token: actor.token });
+      const { version, updatedAt: _updatedAt, ...preferences } = current.body;
+      return { path: `/api/v1/users/${actor.id}/preferences`, body: { ...preferences, locale: 'fr', expectedVersion: version } };
+    },
+  },
+  activateUser: {
+    access: PERMISSIONS.usersManage,
+    prepare: async (_a, api) => {
+      const target = await createUser(api, { status: 'deactivated' });
+      return { path: `/api/v1/users/${target.id}/activate` };
+    },
+  },
+  deactivateUser: { access: PERMISSIONS.usersManage, prepare: async (_a, api) => ({ path: `/api/v1/users/${(await otherUser(api)).id}/deactivate` }) },
+  changeUserRole: {
+    access: PERMISSIONS.usersManage,
+    prepare: async (_a, api) => ({ path: `/api/v1/users/${(await otherUser(api)).id}/role`, body: { role: 'rehomer', expectedVersion: 1 } }),
+  },
+  requestUserDataExport: { access: 'self', prepare: async (actor) => ({ path: `/api/v1/users/${actor.id}/data-export` }) },
+  getUserDataExport: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      const jobId = newId();
+      await db(api).query("INSERT INTO jobs (id, type, status, progress, payload, created_by) VALUES (?, 'privacy.export-user-data', 'succeeded', 100, '{}', ?)", [jobId, actor.id]);
+      await db(api).query('INSERT INTO data_exports (job_id, user_id, content, expires_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP(3) + INTERVAL 7 DAY)', [
+        jobId,
+        actor.id,
+        JSON.stringify({ user: { id: actor.id } }),
+      ]);
+      return { path: `/api/v1/users/${actor.id}/data-exports/${jobId}` };
+    },
+  },
+  getJob: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      const jobId = newId();
+      await db(api).query("INSERT INTO jobs (id, type, status, payload, created_by) VALUES (?, 'privacy.export-user-data', 'queued', '{}', ?)", [jobId, actor.id]);
+      return { path: `/api/v1/jobs/${jobId}` };
+    },
+  },
+  listAuditEntries: { access: PERMISSIONS.auditRead, prepare: async () => ({ path: '/api/v1/admin/audit?limit=5' }) },
+  updateFeature: {
+    access: PERMISSIONS.platformConfigure,
+    prepare: async (_a, api) => {
+      const key = `matrix.${newId().slice(-10)}`;
+      await db(api).query('INSERT INTO feature_flags (`key`, enabled, description) VALUES (?, 0, ?)', [key, 'matrix flag']);
+      return { path: `/api/v1/admin/features/${key}`, body: { enabled: true, expectedVersion: 1 } };
+    },
+  },
+  listConfigEntries: { access: PERMISSIONS.platformConfigure, prepare: async () => ({ path: '/api/v1/admin/config' }) },
+  updateConfigEntry: {
+    access: PERMISSIONS.platformConfigure,
+    prepare: async (_a, api) => {
+      const key = `matrix.${newId().slice(-10)}`;
+      await db(api).query('INSERT INTO config_entries (`key`, value, is_public, description) VALUES (?, ?, 0, ?)', [key, '1', 'matrix entry']);
+      return { path: `/api/v1/admin/config/${key}`, body: { value: 2, expectedVersion: 1 } };
+    },
+  },
+};
+
+interface SecuredOperation {
+  operationId: string;
+  method: string;
+  successStatus: number;
+}
+
+const securedOperations: SecuredOperation[] = Object.values(bundle.paths as Record<string, Record<string, any>>) // eslint-disable-line @typescript-eslint/no-explicit-any
+  .flatMap((item) => Object.entries(item))
+  .filter(([, operation]) => (operation.security ?? []).some((s: Record<string, unknown>) => 'bearerAuth' in s))
+  .map(([method, operation]) => ({
+    operationId: operation.operationId,
+    method: method.toUpperCase(),
+    successStatus: Number(Object.keys(operation.responses).find((s) => s.startsWith('2'))),
+  }));
+
+const allowedRoles = (access: OperationFixture['access']): Role[] => (access === 'self' ? [...ROLES] : ROLES.filter((role) => hasPermission(role, access)));
+
+describe('role × operation matrix', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('has a fixture for every secured operation of the contract', () => {
+    expect(securedOperations.map((o) => o.operationId).filter((id) => !FIXTURES[id])).toEqual([]);
+  });
+
+  for (const operation of securedOperations) {
+    describe(operation.operationId, () => {
+      it('answers 401 to an anonymous caller', async () => {
+        const fixture = FIXTURES[operation.operationId];
+        const actor = await createUser(api);
+        const request = await fixture.prepare(actor, api);
+        const res = await api.request(operation.method, request.path, { body: request.body });
+        expect(res.status).toBe(401);
+        expect(res.body.code).toBe('UNAUTHENTICATED');
+      });
+
+      for (const role of ROLES) {
+        it(`${role}: ${FIXTURES[operation.operationId] && allowedRoles(FIXTURES[operation.operationId].access).includes(role) ? 'allowed' : 'forbidden'}`, async () => {
+          const fixture = FIXTURES[operation.operationId];
+          const actor = await createUser(api, { role });
+          const request = await fixture.prepare(actor, api);
+          const res = await api.request(operation.method, request.path, { body: request.body, token: actor.token });
+          if (allowedRoles(fixture.access).includes(role)) {
+            expect({ status: res.status, body: res.status >= 400 ? res.body : undefined }).toEqual({ status: operation.successStatus, body: undefined });
+          } else {
+            expect(res.status).toBe(403);
+            expect(res.body.code).toBe('FORBIDDEN');
+          }
+        });
+      }
+    });
+  }
+});
