@@ -15,7 +15,8 @@ export function startInstrumentation(serviceName: string, env: NodeJS.ProcessEnv
     const { FastifyOtelInstrumentation } = require('@fastify/otel') as typeof import('@fastify/otel');
     sdk = new NodeSDK({
       serviceName,
-      traceExporter: new OTLPTraceExporter(),
+      // OTLP/HTTP convention: traces go to <endpoint>/v1/traces.
+      traceExporter: new OTLPTraceExporter({ url: `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces` }),
       instrumentations: [
         new HttpInstrumentation(),
         new FastifyOtelInstrumentation({ registerOnInitialization: true }),
