@@ -6,6 +6,7 @@ import { testServices } from './test-env';
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
+    DB_ENGINE: testServices.dbEngine,
     DB_HOST: testServices.dbHost,
     DB_PORT: String(testServices.dbPort),
     DB_USER: testServices.dbUser,

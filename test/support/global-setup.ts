@@ -17,7 +17,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const database = `pets_test_${runId}`;
   const redisPrefix = `pets-test-${runId}`;
   const base = {
-    DB_ENGINE: 'mariadb' as const,
+    DB_ENGINE: testServices.dbEngine,
     DB_HOST: testServices.dbHost,
     DB_PORT: testServices.dbPort,
     DB_USER: testServices.dbUser,
