@@ -12,6 +12,10 @@ import { FeaturesModule } from './modules/features/features.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { JobStatusModule } from './modules/job-status/job-status.module';
+import { PetSearchModule } from './modules/pet-search/pet-search.module';
+import { PetsModule } from './modules/pets/pets.module';
+import { RescuesModule } from './modules/rescues/rescues.module';
+import { RateLimitModule } from './modules/rate-limit/rate-limit.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface ApiRuntime {
@@ -32,6 +36,7 @@ export class AppModule {
         JobsModule.forRole('producer'),
         AuditModule,
         IdempotencyModule,
+        RateLimitModule,
         AuthModule,
         HealthModule,
         ConfigurationModule,
@@ -39,6 +44,9 @@ export class AppModule {
         UsersModule,
         JobStatusModule,
         AdminModule,
+        RescuesModule,
+        PetsModule,
+        PetSearchModule,
       ],
       providers: [
         { provide: Registry, useValue: runtime.metrics },

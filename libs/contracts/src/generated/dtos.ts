@@ -94,12 +94,12 @@ export class AuditEntryDto {
   targetId!: string | null;
 
   /** State before the change (any JSON, or null). */
-  @ApiProperty({ description: "State before the change (any JSON, or null)." })
+  @ApiProperty({ description: "State before the change (any JSON, or null).", type: Array, anyOf: [{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"object"},{"type":"array","items":{}},{"type":"null"}] })
   @Allow()
   before!: unknown;
 
   /** State after the change (any JSON, or null). */
-  @ApiProperty({ description: "State after the change (any JSON, or null)." })
+  @ApiProperty({ description: "State after the change (any JSON, or null).", type: Array, anyOf: [{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"object"},{"type":"array","items":{}},{"type":"null"}] })
   @Allow()
   after!: unknown;
 
@@ -183,7 +183,7 @@ export class ConfigEntryDto {
   key!: string;
 
   /** Any JSON value. */
-  @ApiProperty({ description: "Any JSON value." })
+  @ApiProperty({ description: "Any JSON value.", type: Array, anyOf: [{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"object"},{"type":"array","items":{}},{"type":"null"}] })
   @Allow()
   value!: unknown;
 
@@ -736,7 +736,7 @@ export class TwoFactorSetupDto {
 @ApiSchema({ name: "UpdateConfigRequest" })
 export class UpdateConfigRequestDto {
   /** Any JSON value. */
-  @ApiProperty({ description: "Any JSON value." })
+  @ApiProperty({ description: "Any JSON value.", type: Array, anyOf: [{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"object"},{"type":"array","items":{}},{"type":"null"}] })
   @Allow()
   value!: unknown;
 
