@@ -183,9 +183,9 @@ export class FakeAudit {
 /** Counts live sessions per user; revoking ends them all. */
 export class FakeSessions {
   live = new Map<string, number>();
-  revocations: Array<{ userId: string; reason: SessionRevocationReason }> = [];
-  async revokeAllForUser(_tx: unknown, userId: string, reason: SessionRevocationReason): Promise<number> {
-    this.revocations.push({ userId, reason });
+  revocations: Array<{ userId: string; reason: SessionRevocationReason; keepSessionId?: string; options?: { endAccessTokens?: boolean } }> = [];
+  async revokeAllForUser(_tx: unknown, userId: string, reason: SessionRevocationReason, keepSessionId?: string, options?: { endAccessTokens?: boolean }): Promise<number> {
+    this.revocations.push({ userId, reason, keepSessionId, options });
     const count = this.live.get(userId) ?? 0;
     this.live.set(userId, 0);
     return count;

@@ -17,6 +17,9 @@ const refName = (ref) => ref.split('/').pop();
 export const dtoClassName = (schemaName) => `${schemaName}Dto`;
 const literal = (v) => JSON.stringify(v);
 
+/** The JSON value types: what an untyped ("any JSON value") property may hold. */
+const ANY_JSON = ['string', 'number', 'boolean', 'object', 'array', 'null'].map((type) => (type === 'array' ? { type, items: {} } : { type }));
+
 /** Splits `type: [X, 'null']` into the base type and nullability. */
 function baseType(schema) {
   if (Array.isArray(schema.type)) {
@@ -167,6 +170,9 @@ class Emitter {
       const swaggerType = { string: 'String', integer: "'integer'", number: 'Number', boolean: 'Boolean', object: 'Object' }[type];
       if (target.enum) parts.push(`enum: ${literal(target.enum)}`);
       else if (swaggerType) parts.push(`type: ${swaggerType}`);
+      // Any JSON value. Left alone, @nestjs/swagger takes the `unknown` property's design type (Object) and
+      // documents `type: object`; `type: Array` with a combinator is the one input it emits without a type.
+      else if (type === undefined) parts.push(`type: Array, anyOf: ${literal(ANY_JSON)}`);
       if (nullable) parts.push('nullable: true');
       for (const key of ['format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum']) {
         if (target[key] !== undefined) parts.push(`${key}: ${literal(target[key])}`);

@@ -397,6 +397,18 @@ describe('unsupported constructs', () => {
     schemas(changed).Shelter.properties.recent = { type: 'array', items: { $ref: '#/components/schemas/AdoptionApplication' } };
     expect(generateContracts(changed)['dtos.ts']).toContain('recent?: Array<AdoptionApplicationDto>;');
   });
+
+  it('accepts an untyped (any JSON) property, documented for @nestjs/swagger without a type', () => {
+    const changed = document();
+    application(changed).extra = { description: 'Any JSON value.' };
+    const source = generateContracts(changed)['dtos.ts'];
+    // `type: Array` with a combinator is what @nestjs/swagger emits without a type (test/contract/routes.test.ts
+    // compares the result); without it, the `unknown` design type would be documented as `type: object`.
+    expect(source).toContain(
+      '@ApiProperty({ required: false, description: "Any JSON value.", type: Array, anyOf: [{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"object"},{"type":"array","items":{}},{"type":"null"}] })',
+    );
+    expect(source).toContain('@Allow()\n  extra?: unknown;');
+  });
 });
 
 describe('output', () => {

@@ -5,5 +5,7 @@ import { JobEntity } from '@app/jobs';
 import { ConfigEntryEntity } from './modules/configuration/config-entry.entity';
 import { FeatureFlagEntity } from './modules/features/feature-flag.entity';
 import { IdempotencyKeyEntity } from './modules/idempotency/idempotency-key.entity';
+import { petEntities } from './modules/pets/pet-entities';
+import { rescueEntities } from './modules/rescues/rescue-entities';
 
-export const apiEntities = [AuditLogEntity, JobEntity, ConfigEntryEntity, FeatureFlagEntity, IdempotencyKeyEntity, ...identityEntities];
+export const apiEntities = [AuditLogEntity, JobEntity, ConfigEntryEntity, FeatureFlagEntity, IdempotencyKeyEntity, ...identityEntities, ...rescueEntities, ...petEntities];

@@ -20,6 +20,12 @@ export const PERMISSIONS = {
   platformConfigure: 'platform:configure',
   /** Read any job, not only one's own. */
   jobsReadAny: 'jobs:read-any',
+  /** Verify and reject rescues, delete any rescue, read any rescue's staff and analytics. */
+  rescuesModerate: 'rescues:moderate',
+  /** Publish or return submitted listings, retire or delete any listing, see listings in every state. */
+  listingsModerate: 'listings:moderate',
+  /** Verify pets' medical records. */
+  medicalVerify: 'medical:verify',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -31,9 +37,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   rehomer: everyone,
   rescue_staff: everyone,
   rescue_admin: everyone,
-  moderator: [...everyone, P.usersRead, P.usersList],
-  admin: [...everyone, P.usersRead, P.usersList, P.usersManage, P.auditRead, P.platformConfigure, P.jobsReadAny],
-  super_admin: [...everyone, P.usersRead, P.usersList, P.usersManage, P.adminsManage, P.auditRead, P.platformConfigure, P.jobsReadAny],
+  moderator: [...everyone, P.usersRead, P.usersList, P.listingsModerate],
+  admin: [...everyone, P.usersRead, P.usersList, P.usersManage, P.auditRead, P.platformConfigure, P.jobsReadAny, P.rescuesModerate, P.listingsModerate, P.medicalVerify],
+  super_admin: [...everyone, P.usersRead, P.usersList, P.usersManage, P.adminsManage, P.auditRead, P.platformConfigure, P.jobsReadAny, P.rescuesModerate, P.listingsModerate, P.medicalVerify],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -10,6 +10,21 @@ export interface TrackedJobRequest<N extends JobName> {
   name: N;
   payload: Omit<JobPayloads[N], 'trackedJobId'>;
   createdBy: string | null;
+  /** Run no earlier than this many milliseconds after commit (e.g. the grace period of an account deletion). */
+  delayMs?: number;
+}
+
+/**
+ * Payload key of a delayed tracked job: when it may run (RFC 3339). It lives in the row's payload so that any
+ * later enqueue of the row (the sweeper's, after Redis lost the job) keeps the delay instead of running early.
+ */
+export const NOT_BEFORE = 'notBefore';
+
+function notBeforeOf(payload: Record<string, unknown>): number | null {
+  const value = payload[NOT_BEFORE];
+  if (typeof value !== 'string') return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : time;
 }
 
 /** Puts work on the queues. Tracked jobs get their `jobs` row in the caller's transaction and are enqueued after commit. */
@@ -36,18 +51,26 @@ export class JobProducer {
    * moment the row simply stays `queued` and the worker's sweeper enqueues it later: accepted work is never lost.
    */
   async createTracked<N extends JobName>(tx: TransactionContext, request: TrackedJobRequest<N>): Promise<JobEntity> {
+    const delayMs = Math.max(0, request.delayMs ?? 0);
+    const payload = { ...(request.payload as Record<string, unknown>) };
+    if (delayMs > 0) payload[NOT_BEFORE] = new Date(Date.now() + delayMs).toISOString();
     const job = tx.manager.create(JobEntity, {
       id: newId(),
       type: request.name,
       status: 'queued',
-      payload: request.payload as Record<string, unknown>,
+      payload,
       createdBy: request.createdBy,
     });
     await tx.manager.save(JobEntity, job);
     tx.afterCommit(async () => {
       try {
         await this.enqueueTracked(job);
-        await tx.manager.connection.getRepository(JobEntity).update({ id: job.id }, { enqueuedAt: () => 'CURRENT_TIMESTAMP(3)' });
+        // The sweeper re-enqueues rows still `queued` JOB_SWEEP_AFTER_MS after `enqueued_at`. A delayed job is
+        // not expected to start before it is due, so for it that clock starts when it becomes due.
+        const due = notBeforeOf(payload);
+        await tx.manager.connection
+          .getRepository(JobEntity)
+          .update({ id: job.id }, { enqueuedAt: due !== null ? new Date(due) : () => 'CURRENT_TIMESTAMP(3)' });
       } catch (error) {
         this.logger.warn({ err: error, jobId: job.id }, 'job not enqueued; the sweeper will retry');
       }
@@ -55,10 +78,20 @@ export class JobProducer {
     return job;
   }
 
-  /** The job's row id is its BullMQ id, so enqueueing the same row twice adds it once. */
+  /** The job's row id is its BullMQ id, so enqueueing the same row twice adds it once. A due time is kept. */
   async enqueueTracked(job: Pick<JobEntity, 'id' | 'type' | 'payload'>): Promise<void> {
     const name = job.type as JobName;
     if (!Object.values(JOB).includes(name)) throw new Error(`unknown job type ${job.type}`);
-    await this.enqueue(name, { ...job.payload, trackedJobId: job.id } as JobPayloads[typeof name], { jobId: job.id });
+    const due = notBeforeOf(job.payload);
+    const delay = due !== null ? Math.max(0, due - Date.now()) : 0;
+    await this.enqueue(name, { ...job.payload, trackedJobId: job.id } as JobPayloads[typeof name], { jobId: job.id, ...(delay > 0 ? { delay } : {}) });
+  }
+
+  /**
+   * Removes a job that has not started (e.g. a delayed one whose reason went away). Returns false when there was
+   * nothing to remove or the job is running; callers keep their handler idempotent for that case.
+   */
+  async removeWaiting(name: JobName, jobId: string): Promise<boolean> {
+    return (await this.queues[QUEUE_OF[name]].remove(jobId)) === 1;
   }
 }

@@ -51,7 +51,8 @@ export type EmailTemplate =
   | 'password-changed'
   | 'account-locked'
   | 'new-device-login'
-  | 'data-export-ready';
+  | 'data-export-ready'
+  | 'staff-invitation';
 
 export interface SendEmailPayload {
   template: EmailTemplate;

@@ -1,5 +1,12 @@
-// Owns the privacy jobs: complete data exports and the anonymisation of deleted accounts.
+// Owns the privacy jobs: complete data exports and the anonymisation of deleted accounts. The api's users
+// module requests them; user-data-map.ts lists what each does with every table of personal data.
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { AnonymiseUserHandler } from './anonymise-user.handler';
+import { ExportUserDataHandler } from './export-user-data.handler';
 
-@Module({})
+@Module({
+  imports: [AuditModule],
+  providers: [ExportUserDataHandler, AnonymiseUserHandler],
+})
 export class PrivacyModule {}

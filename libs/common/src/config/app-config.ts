@@ -147,6 +147,13 @@ export class AppConfig {
   /** Web app the links in e-mails point to (verification, password reset, downloads). */
   @IsUrl({ require_tld: false })
   WEB_APP_URL = 'http://localhost:5173';
+
+  /**
+   * Between an account deletion request and its anonymisation (30 days); the owner may cancel meanwhile.
+   * The api schedules the job with it and the worker checks it again, so both apps must agree.
+   */
+  @Transform(toInt) @IsInt() @Min(0)
+  ACCOUNT_DELETION_GRACE_SECONDS = 30 * 24 * 3600;
 }
 
 export class ConfigValidationError extends Error {}

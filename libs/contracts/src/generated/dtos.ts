@@ -2,7 +2,37 @@
 /* eslint-disable */
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { Allow, ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsEmail, IsEnum, IsISO8601, IsIn, IsInt, IsObject, IsOptional, IsRFC3339, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Allow, ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsDefined, IsEmail, IsEnum, IsISO8601, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsRFC3339, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+
+/** Derived from the (estimated) birth date when the request is answered; baby under 6 months, young under 2 years, adult under 8 years, senior from 8 years. */
+export const AgeGroup = {
+  Baby: "baby",
+  Young: "young",
+  Adult: "adult",
+  Senior: "senior",
+} as const;
+export type AgeGroup = (typeof AgeGroup)[keyof typeof AgeGroup];
+
+export const Availability = {
+  Available: "available",
+  OnHold: "on_hold",
+  Pending: "pending",
+  Adopted: "adopted",
+  Fostered: "fostered",
+  NotAvailable: "not_available",
+} as const;
+export type Availability = (typeof Availability)[keyof typeof Availability];
+
+export const Species = {
+  Dog: "dog",
+  Cat: "cat",
+  Rabbit: "rabbit",
+  Bird: "bird",
+  SmallMammal: "small_mammal",
+  Reptile: "reptile",
+  Other: "other",
+} as const;
+export type Species = (typeof Species)[keyof typeof Species];
 
 /** adopter: browses and applies. rehomer: an individual listing a pet of their own. rescue_staff / rescue_admin:
 members of a rescue (their rescue-level role is held per rescue). moderator: reviews listings and reports.
@@ -18,11 +48,53 @@ export const Role = {
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
+export const CoatLength = {
+  Hairless: "hairless",
+  Short: "short",
+  Medium: "medium",
+  Long: "long",
+  Wire: "wire",
+  Curly: "curly",
+} as const;
+export type CoatLength = (typeof CoatLength)[keyof typeof CoatLength];
+
+export const MedicalRecordType = {
+  Vaccination: "vaccination",
+  Treatment: "treatment",
+  Surgery: "surgery",
+  Checkup: "checkup",
+  Test: "test",
+} as const;
+export type MedicalRecordType = (typeof MedicalRecordType)[keyof typeof MedicalRecordType];
+
+export const PetSex = {
+  Male: "male",
+  Female: "female",
+  Unknown: "unknown",
+} as const;
+export type PetSex = (typeof PetSex)[keyof typeof PetSex];
+
+export const PetSize = {
+  Small: "small",
+  Medium: "medium",
+  Large: "large",
+  ExtraLarge: "extra_large",
+} as const;
+export type PetSize = (typeof PetSize)[keyof typeof PetSize];
+
+export const EnergyLevel = {
+  Low: "low",
+  Moderate: "moderate",
+  High: "high",
+} as const;
+export type EnergyLevel = (typeof EnergyLevel)[keyof typeof EnergyLevel];
+
 /** Stable machine-readable failure code. */
 export const ErrorCode = {
   ValidationFailed: "VALIDATION_FAILED",
   NotFound: "NOT_FOUND",
   VersionConflict: "VERSION_CONFLICT",
+  InvalidTransition: "INVALID_TRANSITION",
   IdempotencyKeyReused: "IDEMPOTENCY_KEY_REUSED",
   IdempotencyRequestInProgress: "IDEMPOTENCY_REQUEST_IN_PROGRESS",
   Unauthenticated: "UNAUTHENTICATED",
@@ -37,6 +109,14 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** A member's role within one rescue. */
+export const StaffRole = {
+  Admin: "admin",
+  Staff: "staff",
+  Volunteer: "volunteer",
+} as const;
+export type StaffRole = (typeof StaffRole)[keyof typeof StaffRole];
+
 export const JobStatus = {
   Queued: "queued",
   Running: "running",
@@ -44,6 +124,24 @@ export const JobStatus = {
   Failed: "failed",
 } as const;
 export type JobStatus = (typeof JobStatus)[keyof typeof JobStatus];
+
+/** submit: draft → submitted (rehomer). publish: draft or submitted → published (staff of a verified rescue, or a moderator for submitted listings). return: submitted → draft with a reason (moderator). retire: published → retired (owner or moderator). */
+export const ListingAction = {
+  Submit: "submit",
+  Publish: "publish",
+  Return: "return",
+  Retire: "retire",
+} as const;
+export type ListingAction = (typeof ListingAction)[keyof typeof ListingAction];
+
+/** draft → submitted → published → retired. A verified rescue's staff publish directly; a rehomer's listing is submitted and published (or returned to draft with a reason) by a moderator. */
+export const ListingStatus = {
+  Draft: "draft",
+  Submitted: "submitted",
+  Published: "published",
+  Retired: "retired",
+} as const;
+export type ListingStatus = (typeof ListingStatus)[keyof typeof ListingStatus];
 
 /** `body` returns the refresh token in the JSON body (mobile and server clients). `cookie` sets it in an
 httpOnly, Secure, SameSite=Strict cookie scoped to /api/v1/auth and leaves it out of the body (browsers). */
@@ -53,6 +151,35 @@ export const RefreshTokenTransport = {
 } as const;
 export type RefreshTokenTransport = (typeof RefreshTokenTransport)[keyof typeof RefreshTokenTransport];
 
+export const PetOwnerType = {
+  Rescue: "rescue",
+  Individual: "individual",
+} as const;
+export type PetOwnerType = (typeof PetOwnerType)[keyof typeof PetOwnerType];
+
+export const PetHistoryKind = {
+  Listing: "listing",
+  Availability: "availability",
+} as const;
+export type PetHistoryKind = (typeof PetHistoryKind)[keyof typeof PetHistoryKind];
+
+/** distance needs lat and lng. */
+export const PetSort = {
+  Newest: "newest",
+  Oldest: "oldest",
+  Name: "name",
+  Distance: "distance",
+} as const;
+export type PetSort = (typeof PetSort)[keyof typeof PetSort];
+
+/** pending until an admin verifies the rescue; only verified rescues can publish pets. */
+export const RescueStatus = {
+  Pending: "pending",
+  Verified: "verified",
+  Rejected: "rejected",
+} as const;
+export type RescueStatus = (typeof RescueStatus)[keyof typeof RescueStatus];
+
 /** pending_deletion lasts the 30-day grace period of a deletion request; deleted accounts are anonymised. */
 export const UserStatus = {
   Active: "active",
@@ -61,6 +188,15 @@ export const UserStatus = {
   Deleted: "deleted",
 } as const;
 export type UserStatus = (typeof UserStatus)[keyof typeof UserStatus];
+
+@ApiSchema({ name: "AcceptInvitationRequest" })
+export class AcceptInvitationRequestDto {
+  @ApiProperty({ type: String, minLength: 20, maxLength: 200 })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  token!: string;
+}
 
 @ApiSchema({ name: "Accepted" })
 export class AcceptedDto {
@@ -138,6 +274,24 @@ export class AuditEntryPageDto {
   total!: number;
 }
 
+@ApiSchema({ name: "AvailabilityChangeRequest" })
+export class AvailabilityChangeRequestDto {
+  @ApiProperty({ enum: Availability, enumName: "Availability" })
+  @IsEnum(Availability)
+  availability!: Availability;
+
+  @ApiProperty({ required: false, type: String, maxLength: 1000 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+}
+
 /** Ten single-use codes, shown once; only their hashes are stored. */
 @ApiSchema({ name: "BackupCodes" })
 export class BackupCodesDto {
@@ -147,6 +301,36 @@ export class BackupCodesDto {
   @ArrayMaxSize(10)
   @IsString({ each: true })
   codes!: Array<string>;
+}
+
+@ApiSchema({ name: "Breed" })
+export class BreedDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  name!: string;
+
+  @ApiProperty({ enum: Species, enumName: "Species" })
+  @IsEnum(Species)
+  species!: Species;
+}
+
+@ApiSchema({ name: "BreedPage" })
+export class BreedPageDto {
+  @ApiProperty({ isArray: true, type: () => BreedDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => BreedDto)
+  items!: Array<BreedDto>;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  nextCursor!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  total!: number;
 }
 
 @ApiSchema({ name: "ChangePasswordRequest" })
@@ -223,6 +407,300 @@ export class ConfigEntryPageDto {
   @IsInt()
   @Min(0)
   total!: number;
+}
+
+@ApiSchema({ name: "CreateMedicalRecordRequest" })
+export class CreateMedicalRecordRequestDto {
+  @ApiProperty({ enum: MedicalRecordType, enumName: "MedicalRecordType" })
+  @IsEnum(MedicalRecordType)
+  type!: MedicalRecordType;
+
+  @ApiProperty({ type: String, format: "date" })
+  @IsDateString({ strict: true })
+  date!: string;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 150 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(150)
+  vetName?: string | null;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 150 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(150)
+  clinic?: string | null;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
+}
+
+@ApiSchema({ name: "PetLocation" })
+export class PetLocationDto {
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  city!: string;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  region!: string;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 16 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(16)
+  postcode!: string;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: -90, maximum: 90 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  latitude!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: -180, maximum: 180 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  longitude!: number | null;
+}
+
+/** Omitted optional fields take defaults: mixedBreed false, colour "", coat short, energyLevel moderate, booleans false, unknowns null, temperament []. */
+@ApiSchema({ name: "CreatePetRequest" })
+export class CreatePetRequestDto {
+  /** List for this rescue (its staff only); omit or null to list your own pet as an individual rehomer. */
+  @ApiProperty({ required: false, description: "List for this rescue (its staff only); omit or null to list your own pet as an individual rehomer.", type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  rescueId?: string | null;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ enum: Species, enumName: "Species" })
+  @IsEnum(Species)
+  species!: Species;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  primaryBreed!: string;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  secondaryBreed?: string | null;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  mixedBreed?: boolean;
+
+  /** Known birth date; otherwise give estimatedAgeMonths. */
+  @ApiProperty({ required: false, description: "Known birth date; otherwise give estimatedAgeMonths.", type: String, nullable: true, format: "date" })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  birthDate?: string | null;
+
+  @ApiProperty({ required: false, type: 'integer', nullable: true, minimum: 0, maximum: 600 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  estimatedAgeMonths?: number | null;
+
+  @ApiProperty({ enum: PetSex, enumName: "PetSex" })
+  @IsEnum(PetSex)
+  sex!: PetSex;
+
+  @ApiProperty({ enum: PetSize, enumName: "PetSize" })
+  @IsEnum(PetSize)
+  size!: PetSize;
+
+  @ApiProperty({ required: false, type: String, maxLength: 50 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(50)
+  colour?: string;
+
+  @ApiProperty({ required: false, enum: CoatLength, enumName: "CoatLength" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsEnum(CoatLength)
+  coat?: CoatLength;
+
+  @ApiProperty({ required: false, type: Number, nullable: true, minimum: 0, maximum: 500 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(500)
+  weightKg?: number | null;
+
+  @ApiProperty({ type: String, maxLength: 10000 })
+  @IsString()
+  @MaxLength(10000)
+  description!: string;
+
+  @ApiProperty({ required: false, isArray: true, type: String, minLength: 1, maxLength: 40, maxItems: 20, uniqueItems: true })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(40, { each: true })
+  temperament?: Array<string>;
+
+  /** null when unknown. */
+  @ApiProperty({ required: false, description: "null when unknown.", type: Boolean, nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  goodWithChildren?: boolean | null;
+
+  @ApiProperty({ required: false, type: Boolean, nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  goodWithDogs?: boolean | null;
+
+  @ApiProperty({ required: false, type: Boolean, nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  goodWithCats?: boolean | null;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  houseTrained?: boolean;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  specialNeeds?: boolean;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  specialNeedsNotes?: string | null;
+
+  @ApiProperty({ required: false, enum: EnergyLevel, enumName: "EnergyLevel" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsEnum(EnergyLevel)
+  energyLevel?: EnergyLevel;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  vaccinated?: boolean;
+
+  /** Spayed or neutered. */
+  @ApiProperty({ required: false, description: "Spayed or neutered.", type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  neutered?: boolean;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  microchipped?: boolean;
+
+  @ApiProperty({ required: false, type: Number, nullable: true, minimum: 0, maximum: 100000 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100000)
+  adoptionFee?: number | null;
+
+  @ApiProperty({ type: () => PetLocationDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PetLocationDto)
+  location!: PetLocationDto;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  featured?: boolean;
+
+  @ApiProperty({ required: false, type: String, nullable: true, format: "date" })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  intakeDate?: string | null;
+}
+
+@ApiSchema({ name: "CreateRescueRequest" })
+export class CreateRescueRequestDto {
+  @ApiProperty({ type: String, minLength: 2, maxLength: 150 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(150)
+  name!: string;
+
+  @ApiProperty({ type: String, maxLength: 5000 })
+  @IsString()
+  @MaxLength(5000)
+  description!: string;
+
+  @ApiProperty({ type: String, format: "email", maxLength: 254 })
+  @IsEmail({})
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ required: false, type: String, nullable: true, pattern: "^[+0-9 ()-]{3,32}$" })
+  @IsOptional()
+  @IsString()
+  @Matches(new RegExp("^[+0-9 ()-]{3,32}$"))
+  phone?: string | null;
+
+  @ApiProperty({ required: false, type: String, nullable: true, format: "uri", maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @IsUrl({ require_tld: false })
+  @MaxLength(300)
+  website?: string | null;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  city!: string;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  region!: string;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 16 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(16)
+  postcode!: string;
+
+  /** ISO 3166-1 alpha-2; defaults to GB. */
+  @ApiProperty({ required: false, description: "ISO 3166-1 alpha-2; defaults to GB.", type: String, pattern: "^[A-Z]{2}$" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @Matches(new RegExp("^[A-Z]{2}$"))
+  country?: string;
 }
 
 @ApiSchema({ name: "EmailRequest" })
@@ -311,6 +789,18 @@ export class HealthStatusDto {
   checks!: Record<string, "up">;
 }
 
+@ApiSchema({ name: "InviteStaffRequest" })
+export class InviteStaffRequestDto {
+  @ApiProperty({ type: String, format: "email", maxLength: 254 })
+  @IsEmail({})
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ enum: StaffRole, enumName: "StaffRole" })
+  @IsEnum(StaffRole)
+  role!: StaffRole;
+}
+
 @ApiSchema({ name: "Job" })
 export class JobDto {
   @ApiProperty({ type: String })
@@ -375,6 +865,24 @@ export class JobAcceptedDto {
   @ApiProperty({ type: String })
   @IsString()
   jobId!: string;
+}
+
+@ApiSchema({ name: "ListingActionRequest" })
+export class ListingActionRequestDto {
+  @ApiProperty({ enum: ListingAction, enumName: "ListingAction" })
+  @IsEnum(ListingAction)
+  action!: ListingAction;
+
+  @ApiProperty({ required: false, type: String, maxLength: 1000 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
 }
 
 @ApiSchema({ name: "LoginRequest" })
@@ -460,6 +968,102 @@ export class LoginResultDto {
   challengeExpiresAt?: string;
 }
 
+@ApiSchema({ name: "MedicalRecord" })
+export class MedicalRecordDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  petId!: string;
+
+  @ApiProperty({ enum: MedicalRecordType, enumName: "MedicalRecordType" })
+  @IsEnum(MedicalRecordType)
+  type!: MedicalRecordType;
+
+  @ApiProperty({ type: String, format: "date" })
+  @IsDateString({ strict: true })
+  date!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  title!: string;
+
+  /** Owner side and admins only; null in the public summary. */
+  @ApiProperty({ description: "Owner side and admins only; null in the public summary.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  vetName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  clinic!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  notes!: string | null;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  verified!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, format: "date-time" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  verifiedAt!: string | null;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  updatedAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+@ApiSchema({ name: "MedicalRecordPage" })
+export class MedicalRecordPageDto {
+  @ApiProperty({ isArray: true, type: () => MedicalRecordDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => MedicalRecordDto)
+  items!: Array<MedicalRecordDto>;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  nextCursor!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  total!: number;
+}
+
+@ApiSchema({ name: "MonthlyCount" })
+export class MonthlyCountDto {
+  @ApiProperty({ type: String, pattern: "^[0-9]{4}-[0-9]{2}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9]{4}-[0-9]{2}$"))
+  month!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  count!: number;
+}
+
 @ApiSchema({ name: "NotificationChannels" })
 export class NotificationChannelsDto {
   @ApiProperty({ type: Boolean })
@@ -497,6 +1101,370 @@ export class NotificationPreferencesDto {
   @ValidateNested()
   @Type(() => NotificationChannelsDto)
   newsletter!: NotificationChannelsDto;
+}
+
+@ApiSchema({ name: "PetOwner" })
+export class PetOwnerDto {
+  @ApiProperty({ enum: PetOwnerType, enumName: "PetOwnerType" })
+  @IsEnum(PetOwnerType)
+  type!: PetOwnerType;
+
+  /** The owning rescue, for rescue pets. */
+  @ApiProperty({ description: "The owning rescue, for rescue pets.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  rescueId!: string | null;
+
+  /** The rehomer, for individual listings. */
+  @ApiProperty({ description: "The rehomer, for individual listings.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  userId!: string | null;
+}
+
+@ApiSchema({ name: "Pet" })
+export class PetDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ enum: Species, enumName: "Species" })
+  @IsEnum(Species)
+  species!: Species;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  primaryBreed!: string;
+
+  @ApiProperty({ type: String, nullable: true, maxLength: 100 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  @MaxLength(100)
+  secondaryBreed!: string | null;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  mixedBreed!: boolean;
+
+  /** Known birth date; otherwise give estimatedAgeMonths. */
+  @ApiProperty({ description: "Known birth date; otherwise give estimatedAgeMonths.", type: String, nullable: true, format: "date" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsDateString({ strict: true })
+  birthDate!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 0, maximum: 600 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  estimatedAgeMonths!: number | null;
+
+  @ApiProperty({ enum: PetSex, enumName: "PetSex" })
+  @IsEnum(PetSex)
+  sex!: PetSex;
+
+  @ApiProperty({ enum: PetSize, enumName: "PetSize" })
+  @IsEnum(PetSize)
+  size!: PetSize;
+
+  @ApiProperty({ type: String, maxLength: 50 })
+  @IsString()
+  @MaxLength(50)
+  colour!: string;
+
+  @ApiProperty({ enum: CoatLength, enumName: "CoatLength" })
+  @IsEnum(CoatLength)
+  coat!: CoatLength;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 500 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(500)
+  weightKg!: number | null;
+
+  @ApiProperty({ type: String, maxLength: 10000 })
+  @IsString()
+  @MaxLength(10000)
+  description!: string;
+
+  @ApiProperty({ isArray: true, type: String, minLength: 1, maxLength: 40, maxItems: 20, uniqueItems: true })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(40, { each: true })
+  temperament!: Array<string>;
+
+  /** null when unknown. */
+  @ApiProperty({ description: "null when unknown.", type: Boolean, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsBoolean()
+  goodWithChildren!: boolean | null;
+
+  @ApiProperty({ type: Boolean, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsBoolean()
+  goodWithDogs!: boolean | null;
+
+  @ApiProperty({ type: Boolean, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsBoolean()
+  goodWithCats!: boolean | null;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  houseTrained!: boolean;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  specialNeeds!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, maxLength: 2000 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  @MaxLength(2000)
+  specialNeedsNotes!: string | null;
+
+  @ApiProperty({ enum: EnergyLevel, enumName: "EnergyLevel" })
+  @IsEnum(EnergyLevel)
+  energyLevel!: EnergyLevel;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  vaccinated!: boolean;
+
+  /** Spayed or neutered. */
+  @ApiProperty({ description: "Spayed or neutered.", type: Boolean })
+  @IsBoolean()
+  neutered!: boolean;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  microchipped!: boolean;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100000 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100000)
+  adoptionFee!: number | null;
+
+  @ApiProperty({ type: () => PetLocationDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PetLocationDto)
+  location!: PetLocationDto;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  featured!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, format: "date" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsDateString({ strict: true })
+  intakeDate!: string | null;
+
+  @ApiProperty({ enum: AgeGroup, enumName: "AgeGroup" })
+  @IsEnum(AgeGroup)
+  ageGroup!: AgeGroup;
+
+  @ApiProperty({ enum: ListingStatus, enumName: "ListingStatus" })
+  @IsEnum(ListingStatus)
+  listingStatus!: ListingStatus;
+
+  @ApiProperty({ enum: Availability, enumName: "Availability" })
+  @IsEnum(Availability)
+  availability!: Availability;
+
+  @ApiProperty({ type: () => PetOwnerDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PetOwnerDto)
+  owner!: PetOwnerDto;
+
+  @ApiProperty({ type: String, nullable: true, format: "date-time" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  publishedAt!: string | null;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  updatedAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+@ApiSchema({ name: "PetHistoryEntry" })
+export class PetHistoryEntryDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ enum: PetHistoryKind, enumName: "PetHistoryKind" })
+  @IsEnum(PetHistoryKind)
+  kind!: PetHistoryKind;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  from!: string | null;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  to!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  actorId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  reason!: string | null;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  createdAt!: string;
+}
+
+@ApiSchema({ name: "PetHistoryPage" })
+export class PetHistoryPageDto {
+  @ApiProperty({ isArray: true, type: () => PetHistoryEntryDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => PetHistoryEntryDto)
+  items!: Array<PetHistoryEntryDto>;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  nextCursor!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  total!: number;
+}
+
+@ApiSchema({ name: "PetSummary" })
+export class PetSummaryDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ enum: Species, enumName: "Species" })
+  @IsEnum(Species)
+  species!: Species;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  primaryBreed!: string;
+
+  @ApiProperty({ enum: AgeGroup, enumName: "AgeGroup" })
+  @IsEnum(AgeGroup)
+  ageGroup!: AgeGroup;
+
+  @ApiProperty({ enum: PetSex, enumName: "PetSex" })
+  @IsEnum(PetSex)
+  sex!: PetSex;
+
+  @ApiProperty({ enum: PetSize, enumName: "PetSize" })
+  @IsEnum(PetSize)
+  size!: PetSize;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  featured!: boolean;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100000 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100000)
+  adoptionFee!: number | null;
+
+  @ApiProperty({ enum: ListingStatus, enumName: "ListingStatus" })
+  @IsEnum(ListingStatus)
+  listingStatus!: ListingStatus;
+
+  @ApiProperty({ enum: Availability, enumName: "Availability" })
+  @IsEnum(Availability)
+  availability!: Availability;
+
+  @ApiProperty({ type: String, nullable: true, format: "date-time" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  publishedAt!: string | null;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  city!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  region!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  rescueId!: string | null;
+
+  /** Distance from the searched point, when the search gave one. */
+  @ApiProperty({ description: "Distance from the searched point, when the search gave one.", type: Number, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  distanceKm!: number | null;
+}
+
+/** A page of pets. In search, `total` is exact up to 10,000 matches and 10,000 beyond (counting further costs more than it tells). */
+@ApiSchema({ name: "PetSummaryPage" })
+export class PetSummaryPageDto {
+  @ApiProperty({ isArray: true, type: () => PetSummaryDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => PetSummaryDto)
+  items!: Array<PetSummaryDto>;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  nextCursor!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  total!: number;
 }
 
 @ApiSchema({ name: "PublicConfig" })
@@ -567,6 +1535,251 @@ export class RegisterRequestDto {
   name!: string;
 }
 
+@ApiSchema({ name: "RejectRescueRequest" })
+export class RejectRescueRequestDto {
+  @ApiProperty({ type: String, minLength: 3, maxLength: 1000 })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  reason!: string;
+}
+
+@ApiSchema({ name: "ReplacePetRequest" })
+export class ReplacePetRequestDto {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ enum: Species, enumName: "Species" })
+  @IsEnum(Species)
+  species!: Species;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  primaryBreed!: string;
+
+  @ApiProperty({ type: String, nullable: true, maxLength: 100 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  @MaxLength(100)
+  secondaryBreed!: string | null;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  mixedBreed!: boolean;
+
+  /** Known birth date; otherwise give estimatedAgeMonths. */
+  @ApiProperty({ description: "Known birth date; otherwise give estimatedAgeMonths.", type: String, nullable: true, format: "date" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsDateString({ strict: true })
+  birthDate!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 0, maximum: 600 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  estimatedAgeMonths!: number | null;
+
+  @ApiProperty({ enum: PetSex, enumName: "PetSex" })
+  @IsEnum(PetSex)
+  sex!: PetSex;
+
+  @ApiProperty({ enum: PetSize, enumName: "PetSize" })
+  @IsEnum(PetSize)
+  size!: PetSize;
+
+  @ApiProperty({ type: String, maxLength: 50 })
+  @IsString()
+  @MaxLength(50)
+  colour!: string;
+
+  @ApiProperty({ enum: CoatLength, enumName: "CoatLength" })
+  @IsEnum(CoatLength)
+  coat!: CoatLength;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 500 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(500)
+  weightKg!: number | null;
+
+  @ApiProperty({ type: String, maxLength: 10000 })
+  @IsString()
+  @MaxLength(10000)
+  description!: string;
+
+  @ApiProperty({ isArray: true, type: String, minLength: 1, maxLength: 40, maxItems: 20, uniqueItems: true })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(40, { each: true })
+  temperament!: Array<string>;
+
+  /** null when unknown. */
+  @ApiProperty({ description: "null when unknown.", type: Boolean, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsBoolean()
+  goodWithChildren!: boolean | null;
+
+  @ApiProperty({ type: Boolean, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsBoolean()
+  goodWithDogs!: boolean | null;
+
+  @ApiProperty({ type: Boolean, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsBoolean()
+  goodWithCats!: boolean | null;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  houseTrained!: boolean;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  specialNeeds!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, maxLength: 2000 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  @MaxLength(2000)
+  specialNeedsNotes!: string | null;
+
+  @ApiProperty({ enum: EnergyLevel, enumName: "EnergyLevel" })
+  @IsEnum(EnergyLevel)
+  energyLevel!: EnergyLevel;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  vaccinated!: boolean;
+
+  /** Spayed or neutered. */
+  @ApiProperty({ description: "Spayed or neutered.", type: Boolean })
+  @IsBoolean()
+  neutered!: boolean;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  microchipped!: boolean;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100000 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100000)
+  adoptionFee!: number | null;
+
+  @ApiProperty({ type: () => PetLocationDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PetLocationDto)
+  location!: PetLocationDto;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  featured!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, format: "date" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsDateString({ strict: true })
+  intakeDate!: string | null;
+}
+
+@ApiSchema({ name: "RescueSettings" })
+export class RescueSettingsDto {
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100000 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100000)
+  defaultAdoptionFee!: number | null;
+
+  @ApiProperty({ type: String, maxLength: 10000 })
+  @IsString()
+  @MaxLength(10000)
+  adoptionPolicy!: string;
+
+  /** When an application is approved, keep the pet's other open applications on a waitlist instead of rejecting them. */
+  @ApiProperty({ description: "When an application is approved, keep the pet's other open applications on a waitlist instead of rejecting them.", type: Boolean })
+  @IsBoolean()
+  waitlistOnApproval!: boolean;
+}
+
+/** Replaces every editable field (rescue admins). */
+@ApiSchema({ name: "ReplaceRescueRequest" })
+export class ReplaceRescueRequestDto {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiProperty({ type: String, minLength: 2, maxLength: 150 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(150)
+  name!: string;
+
+  @ApiProperty({ type: String, maxLength: 5000 })
+  @IsString()
+  @MaxLength(5000)
+  description!: string;
+
+  @ApiProperty({ type: String, format: "email", maxLength: 254 })
+  @IsEmail({})
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ type: String, nullable: true, pattern: "^[+0-9 ()-]{3,32}$" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  @Matches(new RegExp("^[+0-9 ()-]{3,32}$"))
+  phone!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: "uri", maxLength: 300 })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  @IsUrl({ require_tld: false })
+  @MaxLength(300)
+  website!: string | null;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  city!: string;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  region!: string;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 16 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(16)
+  postcode!: string;
+
+  @ApiProperty({ type: () => RescueSettingsDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => RescueSettingsDto)
+  settings!: RescueSettingsDto;
+}
+
 /** Replaces every profile field. */
 @ApiSchema({ name: "ReplaceUserRequest" })
 export class ReplaceUserRequestDto {
@@ -599,6 +1812,142 @@ export class ReplaceUserRequestDto {
   @IsString()
   @MaxLength(2000)
   bio!: string | null;
+}
+
+@ApiSchema({ name: "Rescue" })
+export class RescueDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  name!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  description!: string;
+
+  @ApiProperty({ type: String, format: "email" })
+  @IsEmail({})
+  email!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  phone!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  website!: string | null;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  city!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  region!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  postcode!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  country!: string;
+
+  @ApiProperty({ enum: RescueStatus, enumName: "RescueStatus" })
+  @IsEnum(RescueStatus)
+  status!: RescueStatus;
+
+  @ApiProperty({ type: String, nullable: true, format: "date-time" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  verifiedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  rejectionReason!: string | null;
+
+  @ApiProperty({ type: () => RescueSettingsDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => RescueSettingsDto)
+  settings!: RescueSettingsDto;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  updatedAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+@ApiSchema({ name: "RescueAnalytics" })
+export class RescueAnalyticsDto {
+  /** Count of the rescue's pets per listing status. */
+  @ApiProperty({ description: "Count of the rescue's pets per listing status.", type: Object, additionalProperties: {"type":"integer"} })
+  @IsObject()
+  petsByListingStatus!: Record<string, number>;
+
+  /** Count of the rescue's pets per availability. */
+  @ApiProperty({ description: "Count of the rescue's pets per availability.", type: Object, additionalProperties: {"type":"integer"} })
+  @IsObject()
+  petsByAvailability!: Record<string, number>;
+
+  /** The last 12 months, oldest first. */
+  @ApiProperty({ description: "The last 12 months, oldest first.", isArray: true, type: () => MonthlyCountDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => MonthlyCountDto)
+  adoptionsPerMonth!: Array<MonthlyCountDto>;
+
+  /** Median days from publication to adoption over the last 12 months; null without adoptions. */
+  @ApiProperty({ description: "Median days from publication to adoption over the last 12 months; null without adoptions.", type: Number, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  medianDaysToAdoption!: number | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  applicationsReceived!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  applicationsApproved!: number;
+}
+
+@ApiSchema({ name: "RescuePage" })
+export class RescuePageDto {
+  @ApiProperty({ isArray: true, type: () => RescueDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RescueDto)
+  items!: Array<RescueDto>;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  nextCursor!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  total!: number;
 }
 
 @ApiSchema({ name: "ResetPasswordRequest" })
@@ -658,6 +2007,118 @@ export class SessionPageDto {
   @ValidateNested({ each: true })
   @Type(() => SessionDto)
   items!: Array<SessionDto>;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  nextCursor!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  total!: number;
+}
+
+@ApiSchema({ name: "SpeciesInfo" })
+export class SpeciesInfoDto {
+  @ApiProperty({ enum: Species, enumName: "Species" })
+  @IsEnum(Species)
+  species!: Species;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  label!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  breedCount!: number;
+}
+
+@ApiSchema({ name: "SpeciesPage" })
+export class SpeciesPageDto {
+  @ApiProperty({ isArray: true, type: () => SpeciesInfoDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SpeciesInfoDto)
+  items!: Array<SpeciesInfoDto>;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  nextCursor!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  total!: number;
+}
+
+/** An invitation mailed to the invitee; it expires after 7 days. */
+@ApiSchema({ name: "StaffInvitation" })
+export class StaffInvitationDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  rescueId!: string;
+
+  @ApiProperty({ type: String, format: "email" })
+  @IsEmail({})
+  email!: string;
+
+  @ApiProperty({ enum: StaffRole, enumName: "StaffRole" })
+  @IsEnum(StaffRole)
+  role!: StaffRole;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  expiresAt!: string;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  createdAt!: string;
+}
+
+@ApiSchema({ name: "StaffMember" })
+export class StaffMemberDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  userId!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  rescueId!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  name!: string;
+
+  @ApiProperty({ type: String, format: "email" })
+  @IsEmail({})
+  email!: string;
+
+  @ApiProperty({ enum: StaffRole, enumName: "StaffRole" })
+  @IsEnum(StaffRole)
+  role!: StaffRole;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  joinedAt!: string;
+}
+
+@ApiSchema({ name: "StaffMemberPage" })
+export class StaffMemberPageDto {
+  @ApiProperty({ isArray: true, type: () => StaffMemberDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => StaffMemberDto)
+  items!: Array<StaffMemberDto>;
 
   @ApiProperty({ type: String, nullable: true })
   @ValidateIf((_object, value) => value !== null)
@@ -775,6 +2236,221 @@ export class UpdateFeatureRequestDto {
   expectedVersion!: number;
 }
 
+/** Changing a verified record makes it unverified again. */
+@ApiSchema({ name: "UpdateMedicalRecordRequest" })
+export class UpdateMedicalRecordRequestDto {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiProperty({ required: false, enum: MedicalRecordType, enumName: "MedicalRecordType" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsEnum(MedicalRecordType)
+  type?: MedicalRecordType;
+
+  @ApiProperty({ required: false, type: String, format: "date" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsDateString({ strict: true })
+  date?: string;
+
+  @ApiProperty({ required: false, type: String, minLength: 1, maxLength: 200 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title?: string;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 150 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(150)
+  vetName?: string | null;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 150 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(150)
+  clinic?: string | null;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
+}
+
+@ApiSchema({ name: "UpdatePetRequest" })
+export class UpdatePetRequestDto {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiProperty({ required: false, type: String, minLength: 1, maxLength: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name?: string;
+
+  @ApiProperty({ required: false, enum: Species, enumName: "Species" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsEnum(Species)
+  species?: Species;
+
+  @ApiProperty({ required: false, type: String, minLength: 1, maxLength: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  primaryBreed?: string;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  secondaryBreed?: string | null;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  mixedBreed?: boolean;
+
+  /** Known birth date; otherwise give estimatedAgeMonths. */
+  @ApiProperty({ required: false, description: "Known birth date; otherwise give estimatedAgeMonths.", type: String, nullable: true, format: "date" })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  birthDate?: string | null;
+
+  @ApiProperty({ required: false, type: 'integer', nullable: true, minimum: 0, maximum: 600 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  estimatedAgeMonths?: number | null;
+
+  @ApiProperty({ required: false, enum: PetSex, enumName: "PetSex" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsEnum(PetSex)
+  sex?: PetSex;
+
+  @ApiProperty({ required: false, enum: PetSize, enumName: "PetSize" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsEnum(PetSize)
+  size?: PetSize;
+
+  @ApiProperty({ required: false, type: String, maxLength: 50 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(50)
+  colour?: string;
+
+  @ApiProperty({ required: false, enum: CoatLength, enumName: "CoatLength" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsEnum(CoatLength)
+  coat?: CoatLength;
+
+  @ApiProperty({ required: false, type: Number, nullable: true, minimum: 0, maximum: 500 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(500)
+  weightKg?: number | null;
+
+  @ApiProperty({ required: false, type: String, maxLength: 10000 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(10000)
+  description?: string;
+
+  @ApiProperty({ required: false, isArray: true, type: String, minLength: 1, maxLength: 40, maxItems: 20, uniqueItems: true })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(40, { each: true })
+  temperament?: Array<string>;
+
+  /** null when unknown. */
+  @ApiProperty({ required: false, description: "null when unknown.", type: Boolean, nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  goodWithChildren?: boolean | null;
+
+  @ApiProperty({ required: false, type: Boolean, nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  goodWithDogs?: boolean | null;
+
+  @ApiProperty({ required: false, type: Boolean, nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  goodWithCats?: boolean | null;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  houseTrained?: boolean;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  specialNeeds?: boolean;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  specialNeedsNotes?: string | null;
+
+  @ApiProperty({ required: false, enum: EnergyLevel, enumName: "EnergyLevel" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsEnum(EnergyLevel)
+  energyLevel?: EnergyLevel;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  vaccinated?: boolean;
+
+  /** Spayed or neutered. */
+  @ApiProperty({ required: false, description: "Spayed or neutered.", type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  neutered?: boolean;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  microchipped?: boolean;
+
+  @ApiProperty({ required: false, type: Number, nullable: true, minimum: 0, maximum: 100000 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100000)
+  adoptionFee?: number | null;
+
+  @ApiProperty({ required: false, type: () => PetLocationDto })
+  @ValidateIf((_object, value) => value !== undefined)
+  @ValidateNested()
+  @Type(() => PetLocationDto)
+  location?: PetLocationDto;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsBoolean()
+  featured?: boolean;
+
+  @ApiProperty({ required: false, type: String, nullable: true, format: "date" })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  intakeDate?: string | null;
+}
+
 @ApiSchema({ name: "UpdatePreferencesRequest" })
 export class UpdatePreferencesRequestDto {
   @ApiProperty({ type: 'integer', minimum: 1 })
@@ -803,6 +2479,74 @@ export class UpdatePreferencesRequestDto {
   @IsString()
   @MaxLength(64)
   timezone!: string;
+}
+
+/** Changes some fields (rescue admins). */
+@ApiSchema({ name: "UpdateRescueRequest" })
+export class UpdateRescueRequestDto {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiProperty({ required: false, type: String, minLength: 2, maxLength: 150 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(150)
+  name?: string;
+
+  @ApiProperty({ required: false, type: String, maxLength: 5000 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ required: false, type: String, format: "email", maxLength: 254 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsEmail({})
+  @MaxLength(254)
+  email?: string;
+
+  @ApiProperty({ required: false, type: String, nullable: true, pattern: "^[+0-9 ()-]{3,32}$" })
+  @IsOptional()
+  @IsString()
+  @Matches(new RegExp("^[+0-9 ()-]{3,32}$"))
+  phone?: string | null;
+
+  @ApiProperty({ required: false, type: String, nullable: true, format: "uri", maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @IsUrl({ require_tld: false })
+  @MaxLength(300)
+  website?: string | null;
+
+  @ApiProperty({ required: false, type: String, minLength: 1, maxLength: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  city?: string;
+
+  @ApiProperty({ required: false, type: String, minLength: 1, maxLength: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  region?: string;
+
+  @ApiProperty({ required: false, type: String, minLength: 1, maxLength: 16 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(16)
+  postcode?: string;
+
+  @ApiProperty({ required: false, type: () => RescueSettingsDto })
+  @ValidateIf((_object, value) => value !== undefined)
+  @ValidateNested()
+  @Type(() => RescueSettingsDto)
+  settings?: RescueSettingsDto;
 }
 
 /** Changes some profile fields. Role, status, email verification and version can never be set here. */
@@ -1244,4 +2988,518 @@ export class UpdateConfigEntryParams {
   @IsString()
   @Matches(new RegExp("^[A-Za-z][A-Za-z0-9_.-]{1,63}$"))
   key!: string;
+}
+
+export class ListRescuesQuery {
+  /** Text in the name or description. */
+  @ApiProperty({ required: false, description: "Text in the name or description.", type: String, minLength: 1, maxLength: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+
+  @ApiProperty({ required: false, type: String, maxLength: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(100)
+  city?: string;
+
+  @ApiProperty({ required: false, type: String, maxLength: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(100)
+  region?: string;
+
+  /** Only verified (true) or only unverified (false) rescues. */
+  @ApiProperty({ required: false, description: "Only verified (true) or only unverified (false) rescues.", type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  verified?: boolean;
+
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class GetRescueParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+}
+
+export class ReplaceRescueParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+}
+
+export class UpdateRescueParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+}
+
+export class DeleteRescueParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+}
+
+export class VerifyRescueParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+}
+
+export class RejectRescueParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+}
+
+export class ListRescueStaffParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+}
+
+export class ListRescueStaffQuery {
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class InviteRescueStaffParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+}
+
+export class RemoveRescueStaffParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  userId!: string;
+}
+
+export class ListRescuePetsParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+}
+
+export class ListRescuePetsQuery {
+  @ApiProperty({ required: false, isArray: true, enum: ListingStatus, enumName: "ListingStatus", maxItems: 4 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (Array.isArray(value) ? value : String(value).split(',')))
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsEnum(ListingStatus, { each: true })
+  listingStatus?: Array<ListingStatus>;
+
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class GetRescueAnalyticsParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+}
+
+export class SearchPetsQuery {
+  /** Words in the name, breed or description (full-text). */
+  @ApiProperty({ required: false, description: "Words in the name, breed or description (full-text).", type: String, minLength: 2, maxLength: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  q?: string;
+
+  @ApiProperty({ required: false, isArray: true, enum: Species, enumName: "Species", maxItems: 7 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (Array.isArray(value) ? value : String(value).split(',')))
+  @IsArray()
+  @ArrayMaxSize(7)
+  @IsEnum(Species, { each: true })
+  species?: Array<Species>;
+
+  @ApiProperty({ required: false, isArray: true, type: String, maxLength: 100, maxItems: 10 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (Array.isArray(value) ? value : String(value).split(',')))
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  breed?: Array<string>;
+
+  @ApiProperty({ required: false, isArray: true, enum: AgeGroup, enumName: "AgeGroup", maxItems: 4 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (Array.isArray(value) ? value : String(value).split(',')))
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsEnum(AgeGroup, { each: true })
+  ageGroup?: Array<AgeGroup>;
+
+  @ApiProperty({ required: false, isArray: true, enum: PetSize, enumName: "PetSize", maxItems: 4 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (Array.isArray(value) ? value : String(value).split(',')))
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsEnum(PetSize, { each: true })
+  size?: Array<PetSize>;
+
+  @ApiProperty({ required: false, isArray: true, enum: PetSex, enumName: "PetSex", maxItems: 3 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (Array.isArray(value) ? value : String(value).split(',')))
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsEnum(PetSex, { each: true })
+  sex?: Array<PetSex>;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  goodWithChildren?: boolean;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  goodWithDogs?: boolean;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  goodWithCats?: boolean;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  houseTrained?: boolean;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  specialNeeds?: boolean;
+
+  /** Availability statuses (default: every status). */
+  @ApiProperty({ required: false, description: "Availability statuses (default: every status).", isArray: true, enum: Availability, enumName: "Availability", maxItems: 6 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (Array.isArray(value) ? value : String(value).split(',')))
+  @IsArray()
+  @ArrayMaxSize(6)
+  @IsEnum(Availability, { each: true })
+  availability?: Array<Availability>;
+
+  @ApiProperty({ required: false, type: String, maxLength: 36 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(36)
+  rescueId?: string;
+
+  @ApiProperty({ required: false, type: String, maxLength: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(100)
+  city?: string;
+
+  @ApiProperty({ required: false, type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  featured?: boolean;
+
+  @ApiProperty({ required: false, type: String, format: "date-time" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  publishedAfter?: string;
+
+  @ApiProperty({ required: false, type: String, format: "date-time" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  publishedBefore?: string;
+
+  /** Latitude of the search point (with lng). */
+  @ApiProperty({ required: false, description: "Latitude of the search point (with lng).", type: Number, minimum: -90, maximum: 90 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  lat?: number;
+
+  @ApiProperty({ required: false, type: Number, minimum: -180, maximum: 180 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  lng?: number;
+
+  /** Radius around lat/lng (default 50 when a point is given). */
+  @ApiProperty({ required: false, description: "Radius around lat/lng (default 50 when a point is given).", type: Number, minimum: 1, maximum: 500 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(500)
+  radiusKm?: number;
+
+  @ApiProperty({ required: false, enum: PetSort, enumName: "PetSort" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsEnum(PetSort)
+  sort?: PetSort;
+
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class GetPetParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class ReplacePetParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class UpdatePetParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class DeletePetParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class ChangePetListingParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class ChangePetAvailabilityParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class GetPetHistoryParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class GetPetHistoryQuery {
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class AddFavoritePetParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class RemoveFavoritePetParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class ListMyFavoritePetsQuery {
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class ListUserRehomesParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  userId!: string;
+}
+
+export class ListUserRehomesQuery {
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class ListBreedsParams {
+  @ApiProperty({ enum: Species, enumName: "Species" })
+  @IsEnum(Species)
+  species!: Species;
+}
+
+export class ListPetMedicalRecordsParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class ListPetMedicalRecordsQuery {
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class CreateMedicalRecordParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class UpdateMedicalRecordParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  recordId!: string;
+}
+
+export class VerifyMedicalRecordParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  recordId!: string;
 }

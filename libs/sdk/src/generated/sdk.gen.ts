@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { ActivateUserData, ActivateUserErrors, ActivateUserResponses, CancelUserDeletionData, CancelUserDeletionErrors, CancelUserDeletionResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, ChangeUserRoleData, ChangeUserRoleErrors, ChangeUserRoleResponses, CompleteTwoFactorLoginData, CompleteTwoFactorLoginErrors, CompleteTwoFactorLoginResponses, DeactivateUserData, DeactivateUserErrors, DeactivateUserResponses, DisableTwoFactorData, DisableTwoFactorErrors, DisableTwoFactorResponses, EnableTwoFactorData, EnableTwoFactorErrors, EnableTwoFactorResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetFeatureData, GetFeatureErrors, GetFeatureResponses, GetJobData, GetJobErrors, GetJobResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetPublicConfigData, GetPublicConfigErrors, GetPublicConfigResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetUserData, GetUserDataExportData, GetUserDataExportErrors, GetUserDataExportResponses, GetUserErrors, GetUserPreferencesData, GetUserPreferencesErrors, GetUserPreferencesResponses, GetUserResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListConfigEntriesData, ListConfigEntriesErrors, ListConfigEntriesResponses, ListFeaturesData, ListFeaturesErrors, ListFeaturesResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, RegisterData, RegisterErrors, RegisterResponses, ReplaceUserData, ReplaceUserErrors, ReplaceUserResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RequestUserDataExportData, RequestUserDataExportErrors, RequestUserDataExportResponses, RequestUserDeletionData, RequestUserDeletionErrors, RequestUserDeletionResponses, ResendVerificationEmailData, ResendVerificationEmailErrors, ResendVerificationEmailResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeOtherSessionsData, RevokeOtherSessionsErrors, RevokeOtherSessionsResponses, RevokeSessionData, RevokeSessionErrors, RevokeSessionResponses, SetUpTwoFactorData, SetUpTwoFactorErrors, SetUpTwoFactorResponses, UpdateConfigEntryData, UpdateConfigEntryErrors, UpdateConfigEntryResponses, UpdateFeatureData, UpdateFeatureErrors, UpdateFeatureResponses, UpdateUserData, UpdateUserErrors, UpdateUserPreferencesData, UpdateUserPreferencesErrors, UpdateUserPreferencesResponses, UpdateUserResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses } from './types.gen.js';
+import type { AcceptRescueInvitationData, AcceptRescueInvitationErrors, AcceptRescueInvitationResponses, ActivateUserData, ActivateUserErrors, ActivateUserResponses, AddFavoritePetData, AddFavoritePetErrors, AddFavoritePetResponses, CancelUserDeletionData, CancelUserDeletionErrors, CancelUserDeletionResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, ChangePetAvailabilityData, ChangePetAvailabilityErrors, ChangePetAvailabilityResponses, ChangePetListingData, ChangePetListingErrors, ChangePetListingResponses, ChangeUserRoleData, ChangeUserRoleErrors, ChangeUserRoleResponses, CompleteTwoFactorLoginData, CompleteTwoFactorLoginErrors, CompleteTwoFactorLoginResponses, CreateMedicalRecordData, CreateMedicalRecordErrors, CreateMedicalRecordResponses, CreatePetData, CreatePetErrors, CreatePetResponses, CreateRescueData, CreateRescueErrors, CreateRescueResponses, DeactivateUserData, DeactivateUserErrors, DeactivateUserResponses, DeletePetData, DeletePetErrors, DeletePetResponses, DeleteRescueData, DeleteRescueErrors, DeleteRescueResponses, DisableTwoFactorData, DisableTwoFactorErrors, DisableTwoFactorResponses, EnableTwoFactorData, EnableTwoFactorErrors, EnableTwoFactorResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetFeatureData, GetFeatureErrors, GetFeatureResponses, GetJobData, GetJobErrors, GetJobResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetPetData, GetPetErrors, GetPetHistoryData, GetPetHistoryErrors, GetPetHistoryResponses, GetPetResponses, GetPublicConfigData, GetPublicConfigErrors, GetPublicConfigResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRescueAnalyticsData, GetRescueAnalyticsErrors, GetRescueAnalyticsResponses, GetRescueData, GetRescueErrors, GetRescueResponses, GetUserData, GetUserDataExportData, GetUserDataExportErrors, GetUserDataExportResponses, GetUserErrors, GetUserPreferencesData, GetUserPreferencesErrors, GetUserPreferencesResponses, GetUserResponses, InviteRescueStaffData, InviteRescueStaffErrors, InviteRescueStaffResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListBreedsData, ListBreedsErrors, ListBreedsResponses, ListConfigEntriesData, ListConfigEntriesErrors, ListConfigEntriesResponses, ListFeaturesData, ListFeaturesErrors, ListFeaturesResponses, ListMyFavoritePetsData, ListMyFavoritePetsErrors, ListMyFavoritePetsResponses, ListPetMedicalRecordsData, ListPetMedicalRecordsErrors, ListPetMedicalRecordsResponses, ListRescuePetsData, ListRescuePetsErrors, ListRescuePetsResponses, ListRescuesData, ListRescuesErrors, ListRescuesResponses, ListRescueStaffData, ListRescueStaffErrors, ListRescueStaffResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListSpeciesData, ListSpeciesErrors, ListSpeciesResponses, ListUserRehomesData, ListUserRehomesErrors, ListUserRehomesResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, RegisterData, RegisterErrors, RegisterResponses, RejectRescueData, RejectRescueErrors, RejectRescueResponses, RemoveFavoritePetData, RemoveFavoritePetErrors, RemoveFavoritePetResponses, RemoveRescueStaffData, RemoveRescueStaffErrors, RemoveRescueStaffResponses, ReplacePetData, ReplacePetErrors, ReplacePetResponses, ReplaceRescueData, ReplaceRescueErrors, ReplaceRescueResponses, ReplaceUserData, ReplaceUserErrors, ReplaceUserResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RequestUserDataExportData, RequestUserDataExportErrors, RequestUserDataExportResponses, RequestUserDeletionData, RequestUserDeletionErrors, RequestUserDeletionResponses, ResendVerificationEmailData, ResendVerificationEmailErrors, ResendVerificationEmailResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeOtherSessionsData, RevokeOtherSessionsErrors, RevokeOtherSessionsResponses, RevokeSessionData, RevokeSessionErrors, RevokeSessionResponses, SearchPetsData, SearchPetsErrors, SearchPetsResponses, SetUpTwoFactorData, SetUpTwoFactorErrors, SetUpTwoFactorResponses, UpdateConfigEntryData, UpdateConfigEntryErrors, UpdateConfigEntryResponses, UpdateFeatureData, UpdateFeatureErrors, UpdateFeatureResponses, UpdateMedicalRecordData, UpdateMedicalRecordErrors, UpdateMedicalRecordResponses, UpdatePetData, UpdatePetErrors, UpdatePetResponses, UpdateRescueData, UpdateRescueErrors, UpdateRescueResponses, UpdateUserData, UpdateUserErrors, UpdateUserPreferencesData, UpdateUserPreferencesErrors, UpdateUserPreferencesResponses, UpdateUserResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses, VerifyMedicalRecordData, VerifyMedicalRecordErrors, VerifyMedicalRecordResponses, VerifyRescueData, VerifyRescueErrors, VerifyRescueResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -496,4 +496,379 @@ export const updateConfigEntry = <ThrowOnError extends boolean = false>(options:
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Rescue directory
+ *
+ * Public directory of rescues (not rejected or deleted), by name.
+ */
+export const listRescues = <ThrowOnError extends boolean = false>(options?: Options<ListRescuesData, ThrowOnError>) => (options?.client ?? client).get<ListRescuesResponses, ListRescuesErrors, ThrowOnError>({ url: '/api/v1/rescues', ...options });
+
+/**
+ * Register a rescue
+ *
+ * Creates a pending rescue; the caller becomes its admin. Pets can be published once an admin verifies it.
+ */
+export const createRescue = <ThrowOnError extends boolean = false>(options: Options<CreateRescueData, ThrowOnError>) => (options.client ?? client).post<CreateRescueResponses, CreateRescueErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Accept an invitation
+ *
+ * The invitee, signed in with the invited e-mail address.
+ */
+export const acceptRescueInvitation = <ThrowOnError extends boolean = false>(options: Options<AcceptRescueInvitationData, ThrowOnError>) => (options.client ?? client).post<AcceptRescueInvitationResponses, AcceptRescueInvitationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues/invitations/accept',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a rescue
+ *
+ * Rescue admins or platform admins; soft delete (its pets leave search, records are kept).
+ */
+export const deleteRescue = <ThrowOnError extends boolean = false>(options: Options<DeleteRescueData, ThrowOnError>) => (options.client ?? client).delete<DeleteRescueResponses, DeleteRescueErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues/{rescueId}',
+    ...options
+});
+
+/**
+ * Get a rescue
+ *
+ * Public.
+ */
+export const getRescue = <ThrowOnError extends boolean = false>(options: Options<GetRescueData, ThrowOnError>) => (options.client ?? client).get<GetRescueResponses, GetRescueErrors, ThrowOnError>({ url: '/api/v1/rescues/{rescueId}', ...options });
+
+/**
+ * Update a rescue
+ *
+ * Rescue admins.
+ */
+export const updateRescue = <ThrowOnError extends boolean = false>(options: Options<UpdateRescueData, ThrowOnError>) => (options.client ?? client).patch<UpdateRescueResponses, UpdateRescueErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues/{rescueId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Replace a rescue
+ *
+ * Rescue admins.
+ */
+export const replaceRescue = <ThrowOnError extends boolean = false>(options: Options<ReplaceRescueData, ThrowOnError>) => (options.client ?? client).put<ReplaceRescueResponses, ReplaceRescueErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues/{rescueId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Verify a rescue
+ *
+ * Platform admins; audited.
+ */
+export const verifyRescue = <ThrowOnError extends boolean = false>(options: Options<VerifyRescueData, ThrowOnError>) => (options.client ?? client).post<VerifyRescueResponses, VerifyRescueErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues/{rescueId}/verify',
+    ...options
+});
+
+/**
+ * Reject a rescue
+ *
+ * Platform admins, with a reason; audited.
+ */
+export const rejectRescue = <ThrowOnError extends boolean = false>(options: Options<RejectRescueData, ThrowOnError>) => (options.client ?? client).post<RejectRescueResponses, RejectRescueErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues/{rescueId}/reject',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List staff
+ *
+ * Members of the rescue.
+ */
+export const listRescueStaff = <ThrowOnError extends boolean = false>(options: Options<ListRescueStaffData, ThrowOnError>) => (options.client ?? client).get<ListRescueStaffResponses, ListRescueStaffErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues/{rescueId}/staff',
+    ...options
+});
+
+/**
+ * Invite a member
+ *
+ * Rescue admins; mails an invitation valid 7 days.
+ */
+export const inviteRescueStaff = <ThrowOnError extends boolean = false>(options: Options<InviteRescueStaffData, ThrowOnError>) => (options.client ?? client).post<InviteRescueStaffResponses, InviteRescueStaffErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues/{rescueId}/staff',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Remove a member
+ *
+ * Rescue admins (or the member leaving); the last admin cannot be removed (409).
+ */
+export const removeRescueStaff = <ThrowOnError extends boolean = false>(options: Options<RemoveRescueStaffData, ThrowOnError>) => (options.client ?? client).delete<RemoveRescueStaffResponses, RemoveRescueStaffErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues/{rescueId}/staff/{userId}',
+    ...options
+});
+
+/**
+ * Pets of a rescue
+ *
+ * Published pets for everyone; every listing status for the rescue's staff.
+ */
+export const listRescuePets = <ThrowOnError extends boolean = false>(options: Options<ListRescuePetsData, ThrowOnError>) => (options.client ?? client).get<ListRescuePetsResponses, ListRescuePetsErrors, ThrowOnError>({ url: '/api/v1/rescues/{rescueId}/pets', ...options });
+
+/**
+ * Rescue analytics
+ *
+ * Staff of the rescue and platform admins.
+ */
+export const getRescueAnalytics = <ThrowOnError extends boolean = false>(options: Options<GetRescueAnalyticsData, ThrowOnError>) => (options.client ?? client).get<GetRescueAnalyticsResponses, GetRescueAnalyticsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues/{rescueId}/analytics',
+    ...options
+});
+
+/**
+ * Search pets
+ *
+ * Published, not deleted pets matching every filter (several values of one filter match any). Keyset pagination: pass nextCursor back as cursor with the same filters and sort.
+ */
+export const searchPets = <ThrowOnError extends boolean = false>(options?: Options<SearchPetsData, ThrowOnError>) => (options?.client ?? client).get<SearchPetsResponses, SearchPetsErrors, ThrowOnError>({ url: '/api/v1/pets', ...options });
+
+/**
+ * List a pet
+ *
+ * Rescue staff list for their rescue (rescueId); anyone else lists their own pet as an individual rehomer. Starts as a draft.
+ */
+export const createPet = <ThrowOnError extends boolean = false>(options: Options<CreatePetData, ThrowOnError>) => (options.client ?? client).post<CreatePetResponses, CreatePetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/pets',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a pet
+ *
+ * Owner side or moderators; soft delete (hidden from search, kept for applications and audit).
+ */
+export const deletePet = <ThrowOnError extends boolean = false>(options: Options<DeletePetData, ThrowOnError>) => (options.client ?? client).delete<DeletePetResponses, DeletePetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/pets/{petId}',
+    ...options
+});
+
+/**
+ * Get a pet
+ *
+ * Published pets for everyone; other listing states for the owner side and moderators.
+ */
+export const getPet = <ThrowOnError extends boolean = false>(options: Options<GetPetData, ThrowOnError>) => (options.client ?? client).get<GetPetResponses, GetPetErrors, ThrowOnError>({ url: '/api/v1/pets/{petId}', ...options });
+
+/**
+ * Update a pet
+ *
+ * Owner side.
+ */
+export const updatePet = <ThrowOnError extends boolean = false>(options: Options<UpdatePetData, ThrowOnError>) => (options.client ?? client).patch<UpdatePetResponses, UpdatePetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/pets/{petId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Replace a pet
+ *
+ * Owner side (staff of the owning rescue, or the rehomer).
+ */
+export const replacePet = <ThrowOnError extends boolean = false>(options: Options<ReplacePetData, ThrowOnError>) => (options.client ?? client).put<ReplacePetResponses, ReplacePetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/pets/{petId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Move a listing through its lifecycle
+ *
+ * See ListingAction. Invalid transitions answer 409 INVALID_TRANSITION; each change is recorded in the history.
+ */
+export const changePetListing = <ThrowOnError extends boolean = false>(options: Options<ChangePetListingData, ThrowOnError>) => (options.client ?? client).post<ChangePetListingResponses, ChangePetListingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/pets/{petId}/listing',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Change availability
+ *
+ * Owner side; recorded in the history.
+ */
+export const changePetAvailability = <ThrowOnError extends boolean = false>(options: Options<ChangePetAvailabilityData, ThrowOnError>) => (options.client ?? client).put<ChangePetAvailabilityResponses, ChangePetAvailabilityErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/pets/{petId}/availability',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Status history
+ *
+ * Every listing and availability change, oldest first; visible to whoever may see the pet.
+ */
+export const getPetHistory = <ThrowOnError extends boolean = false>(options: Options<GetPetHistoryData, ThrowOnError>) => (options.client ?? client).get<GetPetHistoryResponses, GetPetHistoryErrors, ThrowOnError>({ url: '/api/v1/pets/{petId}/history', ...options });
+
+/**
+ * Unfavourite a pet
+ *
+ * Idempotent.
+ */
+export const removeFavoritePet = <ThrowOnError extends boolean = false>(options: Options<RemoveFavoritePetData, ThrowOnError>) => (options.client ?? client).delete<RemoveFavoritePetResponses, RemoveFavoritePetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/pets/{petId}/favorite',
+    ...options
+});
+
+/**
+ * Favourite a pet
+ *
+ * Idempotent.
+ */
+export const addFavoritePet = <ThrowOnError extends boolean = false>(options: Options<AddFavoritePetData, ThrowOnError>) => (options.client ?? client).post<AddFavoritePetResponses, AddFavoritePetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/pets/{petId}/favorite',
+    ...options
+});
+
+/**
+ * My favourite pets
+ *
+ * Most recently favourited first.
+ */
+export const listMyFavoritePets = <ThrowOnError extends boolean = false>(options?: Options<ListMyFavoritePetsData, ThrowOnError>) => (options?.client ?? client).get<ListMyFavoritePetsResponses, ListMyFavoritePetsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/me/favorites',
+    ...options
+});
+
+/**
+ * A rehomer's listings
+ *
+ * Published listings for everyone; every status for the rehomer themself and moderators.
+ */
+export const listUserRehomes = <ThrowOnError extends boolean = false>(options: Options<ListUserRehomesData, ThrowOnError>) => (options.client ?? client).get<ListUserRehomesResponses, ListUserRehomesErrors, ThrowOnError>({ url: '/api/v1/users/{userId}/rehomes', ...options });
+
+/**
+ * Species
+ *
+ * Reference data.
+ */
+export const listSpecies = <ThrowOnError extends boolean = false>(options?: Options<ListSpeciesData, ThrowOnError>) => (options?.client ?? client).get<ListSpeciesResponses, ListSpeciesErrors, ThrowOnError>({ url: '/api/v1/species', ...options });
+
+/**
+ * Breeds of a species
+ *
+ * Reference data, by name.
+ */
+export const listBreeds = <ThrowOnError extends boolean = false>(options: Options<ListBreedsData, ThrowOnError>) => (options.client ?? client).get<ListBreedsResponses, ListBreedsErrors, ThrowOnError>({ url: '/api/v1/species/{species}/breeds', ...options });
+
+/**
+ * Medical records of a pet
+ *
+ * A summary for everyone who may see the pet (vet, clinic and notes are null); the full records for the owner side and admins.
+ */
+export const listPetMedicalRecords = <ThrowOnError extends boolean = false>(options: Options<ListPetMedicalRecordsData, ThrowOnError>) => (options.client ?? client).get<ListPetMedicalRecordsResponses, ListPetMedicalRecordsErrors, ThrowOnError>({ url: '/api/v1/pets/{petId}/medical-records', ...options });
+
+/**
+ * Add a medical record
+ *
+ * Owner side; starts unverified.
+ */
+export const createMedicalRecord = <ThrowOnError extends boolean = false>(options: Options<CreateMedicalRecordData, ThrowOnError>) => (options.client ?? client).post<CreateMedicalRecordResponses, CreateMedicalRecordErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/pets/{petId}/medical-records',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Update a medical record
+ *
+ * Owner side; a verified record becomes unverified.
+ */
+export const updateMedicalRecord = <ThrowOnError extends boolean = false>(options: Options<UpdateMedicalRecordData, ThrowOnError>) => (options.client ?? client).patch<UpdateMedicalRecordResponses, UpdateMedicalRecordErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/medical-records/{recordId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Verify a medical record
+ *
+ * Platform admins; audited.
+ */
+export const verifyMedicalRecord = <ThrowOnError extends boolean = false>(options: Options<VerifyMedicalRecordData, ThrowOnError>) => (options.client ?? client).post<VerifyMedicalRecordResponses, VerifyMedicalRecordErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/medical-records/{recordId}/verify',
+    ...options
 });

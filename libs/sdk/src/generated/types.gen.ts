@@ -26,7 +26,7 @@ export type Error = {
 /**
  * Stable machine-readable failure code.
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_REQUEST_IN_PROGRESS' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
+export type ErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'INVALID_TRANSITION' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_REQUEST_IN_PROGRESS' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
 
 export type HealthStatus = {
     status: 'ok';
@@ -419,6 +419,533 @@ export type UpdateConfigRequest = {
     isPublic?: boolean;
     description?: string;
     expectedVersion: number;
+};
+
+/**
+ * pending until an admin verifies the rescue; only verified rescues can publish pets.
+ */
+export type RescueStatus = 'pending' | 'verified' | 'rejected';
+
+/**
+ * A member's role within one rescue.
+ */
+export type StaffRole = 'admin' | 'staff' | 'volunteer';
+
+export type RescueSettings = {
+    defaultAdoptionFee: number | null;
+    adoptionPolicy: string;
+    /**
+     * When an application is approved, keep the pet's other open applications on a waitlist instead of rejecting them.
+     */
+    waitlistOnApproval: boolean;
+};
+
+export type Rescue = {
+    id: string;
+    name: string;
+    description: string;
+    email: string;
+    phone: string | null;
+    website: string | null;
+    city: string;
+    region: string;
+    postcode: string;
+    country: string;
+    status: RescueStatus;
+    verifiedAt: string | null;
+    rejectionReason: string | null;
+    settings: RescueSettings;
+    createdAt: string;
+    updatedAt: string;
+    version: number;
+};
+
+export type RescuePage = {
+    items: Array<Rescue>;
+    nextCursor: string | null;
+    total: number;
+};
+
+export type CreateRescueRequest = {
+    name: string;
+    description: string;
+    email: string;
+    phone?: string | null;
+    website?: string | null;
+    city: string;
+    region: string;
+    postcode: string;
+    /**
+     * ISO 3166-1 alpha-2; defaults to GB.
+     */
+    country?: string;
+};
+
+/**
+ * Changes some fields (rescue admins).
+ */
+export type UpdateRescueRequest = {
+    expectedVersion: number;
+    name?: string;
+    description?: string;
+    email?: string;
+    phone?: string | null;
+    website?: string | null;
+    city?: string;
+    region?: string;
+    postcode?: string;
+    settings?: RescueSettings;
+};
+
+/**
+ * Replaces every editable field (rescue admins).
+ */
+export type ReplaceRescueRequest = {
+    expectedVersion: number;
+    name: string;
+    description: string;
+    email: string;
+    phone: string | null;
+    website: string | null;
+    city: string;
+    region: string;
+    postcode: string;
+    settings: RescueSettings;
+};
+
+export type RejectRescueRequest = {
+    reason: string;
+};
+
+export type StaffMember = {
+    userId: string;
+    rescueId: string;
+    name: string;
+    email: string;
+    role: StaffRole;
+    joinedAt: string;
+};
+
+export type StaffMemberPage = {
+    items: Array<StaffMember>;
+    nextCursor: string | null;
+    total: number;
+};
+
+export type InviteStaffRequest = {
+    email: string;
+    role: StaffRole;
+};
+
+/**
+ * An invitation mailed to the invitee; it expires after 7 days.
+ */
+export type StaffInvitation = {
+    id: string;
+    rescueId: string;
+    email: string;
+    role: StaffRole;
+    expiresAt: string;
+    createdAt: string;
+};
+
+export type AcceptInvitationRequest = {
+    token: string;
+};
+
+export type MonthlyCount = {
+    month: string;
+    count: number;
+};
+
+export type RescueAnalytics = {
+    /**
+     * Count of the rescue's pets per listing status.
+     */
+    petsByListingStatus: {
+        [key: string]: number;
+    };
+    /**
+     * Count of the rescue's pets per availability.
+     */
+    petsByAvailability: {
+        [key: string]: number;
+    };
+    /**
+     * The last 12 months, oldest first.
+     */
+    adoptionsPerMonth: Array<MonthlyCount>;
+    /**
+     * Median days from publication to adoption over the last 12 months; null without adoptions.
+     */
+    medianDaysToAdoption: number | null;
+    applicationsReceived: number;
+    applicationsApproved: number;
+};
+
+export type Species = 'dog' | 'cat' | 'rabbit' | 'bird' | 'small_mammal' | 'reptile' | 'other';
+
+/**
+ * Derived from the (estimated) birth date when the request is answered; baby under 6 months, young under 2 years, adult under 8 years, senior from 8 years.
+ */
+export type AgeGroup = 'baby' | 'young' | 'adult' | 'senior';
+
+export type PetSex = 'male' | 'female' | 'unknown';
+
+export type PetSize = 'small' | 'medium' | 'large' | 'extra_large';
+
+export type CoatLength = 'hairless' | 'short' | 'medium' | 'long' | 'wire' | 'curly';
+
+export type EnergyLevel = 'low' | 'moderate' | 'high';
+
+/**
+ * draft → submitted → published → retired. A verified rescue's staff publish directly; a rehomer's listing is submitted and published (or returned to draft with a reason) by a moderator.
+ */
+export type ListingStatus = 'draft' | 'submitted' | 'published' | 'retired';
+
+export type Availability = 'available' | 'on_hold' | 'pending' | 'adopted' | 'fostered' | 'not_available';
+
+export type PetOwnerType = 'rescue' | 'individual';
+
+/**
+ * submit: draft → submitted (rehomer). publish: draft or submitted → published (staff of a verified rescue, or a moderator for submitted listings). return: submitted → draft with a reason (moderator). retire: published → retired (owner or moderator).
+ */
+export type ListingAction = 'submit' | 'publish' | 'return' | 'retire';
+
+/**
+ * distance needs lat and lng.
+ */
+export type PetSort = 'newest' | 'oldest' | 'name' | 'distance';
+
+export type PetHistoryKind = 'listing' | 'availability';
+
+export type MedicalRecordType = 'vaccination' | 'treatment' | 'surgery' | 'checkup' | 'test';
+
+export type PetLocation = {
+    city: string;
+    region: string;
+    postcode: string;
+    latitude: number | null;
+    longitude: number | null;
+};
+
+export type PetOwner = {
+    type: PetOwnerType;
+    /**
+     * The owning rescue, for rescue pets.
+     */
+    rescueId: string | null;
+    /**
+     * The rehomer, for individual listings.
+     */
+    userId: string | null;
+};
+
+export type Pet = {
+    id: string;
+    name: string;
+    species: Species;
+    primaryBreed: string;
+    secondaryBreed: string | null;
+    mixedBreed: boolean;
+    /**
+     * Known birth date; otherwise give estimatedAgeMonths.
+     */
+    birthDate: string | null;
+    estimatedAgeMonths: number | null;
+    sex: PetSex;
+    size: PetSize;
+    colour: string;
+    coat: CoatLength;
+    weightKg: number | null;
+    description: string;
+    temperament: Array<string>;
+    /**
+     * null when unknown.
+     */
+    goodWithChildren: boolean | null;
+    goodWithDogs: boolean | null;
+    goodWithCats: boolean | null;
+    houseTrained: boolean;
+    specialNeeds: boolean;
+    specialNeedsNotes: string | null;
+    energyLevel: EnergyLevel;
+    vaccinated: boolean;
+    /**
+     * Spayed or neutered.
+     */
+    neutered: boolean;
+    microchipped: boolean;
+    adoptionFee: number | null;
+    location: PetLocation;
+    featured: boolean;
+    intakeDate: string | null;
+    ageGroup: AgeGroup;
+    listingStatus: ListingStatus;
+    availability: Availability;
+    owner: PetOwner;
+    publishedAt: string | null;
+    createdAt: string;
+    updatedAt: string;
+    version: number;
+};
+
+export type PetSummary = {
+    id: string;
+    name: string;
+    species: Species;
+    primaryBreed: string;
+    ageGroup: AgeGroup;
+    sex: PetSex;
+    size: PetSize;
+    featured: boolean;
+    adoptionFee: number | null;
+    listingStatus: ListingStatus;
+    availability: Availability;
+    publishedAt: string | null;
+    city: string;
+    region: string;
+    rescueId: string | null;
+    /**
+     * Distance from the searched point, when the search gave one.
+     */
+    distanceKm: number | null;
+};
+
+/**
+ * A page of pets. In search, `total` is exact up to 10,000 matches and 10,000 beyond (counting further costs more than it tells).
+ */
+export type PetSummaryPage = {
+    items: Array<PetSummary>;
+    nextCursor: string | null;
+    total: number;
+};
+
+/**
+ * Omitted optional fields take defaults: mixedBreed false, colour "", coat short, energyLevel moderate, booleans false, unknowns null, temperament [].
+ */
+export type CreatePetRequest = {
+    /**
+     * List for this rescue (its staff only); omit or null to list your own pet as an individual rehomer.
+     */
+    rescueId?: string | null;
+    name: string;
+    species: Species;
+    primaryBreed: string;
+    secondaryBreed?: string | null;
+    mixedBreed?: boolean;
+    /**
+     * Known birth date; otherwise give estimatedAgeMonths.
+     */
+    birthDate?: string | null;
+    estimatedAgeMonths?: number | null;
+    sex: PetSex;
+    size: PetSize;
+    colour?: string;
+    coat?: CoatLength;
+    weightKg?: number | null;
+    description: string;
+    temperament?: Array<string>;
+    /**
+     * null when unknown.
+     */
+    goodWithChildren?: boolean | null;
+    goodWithDogs?: boolean | null;
+    goodWithCats?: boolean | null;
+    houseTrained?: boolean;
+    specialNeeds?: boolean;
+    specialNeedsNotes?: string | null;
+    energyLevel?: EnergyLevel;
+    vaccinated?: boolean;
+    /**
+     * Spayed or neutered.
+     */
+    neutered?: boolean;
+    microchipped?: boolean;
+    adoptionFee?: number | null;
+    location: PetLocation;
+    featured?: boolean;
+    intakeDate?: string | null;
+};
+
+export type UpdatePetRequest = {
+    expectedVersion: number;
+    name?: string;
+    species?: Species;
+    primaryBreed?: string;
+    secondaryBreed?: string | null;
+    mixedBreed?: boolean;
+    /**
+     * Known birth date; otherwise give estimatedAgeMonths.
+     */
+    birthDate?: string | null;
+    estimatedAgeMonths?: number | null;
+    sex?: PetSex;
+    size?: PetSize;
+    colour?: string;
+    coat?: CoatLength;
+    weightKg?: number | null;
+    description?: string;
+    temperament?: Array<string>;
+    /**
+     * null when unknown.
+     */
+    goodWithChildren?: boolean | null;
+    goodWithDogs?: boolean | null;
+    goodWithCats?: boolean | null;
+    houseTrained?: boolean;
+    specialNeeds?: boolean;
+    specialNeedsNotes?: string | null;
+    energyLevel?: EnergyLevel;
+    vaccinated?: boolean;
+    /**
+     * Spayed or neutered.
+     */
+    neutered?: boolean;
+    microchipped?: boolean;
+    adoptionFee?: number | null;
+    location?: PetLocation;
+    featured?: boolean;
+    intakeDate?: string | null;
+};
+
+export type ReplacePetRequest = {
+    expectedVersion: number;
+    name: string;
+    species: Species;
+    primaryBreed: string;
+    secondaryBreed: string | null;
+    mixedBreed: boolean;
+    /**
+     * Known birth date; otherwise give estimatedAgeMonths.
+     */
+    birthDate: string | null;
+    estimatedAgeMonths: number | null;
+    sex: PetSex;
+    size: PetSize;
+    colour: string;
+    coat: CoatLength;
+    weightKg: number | null;
+    description: string;
+    temperament: Array<string>;
+    /**
+     * null when unknown.
+     */
+    goodWithChildren: boolean | null;
+    goodWithDogs: boolean | null;
+    goodWithCats: boolean | null;
+    houseTrained: boolean;
+    specialNeeds: boolean;
+    specialNeedsNotes: string | null;
+    energyLevel: EnergyLevel;
+    vaccinated: boolean;
+    /**
+     * Spayed or neutered.
+     */
+    neutered: boolean;
+    microchipped: boolean;
+    adoptionFee: number | null;
+    location: PetLocation;
+    featured: boolean;
+    intakeDate: string | null;
+};
+
+export type ListingActionRequest = {
+    action: ListingAction;
+    reason?: string;
+    expectedVersion: number;
+};
+
+export type AvailabilityChangeRequest = {
+    availability: Availability;
+    note?: string;
+    expectedVersion: number;
+};
+
+export type PetHistoryEntry = {
+    id: string;
+    kind: PetHistoryKind;
+    from: string | null;
+    to: string;
+    actorId: string | null;
+    reason: string | null;
+    createdAt: string;
+};
+
+export type PetHistoryPage = {
+    items: Array<PetHistoryEntry>;
+    nextCursor: string | null;
+    total: number;
+};
+
+export type SpeciesInfo = {
+    species: Species;
+    label: string;
+    breedCount: number;
+};
+
+export type SpeciesPage = {
+    items: Array<SpeciesInfo>;
+    nextCursor: string | null;
+    total: number;
+};
+
+export type Breed = {
+    name: string;
+    species: Species;
+};
+
+export type BreedPage = {
+    items: Array<Breed>;
+    nextCursor: string | null;
+    total: number;
+};
+
+export type MedicalRecord = {
+    id: string;
+    petId: string;
+    type: MedicalRecordType;
+    date: string;
+    title: string;
+    /**
+     * Owner side and admins only; null in the public summary.
+     */
+    vetName: string | null;
+    clinic: string | null;
+    notes: string | null;
+    verified: boolean;
+    verifiedAt: string | null;
+    createdAt: string;
+    updatedAt: string;
+    version: number;
+};
+
+export type MedicalRecordPage = {
+    items: Array<MedicalRecord>;
+    nextCursor: string | null;
+    total: number;
+};
+
+export type CreateMedicalRecordRequest = {
+    type: MedicalRecordType;
+    date: string;
+    title: string;
+    vetName?: string | null;
+    clinic?: string | null;
+    notes?: string | null;
+};
+
+/**
+ * Changing a verified record makes it unverified again.
+ */
+export type UpdateMedicalRecordRequest = {
+    expectedVersion: number;
+    type?: MedicalRecordType;
+    date?: string;
+    title?: string;
+    vetName?: string | null;
+    clinic?: string | null;
+    notes?: string | null;
 };
 
 /**
@@ -2306,3 +2833,1809 @@ export type UpdateConfigEntryResponses = {
 };
 
 export type UpdateConfigEntryResponse = UpdateConfigEntryResponses[keyof UpdateConfigEntryResponses];
+
+export type ListRescuesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Text in the name or description.
+         */
+        q?: string;
+        city?: string;
+        region?: string;
+        /**
+         * Only verified (true) or only unverified (false) rescues.
+         */
+        verified?: boolean;
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/rescues';
+};
+
+export type ListRescuesErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListRescuesError = ListRescuesErrors[keyof ListRescuesErrors];
+
+export type ListRescuesResponses = {
+    /**
+     * A page of rescues.
+     */
+    200: RescuePage;
+};
+
+export type ListRescuesResponse = ListRescuesResponses[keyof ListRescuesResponses];
+
+export type CreateRescueData = {
+    body: CreateRescueRequest;
+    headers?: {
+        /**
+         * A client-chosen unique key (8–128 printable ASCII characters). A retry with the same key and
+         * the same body returns the first response; the same key with another body answers 422
+         * `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still running answers 409. Keys are kept 24 hours
+         * and are scoped to the caller and the operation.
+         *
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/rescues';
+};
+
+export type CreateRescueErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * The Idempotency-Key was already used with a different request (`IDEMPOTENCY_KEY_REUSED`).
+     */
+    422: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type CreateRescueError = CreateRescueErrors[keyof CreateRescueErrors];
+
+export type CreateRescueResponses = {
+    /**
+     * The rescue.
+     */
+    201: Rescue;
+};
+
+export type CreateRescueResponse = CreateRescueResponses[keyof CreateRescueResponses];
+
+export type AcceptRescueInvitationData = {
+    body: AcceptInvitationRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/rescues/invitations/accept';
+};
+
+export type AcceptRescueInvitationErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type AcceptRescueInvitationError = AcceptRescueInvitationErrors[keyof AcceptRescueInvitationErrors];
+
+export type AcceptRescueInvitationResponses = {
+    /**
+     * The membership.
+     */
+    200: StaffMember;
+};
+
+export type AcceptRescueInvitationResponse = AcceptRescueInvitationResponses[keyof AcceptRescueInvitationResponses];
+
+export type DeleteRescueData = {
+    body?: never;
+    path: {
+        rescueId: string;
+    };
+    query?: never;
+    url: '/api/v1/rescues/{rescueId}';
+};
+
+export type DeleteRescueErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type DeleteRescueError = DeleteRescueErrors[keyof DeleteRescueErrors];
+
+export type DeleteRescueResponses = {
+    /**
+     * Deleted.
+     */
+    204: void;
+};
+
+export type DeleteRescueResponse = DeleteRescueResponses[keyof DeleteRescueResponses];
+
+export type GetRescueData = {
+    body?: never;
+    path: {
+        rescueId: string;
+    };
+    query?: never;
+    url: '/api/v1/rescues/{rescueId}';
+};
+
+export type GetRescueErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetRescueError = GetRescueErrors[keyof GetRescueErrors];
+
+export type GetRescueResponses = {
+    /**
+     * The rescue.
+     */
+    200: Rescue;
+};
+
+export type GetRescueResponse = GetRescueResponses[keyof GetRescueResponses];
+
+export type UpdateRescueData = {
+    body: UpdateRescueRequest;
+    path: {
+        rescueId: string;
+    };
+    query?: never;
+    url: '/api/v1/rescues/{rescueId}';
+};
+
+export type UpdateRescueErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type UpdateRescueError = UpdateRescueErrors[keyof UpdateRescueErrors];
+
+export type UpdateRescueResponses = {
+    /**
+     * The rescue.
+     */
+    200: Rescue;
+};
+
+export type UpdateRescueResponse = UpdateRescueResponses[keyof UpdateRescueResponses];
+
+export type ReplaceRescueData = {
+    body: ReplaceRescueRequest;
+    path: {
+        rescueId: string;
+    };
+    query?: never;
+    url: '/api/v1/rescues/{rescueId}';
+};
+
+export type ReplaceRescueErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ReplaceRescueError = ReplaceRescueErrors[keyof ReplaceRescueErrors];
+
+export type ReplaceRescueResponses = {
+    /**
+     * The rescue.
+     */
+    200: Rescue;
+};
+
+export type ReplaceRescueResponse = ReplaceRescueResponses[keyof ReplaceRescueResponses];
+
+export type VerifyRescueData = {
+    body?: never;
+    path: {
+        rescueId: string;
+    };
+    query?: never;
+    url: '/api/v1/rescues/{rescueId}/verify';
+};
+
+export type VerifyRescueErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type VerifyRescueError = VerifyRescueErrors[keyof VerifyRescueErrors];
+
+export type VerifyRescueResponses = {
+    /**
+     * The rescue.
+     */
+    200: Rescue;
+};
+
+export type VerifyRescueResponse = VerifyRescueResponses[keyof VerifyRescueResponses];
+
+export type RejectRescueData = {
+    body: RejectRescueRequest;
+    path: {
+        rescueId: string;
+    };
+    query?: never;
+    url: '/api/v1/rescues/{rescueId}/reject';
+};
+
+export type RejectRescueErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type RejectRescueError = RejectRescueErrors[keyof RejectRescueErrors];
+
+export type RejectRescueResponses = {
+    /**
+     * The rescue.
+     */
+    200: Rescue;
+};
+
+export type RejectRescueResponse = RejectRescueResponses[keyof RejectRescueResponses];
+
+export type ListRescueStaffData = {
+    body?: never;
+    path: {
+        rescueId: string;
+    };
+    query?: {
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/rescues/{rescueId}/staff';
+};
+
+export type ListRescueStaffErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListRescueStaffError = ListRescueStaffErrors[keyof ListRescueStaffErrors];
+
+export type ListRescueStaffResponses = {
+    /**
+     * A page of members.
+     */
+    200: StaffMemberPage;
+};
+
+export type ListRescueStaffResponse = ListRescueStaffResponses[keyof ListRescueStaffResponses];
+
+export type InviteRescueStaffData = {
+    body: InviteStaffRequest;
+    headers?: {
+        /**
+         * A client-chosen unique key (8–128 printable ASCII characters). A retry with the same key and
+         * the same body returns the first response; the same key with another body answers 422
+         * `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still running answers 409. Keys are kept 24 hours
+         * and are scoped to the caller and the operation.
+         *
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        rescueId: string;
+    };
+    query?: never;
+    url: '/api/v1/rescues/{rescueId}/staff';
+};
+
+export type InviteRescueStaffErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * The Idempotency-Key was already used with a different request (`IDEMPOTENCY_KEY_REUSED`).
+     */
+    422: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type InviteRescueStaffError = InviteRescueStaffErrors[keyof InviteRescueStaffErrors];
+
+export type InviteRescueStaffResponses = {
+    /**
+     * The invitation.
+     */
+    201: StaffInvitation;
+};
+
+export type InviteRescueStaffResponse = InviteRescueStaffResponses[keyof InviteRescueStaffResponses];
+
+export type RemoveRescueStaffData = {
+    body?: never;
+    path: {
+        rescueId: string;
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/rescues/{rescueId}/staff/{userId}';
+};
+
+export type RemoveRescueStaffErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type RemoveRescueStaffError = RemoveRescueStaffErrors[keyof RemoveRescueStaffErrors];
+
+export type RemoveRescueStaffResponses = {
+    /**
+     * Removed.
+     */
+    204: void;
+};
+
+export type RemoveRescueStaffResponse = RemoveRescueStaffResponses[keyof RemoveRescueStaffResponses];
+
+export type ListRescuePetsData = {
+    body?: never;
+    path: {
+        rescueId: string;
+    };
+    query?: {
+        listingStatus?: Array<ListingStatus>;
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/rescues/{rescueId}/pets';
+};
+
+export type ListRescuePetsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListRescuePetsError = ListRescuePetsErrors[keyof ListRescuePetsErrors];
+
+export type ListRescuePetsResponses = {
+    /**
+     * A page of pets.
+     */
+    200: PetSummaryPage;
+};
+
+export type ListRescuePetsResponse = ListRescuePetsResponses[keyof ListRescuePetsResponses];
+
+export type GetRescueAnalyticsData = {
+    body?: never;
+    path: {
+        rescueId: string;
+    };
+    query?: never;
+    url: '/api/v1/rescues/{rescueId}/analytics';
+};
+
+export type GetRescueAnalyticsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetRescueAnalyticsError = GetRescueAnalyticsErrors[keyof GetRescueAnalyticsErrors];
+
+export type GetRescueAnalyticsResponses = {
+    /**
+     * Figures.
+     */
+    200: RescueAnalytics;
+};
+
+export type GetRescueAnalyticsResponse = GetRescueAnalyticsResponses[keyof GetRescueAnalyticsResponses];
+
+export type SearchPetsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Words in the name, breed or description (full-text).
+         */
+        q?: string;
+        species?: Array<Species>;
+        breed?: Array<string>;
+        ageGroup?: Array<AgeGroup>;
+        size?: Array<PetSize>;
+        sex?: Array<PetSex>;
+        goodWithChildren?: boolean;
+        goodWithDogs?: boolean;
+        goodWithCats?: boolean;
+        houseTrained?: boolean;
+        specialNeeds?: boolean;
+        /**
+         * Availability statuses (default: every status).
+         */
+        availability?: Array<Availability>;
+        rescueId?: string;
+        city?: string;
+        featured?: boolean;
+        publishedAfter?: string;
+        publishedBefore?: string;
+        /**
+         * Latitude of the search point (with lng).
+         */
+        lat?: number;
+        lng?: number;
+        /**
+         * Radius around lat/lng (default 50 when a point is given).
+         */
+        radiusKm?: number;
+        sort?: PetSort;
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/pets';
+};
+
+export type SearchPetsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type SearchPetsError = SearchPetsErrors[keyof SearchPetsErrors];
+
+export type SearchPetsResponses = {
+    /**
+     * A page of pets.
+     */
+    200: PetSummaryPage;
+};
+
+export type SearchPetsResponse = SearchPetsResponses[keyof SearchPetsResponses];
+
+export type CreatePetData = {
+    body: CreatePetRequest;
+    headers?: {
+        /**
+         * A client-chosen unique key (8–128 printable ASCII characters). A retry with the same key and
+         * the same body returns the first response; the same key with another body answers 422
+         * `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still running answers 409. Keys are kept 24 hours
+         * and are scoped to the caller and the operation.
+         *
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/pets';
+};
+
+export type CreatePetErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * The Idempotency-Key was already used with a different request (`IDEMPOTENCY_KEY_REUSED`).
+     */
+    422: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type CreatePetError = CreatePetErrors[keyof CreatePetErrors];
+
+export type CreatePetResponses = {
+    /**
+     * The pet.
+     */
+    201: Pet;
+};
+
+export type CreatePetResponse = CreatePetResponses[keyof CreatePetResponses];
+
+export type DeletePetData = {
+    body?: never;
+    path: {
+        petId: string;
+    };
+    query?: never;
+    url: '/api/v1/pets/{petId}';
+};
+
+export type DeletePetErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type DeletePetError = DeletePetErrors[keyof DeletePetErrors];
+
+export type DeletePetResponses = {
+    /**
+     * Deleted.
+     */
+    204: void;
+};
+
+export type DeletePetResponse = DeletePetResponses[keyof DeletePetResponses];
+
+export type GetPetData = {
+    body?: never;
+    path: {
+        petId: string;
+    };
+    query?: never;
+    url: '/api/v1/pets/{petId}';
+};
+
+export type GetPetErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetPetError = GetPetErrors[keyof GetPetErrors];
+
+export type GetPetResponses = {
+    /**
+     * The pet.
+     */
+    200: Pet;
+};
+
+export type GetPetResponse = GetPetResponses[keyof GetPetResponses];
+
+export type UpdatePetData = {
+    body: UpdatePetRequest;
+    path: {
+        petId: string;
+    };
+    query?: never;
+    url: '/api/v1/pets/{petId}';
+};
+
+export type UpdatePetErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type UpdatePetError = UpdatePetErrors[keyof UpdatePetErrors];
+
+export type UpdatePetResponses = {
+    /**
+     * The pet.
+     */
+    200: Pet;
+};
+
+export type UpdatePetResponse = UpdatePetResponses[keyof UpdatePetResponses];
+
+export type ReplacePetData = {
+    body: ReplacePetRequest;
+    path: {
+        petId: string;
+    };
+    query?: never;
+    url: '/api/v1/pets/{petId}';
+};
+
+export type ReplacePetErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ReplacePetError = ReplacePetErrors[keyof ReplacePetErrors];
+
+export type ReplacePetResponses = {
+    /**
+     * The pet.
+     */
+    200: Pet;
+};
+
+export type ReplacePetResponse = ReplacePetResponses[keyof ReplacePetResponses];
+
+export type ChangePetListingData = {
+    body: ListingActionRequest;
+    path: {
+        petId: string;
+    };
+    query?: never;
+    url: '/api/v1/pets/{petId}/listing';
+};
+
+export type ChangePetListingErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ChangePetListingError = ChangePetListingErrors[keyof ChangePetListingErrors];
+
+export type ChangePetListingResponses = {
+    /**
+     * The pet.
+     */
+    200: Pet;
+};
+
+export type ChangePetListingResponse = ChangePetListingResponses[keyof ChangePetListingResponses];
+
+export type ChangePetAvailabilityData = {
+    body: AvailabilityChangeRequest;
+    path: {
+        petId: string;
+    };
+    query?: never;
+    url: '/api/v1/pets/{petId}/availability';
+};
+
+export type ChangePetAvailabilityErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ChangePetAvailabilityError = ChangePetAvailabilityErrors[keyof ChangePetAvailabilityErrors];
+
+export type ChangePetAvailabilityResponses = {
+    /**
+     * The pet.
+     */
+    200: Pet;
+};
+
+export type ChangePetAvailabilityResponse = ChangePetAvailabilityResponses[keyof ChangePetAvailabilityResponses];
+
+export type GetPetHistoryData = {
+    body?: never;
+    path: {
+        petId: string;
+    };
+    query?: {
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/pets/{petId}/history';
+};
+
+export type GetPetHistoryErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetPetHistoryError = GetPetHistoryErrors[keyof GetPetHistoryErrors];
+
+export type GetPetHistoryResponses = {
+    /**
+     * A page of changes.
+     */
+    200: PetHistoryPage;
+};
+
+export type GetPetHistoryResponse = GetPetHistoryResponses[keyof GetPetHistoryResponses];
+
+export type RemoveFavoritePetData = {
+    body?: never;
+    path: {
+        petId: string;
+    };
+    query?: never;
+    url: '/api/v1/pets/{petId}/favorite';
+};
+
+export type RemoveFavoritePetErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type RemoveFavoritePetError = RemoveFavoritePetErrors[keyof RemoveFavoritePetErrors];
+
+export type RemoveFavoritePetResponses = {
+    /**
+     * Removed.
+     */
+    204: void;
+};
+
+export type RemoveFavoritePetResponse = RemoveFavoritePetResponses[keyof RemoveFavoritePetResponses];
+
+export type AddFavoritePetData = {
+    body?: never;
+    path: {
+        petId: string;
+    };
+    query?: never;
+    url: '/api/v1/pets/{petId}/favorite';
+};
+
+export type AddFavoritePetErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type AddFavoritePetError = AddFavoritePetErrors[keyof AddFavoritePetErrors];
+
+export type AddFavoritePetResponses = {
+    /**
+     * Favourited.
+     */
+    204: void;
+};
+
+export type AddFavoritePetResponse = AddFavoritePetResponses[keyof AddFavoritePetResponses];
+
+export type ListMyFavoritePetsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/users/me/favorites';
+};
+
+export type ListMyFavoritePetsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListMyFavoritePetsError = ListMyFavoritePetsErrors[keyof ListMyFavoritePetsErrors];
+
+export type ListMyFavoritePetsResponses = {
+    /**
+     * A page of pets.
+     */
+    200: PetSummaryPage;
+};
+
+export type ListMyFavoritePetsResponse = ListMyFavoritePetsResponses[keyof ListMyFavoritePetsResponses];
+
+export type ListUserRehomesData = {
+    body?: never;
+    path: {
+        userId: string;
+    };
+    query?: {
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/users/{userId}/rehomes';
+};
+
+export type ListUserRehomesErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListUserRehomesError = ListUserRehomesErrors[keyof ListUserRehomesErrors];
+
+export type ListUserRehomesResponses = {
+    /**
+     * A page of pets.
+     */
+    200: PetSummaryPage;
+};
+
+export type ListUserRehomesResponse = ListUserRehomesResponses[keyof ListUserRehomesResponses];
+
+export type ListSpeciesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/species';
+};
+
+export type ListSpeciesErrors = {
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListSpeciesError = ListSpeciesErrors[keyof ListSpeciesErrors];
+
+export type ListSpeciesResponses = {
+    /**
+     * Every species.
+     */
+    200: SpeciesPage;
+};
+
+export type ListSpeciesResponse = ListSpeciesResponses[keyof ListSpeciesResponses];
+
+export type ListBreedsData = {
+    body?: never;
+    path: {
+        species: Species;
+    };
+    query?: never;
+    url: '/api/v1/species/{species}/breeds';
+};
+
+export type ListBreedsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListBreedsError = ListBreedsErrors[keyof ListBreedsErrors];
+
+export type ListBreedsResponses = {
+    /**
+     * Every breed of the species.
+     */
+    200: BreedPage;
+};
+
+export type ListBreedsResponse = ListBreedsResponses[keyof ListBreedsResponses];
+
+export type ListPetMedicalRecordsData = {
+    body?: never;
+    path: {
+        petId: string;
+    };
+    query?: {
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/pets/{petId}/medical-records';
+};
+
+export type ListPetMedicalRecordsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListPetMedicalRecordsError = ListPetMedicalRecordsErrors[keyof ListPetMedicalRecordsErrors];
+
+export type ListPetMedicalRecordsResponses = {
+    /**
+     * A page of records.
+     */
+    200: MedicalRecordPage;
+};
+
+export type ListPetMedicalRecordsResponse = ListPetMedicalRecordsResponses[keyof ListPetMedicalRecordsResponses];
+
+export type CreateMedicalRecordData = {
+    body: CreateMedicalRecordRequest;
+    headers?: {
+        /**
+         * A client-chosen unique key (8–128 printable ASCII characters). A retry with the same key and
+         * the same body returns the first response; the same key with another body answers 422
+         * `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still running answers 409. Keys are kept 24 hours
+         * and are scoped to the caller and the operation.
+         *
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        petId: string;
+    };
+    query?: never;
+    url: '/api/v1/pets/{petId}/medical-records';
+};
+
+export type CreateMedicalRecordErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * The Idempotency-Key was already used with a different request (`IDEMPOTENCY_KEY_REUSED`).
+     */
+    422: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type CreateMedicalRecordError = CreateMedicalRecordErrors[keyof CreateMedicalRecordErrors];
+
+export type CreateMedicalRecordResponses = {
+    /**
+     * The record.
+     */
+    201: MedicalRecord;
+};
+
+export type CreateMedicalRecordResponse = CreateMedicalRecordResponses[keyof CreateMedicalRecordResponses];
+
+export type UpdateMedicalRecordData = {
+    body: UpdateMedicalRecordRequest;
+    path: {
+        recordId: string;
+    };
+    query?: never;
+    url: '/api/v1/medical-records/{recordId}';
+};
+
+export type UpdateMedicalRecordErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type UpdateMedicalRecordError = UpdateMedicalRecordErrors[keyof UpdateMedicalRecordErrors];
+
+export type UpdateMedicalRecordResponses = {
+    /**
+     * The record.
+     */
+    200: MedicalRecord;
+};
+
+export type UpdateMedicalRecordResponse = UpdateMedicalRecordResponses[keyof UpdateMedicalRecordResponses];
+
+export type VerifyMedicalRecordData = {
+    body?: never;
+    path: {
+        recordId: string;
+    };
+    query?: never;
+    url: '/api/v1/medical-records/{recordId}/verify';
+};
+
+export type VerifyMedicalRecordErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type VerifyMedicalRecordError = VerifyMedicalRecordErrors[keyof VerifyMedicalRecordErrors];
+
+export type VerifyMedicalRecordResponses = {
+    /**
+     * The record.
+     */
+    200: MedicalRecord;
+};
+
+export type VerifyMedicalRecordResponse = VerifyMedicalRecordResponses[keyof VerifyMedicalRecordResponses];

@@ -5,6 +5,7 @@ import type { ContractOperation } from '@app/contracts';
 import { hasPermission, type Permission } from '@app/identity';
 import { AccessTokenService } from './access-token.service';
 import { REQUIRED_PERMISSION, type AuthenticatedRequest } from './authorization';
+import { RevokedSessions } from './revoked-sessions';
 
 /**
  * Global guard: an operation the contract marks with bearerAuth needs a valid access token, and the permission
@@ -15,9 +16,10 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
+    private readonly revokedSessions: RevokedSessions,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const operation = this.reflector.get<ContractOperation | undefined>(CONTRACT_OPERATION, context.getHandler());
     if (!operation) return true; // infrastructure routes outside the contract (/metrics)
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -36,6 +38,8 @@ export class AuthGuard implements CanActivate {
     }
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in to do this.');
     const principal = this.tokens.verify(token);
+    // A signed-out or revoked session's access token stops at once, not when it expires.
+    if (await this.revokedSessions.has(principal.sessionId)) throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again.');
     request.principal = principal;
     const context_ = requestContext.get();
     if (context_) context_.actorId = principal.userId;

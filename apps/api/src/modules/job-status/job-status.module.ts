@@ -1,5 +1,11 @@
 // Owns GET /jobs/{jobId}: the progress of long operations, for their owner or an admin.
 import { Module } from '@nestjs/common';
+import { JobStatusController } from './job-status.controller';
+import { JobStatusRepository, TypeOrmJobStatusRepository } from './job-status.repository';
+import { JobStatusService } from './job-status.service';
 
-@Module({})
+@Module({
+  controllers: [JobStatusController],
+  providers: [JobStatusService, { provide: JobStatusRepository, useClass: TypeOrmJobStatusRepository }],
+})
 export class JobStatusModule {}

@@ -1,5 +1,37 @@
 // Owns pet listings: records, the listing and availability state machines with their history, favourites, rehomer listings, reference data and medical records.
+// Asks the rescues module (RescueMembershipService, through the PetRescueAccess port) whether a rescue is verified
+// and who its staff are. Exports what the search module shares with it: the summary mapper and the entity. docs/pets.md.
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { RescuesModule } from '../rescues/rescues.module';
+import { MedicalRecordsController } from './medical-records.controller';
+import { MedicalRecordsRepository, TypeOrmMedicalRecordsRepository } from './medical-records.repository';
+import { MedicalRecordsService } from './medical-records.service';
+import { PetAccessPolicy } from './pet-access';
+import { PetListsService } from './pet-lists.service';
+import { PetsController } from './pets.controller';
+import { PetsRepository, TypeOrmPetsRepository } from './pets.repository';
+import { PetsService } from './pets.service';
+import { ReferenceDataController } from './reference-data.controller';
+import { ReferenceDataRepository, TypeOrmReferenceDataRepository } from './reference-data.repository';
+import { ReferenceDataService } from './reference-data.service';
+import { PetRescueAccess } from './rescue-access';
+import { RescueMembershipAccess } from './rescue-access.adapter';
 
-@Module({})
+@Module({
+  imports: [AuditModule, RescuesModule],
+  controllers: [PetsController, MedicalRecordsController, ReferenceDataController],
+  providers: [
+    PetsService,
+    PetListsService,
+    MedicalRecordsService,
+    ReferenceDataService,
+    PetAccessPolicy,
+    { provide: PetRescueAccess, useClass: RescueMembershipAccess },
+    { provide: PetsRepository, useClass: TypeOrmPetsRepository },
+    { provide: MedicalRecordsRepository, useClass: TypeOrmMedicalRecordsRepository },
+    { provide: ReferenceDataRepository, useClass: TypeOrmReferenceDataRepository },
+  ],
+  exports: [PetAccessPolicy],
+})
 export class PetsModule {}

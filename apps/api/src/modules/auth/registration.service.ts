@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { AppConfig, newId, ValidationFailedError } from '@app/common';
+import type { AcceptedDto, RegisterRequestDto } from '@app/contracts';
+import { inTransaction, type TransactionContext } from '@app/database';
+import type { UserEntity } from '@app/identity';
+import type { DataSource } from 'typeorm';
+import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
+import { AccountsRepository, isDuplicateKey } from './accounts.repository';
+import { AuthMailer } from './auth-mailer';
+import { EmailTokensRepository } from './email-tokens.repository';
+import { PasswordHasher } from './password-hasher';
+import { hmacSha256Hex, normaliseEmail, randomToken, sha256Hex } from './secrets';
+
+export const VERIFY_TOKEN_TTL_SECONDS = 24 * 3600;
+const VERIFY_MAIL_COOLDOWN_SECONDS = 60;
+/** Someone registering an address that has an account gets one notice an hour at most: no inbox flooding. */
+const ACCOUNT_EXISTS_COOLDOWN_SECONDS = 3600;
+
+const ACCEPTED: AcceptedDto = { status: 'accepted' };
+
+const invalidVerifyToken = () =>
+  new ValidationFailedError([{ field: 'token', constraints: { valid: 'The link is invalid, expired or was already used; ask for a new one.' } }]);
+
+/** Sign-up and e-mail verification. Every answer is the same 202 whether or not the address is taken. */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
+    private readonly emailTokens: EmailTokensRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
+    private readonly mailer: AuthMailer,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * With an Idempotency-Key, the key is scoped to the address (`email:<hash>`): there is no signed-in caller,
+   * and a retry always repeats the address. The stored request hash covers the password only through an HMAC
+   * with a server secret, so the idempotency table never holds a fast, crackable hash of a password.
+   */
+  async register(request: RegisterRequestDto, idempotencyKey: string | undefined): Promise<IdempotentResponse> {
+    this.hasher.assertAcceptable(request.password);
+    const email = normaliseEmail(request.email);
+    // Hashed whether or not the address is taken, so the answer takes as long either way (no enumeration by timing).
+    const passwordHash = await this.hasher.hash(request.password);
+    const work = async (tx: TransactionContext) => {
+      await this.registerIn(tx, { email, name: request.name, passwordHash });
+      return { status: 202, body: ACCEPTED };
+    };
+    if (!idempotencyKey) {
+      const result = await inTransaction(this.dataSource, work);
+      return { status: result.status, body: JSON.stringify(result.body), replayed: false };
+    }
+    const caller = `email:${Buffer.from(sha256Hex(email), 'hex').toString('base64url')}`;
+    const fingerprint = { email, name: request.name, password: hmacSha256Hex(this.config.JWT_SECRET, request.password) };
+    return this.idempotency.execute({ caller, operation: 'register', key: idempotencyKey }, fingerprint, work);
+  }
+
+  async verifyEmail(token: string): Promise<void> {
+    await inTransaction(this.dataSource, async (tx) => {
+      const userId = await this.emailTokens.consume(tx.manager, sha256Hex(token), 'verify_email');
+      if (!userId) throw invalidVerifyToken();
+      await this.accounts.markEmailVerified(tx.manager, userId);
+      await this.audit.record(tx, { action: 'auth.email_verified', targetType: 'user', targetId: userId, actorId: userId });
+    });
+  }
+
+  /** Always accepted; a mail goes out only for a registered, unverified address, at most once a minute. */
+  async resendVerification(rawEmail: string): Promise<void> {
+    const user = await this.accounts.findByEmail(normaliseEmail(rawEmail));
+    if (!user || user.emailVerifiedAt !== null || user.status !== 'active') return;
+    if (!(await this.mailer.cooldownPassed('verify-email', user.id, VERIFY_MAIL_COOLDOWN_SECONDS))) return;
+    await inTransaction(this.dataSource, (tx) => this.sendVerification(tx, user));
+  }
+
+  private async registerIn(tx: TransactionContext, account: { email: string; name: string; passwordHash: string }): Promise<void> {
+    const existing = await this.accounts.findByEmail(account.email, tx.manager);
+    if (existing) return this.noticeExisting(tx, existing);
+    const id = newId();
+    try {
+      await this.accounts.insert(tx.manager, { id, email: account.email, name: account.name, passwordHash: account.passwordHash, role: 'adopter', emailVerifiedAt: null });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // A concurrent sign-up of the same address won the unique index.
+      const winner = await this.accounts.findByEmail(account.email, tx.manager);
+      if (winner) return this.noticeExisting(tx, winner);
+      throw error;
+    }
+    const user = await this.accounts.findById(id, tx.manager);
+    await this.audit.record(tx, { action: 'auth.registered', targetType: 'user', targetId: id, actorId: id, after: { role: 'adopter' } });
+    await this.sendVerification(tx, user!);
+  }
+
+  private async sendVerification(tx: TransactionContext, user: UserEntity): Promise<void> {
+    const token = randomToken();
+    const tokenHash = sha256Hex(token);
+    await this.emailTokens.create(tx.manager, { userId: user.id, purpose: 'verify_email', tokenHash, ttlSeconds: VERIFY_TOKEN_TTL_SECONDS });
+    tx.afterCommit(() =>
+      this.mailer.send({ template: 'verify-email', to: user.email, userId: user.id, params: { token, name: user.name }, dedupeKey: tokenHash.slice(0, 32) }),
+    );
+  }
+
+  private noticeExisting(tx: TransactionContext, user: UserEntity): void {
+    tx.afterCommit(async () => {
+      if (!(await this.mailer.cooldownPassed('account-exists', user.id, ACCOUNT_EXISTS_COOLDOWN_SECONDS))) return;
+      await this.mailer.send({ template: 'account-exists', to: user.email, userId: user.id, params: { name: user.name }, dedupeKey: `${user.id}-${Date.now()}` });
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig, RedisClient } from '@app/common';
+
+const key = (sessionId: string) => `auth:revoked-session:${sessionId}`;
+
+/**
+ * Denylist of revoked sessions for self-contained access tokens (ASVS 7.4.1): a token whose session was
+ * revoked stops working at once instead of living out its 15 minutes. Entries live as long as an access
+ * token can, so the list stays small. Redis being down fails open (the access-token lifetime bounds it).
+ */
+@Injectable()
+export class RevokedSessions {
+  private readonly logger = new Logger('RevokedSessions');
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly config: AppConfig,
+  ) {}
+
+  async add(sessionIds: readonly string[]): Promise<void> {
+    if (sessionIds.length === 0) return;
+    try {
+      const pipeline = this.redis.pipeline();
+      for (const id of sessionIds) pipeline.set(key(id), '1', 'EX', this.config.ACCESS_TOKEN_TTL_SECONDS);
+      await pipeline.exec();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not denylist revoked sessions; their access tokens live until they expire');
+    }
+  }
+
+  async has(sessionId: string): Promise<boolean> {
+    try {
+      return (await this.redis.exists(key(sessionId))) === 1;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { ContractRoute } from '@app/common';
+import {
+  CreateMedicalRecordParams,
+  CreateMedicalRecordRequestDto,
+  ListPetMedicalRecordsParams,
+  ListPetMedicalRecordsQuery,
+  operations,
+  UpdateMedicalRecordParams,
+  UpdateMedicalRecordRequestDto,
+  VerifyMedicalRecordParams,
+  type MedicalRecordDto,
+  type MedicalRecordPageDto,
+} from '@app/contracts';
+import { PERMISSIONS, type Principal } from '@app/identity';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, RequirePermission } from '../auth/authorization';
+import { JsonBodyGuard } from '../auth/json-body.guard';
+import { idempotencyKeyOf } from './idempotency-key';
+import { MedicalRecordsService } from './medical-records.service';
+import { OptionalPrincipal } from './optional-principal';
+
+@Controller()
+@UseGuards(JsonBodyGuard)
+export class MedicalRecordsController {
+  constructor(private readonly records: MedicalRecordsService) {}
+
+  @ContractRoute(operations.listPetMedicalRecords)
+  listPetMedicalRecords(
+    @OptionalPrincipal() caller: Principal | null,
+    @Param() params: ListPetMedicalRecordsParams,
+    @Query() query: ListPetMedicalRecordsQuery,
+  ): Promise<MedicalRecordPageDto> {
+    return this.records.list(caller, params.petId, query);
+  }
+
+  @ContractRoute(operations.createMedicalRecord)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async createMedicalRecord(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: CreateMedicalRecordParams,
+    @Body() body: CreateMedicalRecordRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const result = await this.records.create(caller, params.petId, body, idempotencyKeyOf(idempotencyKey));
+    void reply.status(result.status).header('content-type', 'application/json; charset=utf-8');
+    return result.body;
+  }
+
+  @ContractRoute(operations.updateMedicalRecord)
+  updateMedicalRecord(@CurrentPrincipal() caller: Principal, @Param() params: UpdateMedicalRecordParams, @Body() body: UpdateMedicalRecordRequestDto): Promise<MedicalRecordDto> {
+    return this.records.update(caller, params.recordId, body);
+  }
+
+  @ContractRoute(operations.verifyMedicalRecord)
+  @RequirePermission(PERMISSIONS.medicalVerify)
+  verifyMedicalRecord(@CurrentPrincipal() caller: Principal, @Param() params: VerifyMedicalRecordParams): Promise<MedicalRecordDto> {
+    return this.records.verify(caller, params.recordId);
+  }
+}

@@ -1,0 +1,143 @@
+import { Body, Controller, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { ContractRoute, ValidationFailedError } from '@app/common';
+import {
+  AcceptInvitationRequestDto,
+  CreateRescueRequestDto,
+  DeleteRescueParams,
+  GetRescueAnalyticsParams,
+  GetRescueParams,
+  InviteRescueStaffParams,
+  InviteStaffRequestDto,
+  ListRescuesQuery,
+  ListRescueStaffParams,
+  ListRescueStaffQuery,
+  operations,
+  RejectRescueParams,
+  RejectRescueRequestDto,
+  RemoveRescueStaffParams,
+  ReplaceRescueParams,
+  ReplaceRescueRequestDto,
+  UpdateRescueParams,
+  UpdateRescueRequestDto,
+  VerifyRescueParams,
+  type RescueAnalyticsDto,
+  type RescueDto,
+  type RescuePageDto,
+  type StaffMemberDto,
+  type StaffMemberPageDto,
+} from '@app/contracts';
+import { PERMISSIONS, type Principal } from '@app/identity';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, RequirePermission } from '../auth/authorization';
+import { JsonBodyGuard } from '../auth/json-body.guard';
+import type { IdempotentResponse } from '../idempotency/idempotency.service';
+import { RescueAnalyticsService } from './rescue-analytics.service';
+import { RescueStaffService } from './rescue-staff.service';
+import { RescuesService } from './rescues.service';
+
+/** The contract's Idempotency-Key: 8–128 printable ASCII characters. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7E]{8,128}$/;
+
+function checkedIdempotencyKey(key: string | undefined): string | undefined {
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new ValidationFailedError([{ field: 'Idempotency-Key', constraints: { pattern: 'Use 8–128 printable ASCII characters.' } }]);
+  }
+  return key;
+}
+
+/** The stored JSON text, as is: a replay is byte for byte the first answer. */
+function sendStored(reply: FastifyReply, result: IdempotentResponse): string {
+  void reply.status(result.status).header('content-type', 'application/json; charset=utf-8');
+  return result.body;
+}
+
+@Controller()
+@UseGuards(JsonBodyGuard)
+export class RescuesController {
+  constructor(
+    private readonly rescues: RescuesService,
+    private readonly staff: RescueStaffService,
+    private readonly analytics: RescueAnalyticsService,
+  ) {}
+
+  @ContractRoute(operations.listRescues)
+  listRescues(@Query() query: ListRescuesQuery): Promise<RescuePageDto> {
+    return this.rescues.list(query);
+  }
+
+  @ContractRoute(operations.createRescue)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async createRescue(
+    @CurrentPrincipal() caller: Principal,
+    @Body() body: CreateRescueRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    return sendStored(reply, await this.rescues.create(caller, body, checkedIdempotencyKey(idempotencyKey)));
+  }
+
+  @ContractRoute(operations.getRescue)
+  getRescue(@Param() params: GetRescueParams): Promise<RescueDto> {
+    return this.rescues.get(params.rescueId);
+  }
+
+  @ContractRoute(operations.replaceRescue)
+  replaceRescue(@CurrentPrincipal() caller: Principal, @Param() params: ReplaceRescueParams, @Body() body: ReplaceRescueRequestDto): Promise<RescueDto> {
+    return this.rescues.replace(caller, params.rescueId, body);
+  }
+
+  @ContractRoute(operations.updateRescue)
+  updateRescue(@CurrentPrincipal() caller: Principal, @Param() params: UpdateRescueParams, @Body() body: UpdateRescueRequestDto): Promise<RescueDto> {
+    return this.rescues.update(caller, params.rescueId, body);
+  }
+
+  @ContractRoute(operations.deleteRescue)
+  deleteRescue(@CurrentPrincipal() caller: Principal, @Param() params: DeleteRescueParams): Promise<void> {
+    return this.rescues.delete(caller, params.rescueId);
+  }
+
+  @ContractRoute(operations.verifyRescue)
+  @RequirePermission(PERMISSIONS.rescuesModerate)
+  verifyRescue(@Param() params: VerifyRescueParams): Promise<RescueDto> {
+    return this.rescues.verify(params.rescueId);
+  }
+
+  @ContractRoute(operations.rejectRescue)
+  @RequirePermission(PERMISSIONS.rescuesModerate)
+  rejectRescue(@Param() params: RejectRescueParams, @Body() body: RejectRescueRequestDto): Promise<RescueDto> {
+    return this.rescues.reject(params.rescueId, body.reason);
+  }
+
+  @ContractRoute(operations.listRescueStaff)
+  listRescueStaff(@CurrentPrincipal() caller: Principal, @Param() params: ListRescueStaffParams, @Query() query: ListRescueStaffQuery): Promise<StaffMemberPageDto> {
+    return this.staff.list(caller, params.rescueId, query);
+  }
+
+  @ContractRoute(operations.inviteRescueStaff)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async inviteRescueStaff(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: InviteRescueStaffParams,
+    @Body() body: InviteStaffRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    return sendStored(reply, await this.staff.invite(caller, params.rescueId, body, checkedIdempotencyKey(idempotencyKey)));
+  }
+
+  @ContractRoute(operations.removeRescueStaff)
+  removeRescueStaff(@CurrentPrincipal() caller: Principal, @Param() params: RemoveRescueStaffParams): Promise<void> {
+    return this.staff.remove(caller, params.rescueId, params.userId);
+  }
+
+  @ContractRoute(operations.acceptRescueInvitation)
+  acceptRescueInvitation(@CurrentPrincipal() caller: Principal, @Body() body: AcceptInvitationRequestDto): Promise<StaffMemberDto> {
+    return this.staff.accept(caller, body.token);
+  }
+
+  @ContractRoute(operations.getRescueAnalytics)
+  getRescueAnalytics(@CurrentPrincipal() caller: Principal, @Param() params: GetRescueAnalyticsParams): Promise<RescueAnalyticsDto> {
+    return this.analytics.get(caller, params.rescueId);
+  }
+}

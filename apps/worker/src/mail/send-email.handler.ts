@@ -1,0 +1,80 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig, RedisClient } from '@app/common';
+import { JOB, type SendEmailPayload } from '@app/jobs';
+import type { Job } from 'bullmq';
+import { createTransport, type Transporter } from 'nodemailer';
+import { HandlesJob, type JobHandler } from '../handlers/job-handler';
+import { EMAIL_TEMPLATES, renderEmail, REQUIRED_PARAMS, SECURITY_TEMPLATES } from './templates';
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
+/** How long a sent job id is remembered, so a retry after a successful send does not send again. */
+const SENT_MEMORY_SECONDS = 24 * 3600;
+
+/**
+ * Sends one e-mail over SMTP. Delivery is at least once: BullMQ may run a job again after a crash or a stall.
+ * The producer's job id makes a repeated enqueue a no-op, and a sent marker in Redis (set right after the SMTP
+ * server accepted the message) skips a retry of a job that was in fact sent; the only window left for a double
+ * mail is a crash between the SMTP answer and that marker. The job id is also the Message-ID, so receiving
+ * servers can recognise a duplicate.
+ */
+@Injectable()
+@HandlesJob(JOB.sendEmail)
+export class SendEmailHandler implements JobHandler<typeof JOB.sendEmail>, OnApplicationShutdown {
+  private readonly logger = new Logger('Mail');
+  private readonly transport: Transporter;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly redis: RedisClient,
+  ) {
+    this.transport = createTransport(config.SMTP_URL);
+  }
+
+  validate(payload: unknown): string | null {
+    if (payload === null || typeof payload !== 'object') return 'payload must be an object';
+    const mail = payload as Partial<SendEmailPayload>;
+    if (!EMAIL_TEMPLATES.includes(mail.template as never)) return `unknown template ${String(mail.template)}`;
+    if (typeof mail.to !== 'string' || !EMAIL.test(mail.to)) return 'to must be an e-mail address';
+    if (mail.userId !== null && typeof mail.userId !== 'string') return 'userId must be a string or null';
+    if (mail.params === null || typeof mail.params !== 'object') return 'params must be an object';
+    const params = mail.params as Record<string, unknown>;
+    const notStrings = Object.entries(params).filter(([, value]) => typeof value !== 'string');
+    if (notStrings.length > 0) return `params must be strings: ${notStrings.map(([key]) => key).join(', ')}`;
+    const missing = REQUIRED_PARAMS[mail.template!].filter((key) => !params[key]);
+    if (missing.length > 0) return `missing params: ${missing.join(', ')}`;
+    return null;
+  }
+
+  async handle(job: Job<SendEmailPayload>): Promise<Record<string, unknown>> {
+    const { template, to, params } = job.data;
+    const jobId = String(job.id);
+    const sentKey = `mail:sent:${jobId}`;
+    if (await this.redis.exists(sentKey).catch(() => 0)) return { skipped: 'already sent' };
+    // Non-security mail (today: data-export-ready, which the user asked for) is where notification
+    // preferences and quiet hours will apply; security mail is always sent.
+    const security = SECURITY_TEMPLATES.has(template);
+
+    const rendered = renderEmail(template, params, { productName: this.config.PRODUCT_NAME, webAppUrl: this.config.WEB_APP_URL });
+    const info = await this.transport.sendMail({
+      from: this.config.MAIL_FROM,
+      to,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      messageId: `<${jobId}@${this.messageIdDomain()}>`,
+    });
+    await this.redis.set(sentKey, '1', 'EX', SENT_MEMORY_SECONDS).catch((error: unknown) => this.logger.warn({ err: error, jobId }, 'sent marker not stored'));
+    // Completed jobs stay in Redis for a day: do not keep live link tokens there once they are delivered.
+    if (params.token) await job.updateData({ ...job.data, params: { ...params, token: '[sent]' } }).catch(() => undefined);
+    return { template, security, messageId: info.messageId };
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+
+  private messageIdDomain(): string {
+    const address = /@([^>\s]+)>?\s*$/.exec(this.config.MAIL_FROM);
+    return address ? address[1] : 'localhost';
+  }
+}

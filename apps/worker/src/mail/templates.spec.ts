@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { EMAIL_TEMPLATES, escapeHtml, renderEmail, REQUIRED_PARAMS, SECURITY_TEMPLATES } from './templates';
+
+const context = { productName: 'Pets & Co', webAppUrl: 'https://app.example.org/base' };
+const hostile = '<script>alert("x")</script>';
+
+describe('e-mail templates', () => {
+  it.each(EMAIL_TEMPLATES)('renders %s as text and HTML, escaping every interpolated value', (template) => {
+    const params = { token: 'tok/en+1', jobId: 'job-1', name: hostile, device: hostile, ip: hostile, time: hostile, minutes: '2', expiresAt: hostile };
+    const mail = renderEmail(template, params, context);
+    expect(mail.subject).toContain('Pets & Co');
+    expect(mail.text.length).toBeGreaterThan(50);
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('Pets &amp; Co');
+    if (template !== 'account-exists') expect(mail.text + mail.html).not.toContain('undefined');
+  });
+
+  it('builds links from WEB_APP_URL with the token encoded', () => {
+    expect(renderEmail('verify-email', { token: 'a+b/c' }, context).text).toContain('https://app.example.org/base/verify-email?token=a%2Bb%2Fc');
+    expect(renderEmail('password-reset', { token: 'xyz' }, context).html).toContain('href="https://app.example.org/base/reset-password?token=xyz"');
+    expect(renderEmail('data-export-ready', { jobId: 'j1' }, context).text).toContain('https://app.example.org/base/account/data-exports/j1');
+  });
+
+  it('names the security mail that preferences never silence', () => {
+    expect([...SECURITY_TEMPLATES].sort()).toEqual(['account-exists', 'account-locked', 'new-device-login', 'password-changed', 'password-reset', 'verify-email']);
+    expect(REQUIRED_PARAMS['verify-email']).toEqual(['token']);
+  });
+
+  it('escapes the five HTML-significant characters', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { AppConfig } from '@app/common';
+import { inTransaction, updateWithVersion } from '@app/database';
+import {
+  AuthSessionEntity,
+  BackupCodeEntity,
+  DataExportEntity,
+  EmailTokenEntity,
+  UserEntity,
+  UserPreferencesEntity,
+} from '@app/identity';
+import { JOB, type JobPayloads } from '@app/jobs';
+import { DelayedError, type Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { HandlesJob, type JobHandler } from '../handlers/job-handler';
+
+const ID = /^[0-9a-f-]{36}$/;
+type Payload = JobPayloads[typeof JOB.anonymiseUser];
+
+/** `.invalid` is reserved (RFC 2606), so the address can never be delivered to, yet it is a valid, unique e-mail. */
+export const anonymisedEmail = (userId: string) => `deleted-${userId}@deleted.invalid`;
+export const ANONYMISED_NAME = 'Deleted user';
+/** Not an argon2 hash: verifying any password against it fails. */
+const UNUSABLE_PASSWORD_HASH = '!anonymised';
+
+/**
+ * Erases an account at the end of its deletion grace period. Acts only if the account is still pending deletion
+ * under this very job (a cancelled or superseded request makes it a no-op) and the grace period is over; then,
+ * in one transaction, anonymises the user row in place (its id stays, so audit entries and jobs keep a valid,
+ * now anonymous, reference) and deletes every other row of personal data. Idempotent: a second run finds the
+ * account `deleted` and does nothing.
+ */
+@Injectable()
+@HandlesJob(JOB.anonymiseUser)
+export class AnonymiseUserHandler implements JobHandler<typeof JOB.anonymiseUser> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  validate(payload: unknown): string | null {
+    if (payload === null || typeof payload !== 'object') return 'payload must be an object';
+    const { userId, trackedJobId } = payload as Partial<Payload>;
+    if (typeof userId !== 'string' || !ID.test(userId)) return 'userId must be a user id';
+    if (trackedJobId !== undefined && (typeof trackedJobId !== 'string' || !ID.test(trackedJobId))) return 'trackedJobId must be a job id';
+    return null;
+  }
+
+  async handle(job: Job<Payload>): Promise<Record<string, unknown>> {
+    const { userId, trackedJobId } = job.data;
+    return inTransaction(this.dataSource, async (tx) => {
+      // The lock orders this against a concurrent cancel: whichever commits first, the other sees its result.
+      const user = await tx.manager.getRepository(UserEntity).createQueryBuilder('u').where('u.id = :userId', { userId }).setLock('pessimistic_write').getOne();
+      if (!user) return { outcome: 'skipped', reason: 'no such account' };
+      if (user.status !== 'pending_deletion') return { outcome: 'skipped', reason: `the account is ${user.status}` };
+      if (trackedJobId && user.deletionJobId !== trackedJobId) return { outcome: 'skipped', reason: 'superseded by another deletion request' };
+
+      const due = (user.deletionRequestedAt?.getTime() ?? 0) + this.config.ACCOUNT_DELETION_GRACE_SECONDS * 1000;
+      if (Date.now() < due) {
+        // Early (clock skew, or a re-enqueue without its delay): wait until due without spending an attempt.
+        await job.moveToDelayed(due, job.token);
+        throw new DelayedError(`grace period ends at ${new Date(due).toISOString()}`);
+      }
+
+      await updateWithVersion(tx.manager, {
+        entity: UserEntity,
+        resource: 'User',
+        id: userId,
+        expectedVersion: user.version,
+        changes: {
+          email: anonymisedEmail(userId),
+          name: ANONYMISED_NAME,
+          phone: null,
+          city: null,
+          bio: null,
+          passwordHash: UNUSABLE_PASSWORD_HASH,
+          emailVerifiedAt: null,
+          twoFactorSecret: null,
+          twoFactorPendingSecret: null,
+          twoFactorEnabledAt: null,
+          lastLoginAt: null,
+          status: 'deleted',
+        } as QueryDeepPartialEntity<UserEntity>,
+      });
+      const removed: Record<string, number> = {};
+      for (const [name, entity] of [
+        ['preferences', UserPreferencesEntity],
+        ['sessions', AuthSessionEntity],
+        ['backupCodes', BackupCodeEntity],
+        ['emailTokens', EmailTokenEntity],
+        ['dataExports', DataExportEntity],
+      ] as const) {
+        removed[name] = (await tx.manager.delete(entity, { userId })).affected ?? 0;
+      }
+      // Plain SQL: these tables' entities belong to the api (see user-data-map.ts for what stays and why).
+      for (const [name, sql, param] of [
+        ['idempotencyKeys', 'DELETE FROM idempotency_keys WHERE caller = ?', userId],
+        ['rescueMemberships', 'DELETE FROM rescue_staff WHERE user_id = ?', userId],
+        ['favouritePets', 'DELETE FROM pet_favorites WHERE user_id = ?', userId],
+        ['staffInvitationsReceived', 'DELETE FROM staff_invitations WHERE email = ?', user.email],
+        // An individual's own listings go with them (their history, favourites and records by ON DELETE CASCADE).
+        ['petListings', 'DELETE FROM pets WHERE owner_user_id = ?', userId],
+      ] as const) {
+        const result = await tx.manager.query(sql, [param]);
+        removed[name] = Number(result.affectedRows ?? 0);
+      }
+
+      await this.audit.record(tx, {
+        action: 'user.anonymised',
+        targetType: 'user',
+        targetId: userId,
+        actorId: null,
+        before: { status: 'pending_deletion' },
+        after: { status: 'deleted', removed },
+      });
+      return { outcome: 'anonymised', removed };
+    });
+  }
+}
