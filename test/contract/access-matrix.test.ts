@@ -8,6 +8,7 @@ import { hasPermission, PERMISSIONS, ROLES, type Permission } from '@app/identit
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpAt } from '../../apps/api/src/modules/auth/totp';
+import { sha256Hex } from '../../apps/api/src/modules/auth/secrets';
 import { startApi, type TestApi } from '../support/api';
 import { bundle } from '../support/contract';
 import { createUser, type TestUser } from '../support/identity';
@@ -29,8 +30,18 @@ const otherUser = (api: TestApi) => createUser(api, { role: 'adopter' });
 
 async function enableTwoFactor(api: TestApi, actor: TestUser): Promise<string> {
   const setup = await api.request('POST', '/api/v1/auth/2fa/setup', { token: actor.token });
-  await api.request('POST', '/api/v1/auth/2fa/enable', { token: actor.token, body: { code: totpAt(setup.body.secret, Date.now()) } });
+  // A code is accepted once (RFC 6238 §5.2): enable with the previous step's code, leaving the current one for the caller.
+  await api.request('POST', '/api/v1/auth/2fa/enable', { token: actor.token, body: { code: totpAt(setup.body.secret, Date.now() - 30_000) } });
   return setup.body.secret;
+}
+
+/** Registers a rescue for `owner` (any role may, and becomes its admin); rescue-scoped operations act on it. */
+async function rescueOf(owner: TestUser, api: TestApi): Promise<string> {
+  const res = await api.request('POST', '/api/v1/rescues', {
+    token: owner.token,
+    body: { name: `Matrix Rescue ${newId().slice(-8)}`, description: 'matrix', email: 'matrix@example.org', city: 'Leeds', region: 'West Yorkshire', postcode: 'LS1 1AA' },
+  });
+  return res.body.id;
 }
 
 const FIXTURES: Record<string, OperationFixture> = {
@@ -70,7 +81,8 @@ const FIXTURES: Record<string, OperationFixture> = {
   cancelUserDeletion: {
     access: 'self',
     prepare: async (actor, api) => {
-      await api.request('DELETE', `/api/v1/users/${actor.id}`, { token: actor.token });
+      // Requesting deletion revokes the caller's sessions; put the account in its grace period directly.
+      await db(api).query("UPDATE users SET status = 'pending_deletion', deletion_requested_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [actor.id]);
       return { path: `/api/v1/users/${actor.id}/deletion/cancel` };
     },
   },
@@ -135,6 +147,67 @@ const FIXTURES: Record<string, OperationFixture> = {
       return { path: `/api/v1/admin/config/${key}`, body: { value: 2, expectedVersion: 1 } };
     },
   },
+
+  // Rescues: 'self' = staff of the actor's own rescue, registered in prepare; verify/reject need rescues:moderate.
+  createRescue: {
+    access: 'self',
+    prepare: async () => ({
+      path: '/api/v1/rescues',
+      body: { name: 'Matrix Rescue', description: 'matrix', email: 'matrix@example.org', city: 'Leeds', region: 'West Yorkshire', postcode: 'LS1 1AA' },
+    }),
+  },
+  replaceRescue: {
+    access: 'self',
+    prepare: async (actor, api) => ({
+      path: `/api/v1/rescues/${await rescueOf(actor, api)}`,
+      body: {
+        expectedVersion: 1,
+        name: 'Matrix Renamed',
+        description: 'matrix',
+        email: 'matrix@example.org',
+        phone: null,
+        website: null,
+        city: 'York',
+        region: 'North Yorkshire',
+        postcode: 'YO1 1AA',
+        settings: { defaultAdoptionFee: 100, adoptionPolicy: 'Home check.', waitlistOnApproval: true },
+      },
+    }),
+  },
+  updateRescue: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/rescues/${await rescueOf(actor, api)}`, body: { expectedVersion: 1, city: 'York' } }) },
+  deleteRescue: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/rescues/${await rescueOf(actor, api)}` }) },
+  verifyRescue: { access: PERMISSIONS.rescuesModerate, prepare: async (_a, api) => ({ path: `/api/v1/rescues/${await rescueOf(await otherUser(api), api)}/verify` }) },
+  rejectRescue: {
+    access: PERMISSIONS.rescuesModerate,
+    prepare: async (_a, api) => ({ path: `/api/v1/rescues/${await rescueOf(await otherUser(api), api)}/reject`, body: { reason: 'Not a rescue.' } }),
+  },
+  listRescueStaff: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/rescues/${await rescueOf(actor, api)}/staff` }) },
+  inviteRescueStaff: {
+    access: 'self',
+    prepare: async (actor, api) => ({ path: `/api/v1/rescues/${await rescueOf(actor, api)}/staff`, body: { email: `invitee-${newId().slice(-12)}@example.org`, role: 'staff' } }),
+  },
+  removeRescueStaff: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      const rescueId = await rescueOf(actor, api);
+      const member = await otherUser(api);
+      await db(api).query("INSERT INTO rescue_staff (rescue_id, user_id, role) VALUES (?, ?, 'volunteer')", [rescueId, member.id]);
+      return { path: `/api/v1/rescues/${rescueId}/staff/${member.id}` };
+    },
+  },
+  acceptRescueInvitation: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      const rescueId = await rescueOf(await otherUser(api), api);
+      const token = `matrix-invitation-${newId()}`;
+      await db(api).query(
+        "INSERT INTO staff_invitations (id, rescue_id, email, role, token_hash, invited_by, expires_at) VALUES (?, ?, ?, 'volunteer', ?, ?, CURRENT_TIMESTAMP(3) + INTERVAL 1 DAY)",
+        [newId(), rescueId, actor.email, sha256Hex(token), actor.id],
+      );
+      return { path: '/api/v1/rescues/invitations/accept', body: { token } };
+    },
+  },
+  getRescueAnalytics: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/rescues/${await rescueOf(actor, api)}/analytics` }) },
 };
 
 interface SecuredOperation {

@@ -202,6 +202,24 @@ describe('account deletion', () => {
     expect(queued.opts.delay).toBeLessThanOrEqual(30 * DAY_MS);
   });
 
+  it('keeps the delay when the job row is enqueued again (the sweeper, after Redis lost the job)', async () => {
+    const ada = await createUser(api);
+    const { jobId } = (await api.request('DELETE', `/api/v1/users/${ada.id}`, { token: ada.token })).body;
+    await waitFor(async () => jobsQueue.getJob(jobId), 5000, 'delayed job');
+    const row = await waitFor(async () => {
+      const r = await jobRow(jobId);
+      return r.enqueuedAt ? r : undefined;
+    }, 5000, 'enqueued_at');
+    // The sweeper treats a row as lost JOB_SWEEP_AFTER_MS after enqueued_at: for a delayed job, after it is due.
+    expect(row.enqueuedAt!.getTime()).toBe(Date.parse(String(row.payload.notBefore)));
+
+    expect(await jobsQueue.remove(jobId)).toBe(1);
+    await api.app.get(JobProducer).enqueueTracked(row);
+    const again = await jobsQueue.getJob(jobId);
+    expect(await again!.getState()).toBe('delayed');
+    expect(again!.opts.delay).toBeGreaterThan(30 * DAY_MS - 60_000);
+  });
+
   it('answers 409 to a second request while one is pending, and 404 to anyone but the owner', async () => {
     const ada = await createUser(api);
     const bob = await createUser(api);

@@ -140,10 +140,11 @@ describe('GET /rescues (directory)', () => {
       ids[key] = (await registerRescue(owner, { city, region: 'North', ...overrides })).id;
     };
     await make('alpha', { name: 'Alpha Rescue', description: `cats ${tag}` });
-    await make('bravo1', { name: 'Bravo Paws', description: 'dogs' });
-    await make('bravo2', { name: 'Bravo Paws', description: 'dogs' });
-    await make('charlie', { name: '100% Charlie', description: 'rabbits', region: 'South' });
-    await make('delta', { name: '100 Delta', description: 'horses' });
+    // 'no horses' matches o_h only if _ were a wildcard; 'Delta 100 Dogs' matches 100% only if % were one.
+    await make('bravo1', { name: 'Bravo Paws', description: 'dogs, no horses' });
+    await make('bravo2', { name: 'Bravo Paws', description: 'dogs, no horses' });
+    await make('charlie', { name: 'Charlie 100% Cats', description: 'rabbits', region: 'South' });
+    await make('delta', { name: 'Delta 100 Dogs', description: 'horses' });
     await make('echo', { name: 'Echo_Home', description: 'birds' });
     await make('rejected', { name: 'Alpha Rejected', description: tag });
     await make('deleted', { name: 'Alpha Deleted', description: tag });
@@ -159,7 +160,7 @@ describe('GET /rescues (directory)', () => {
   const idsOf = (body: { items: Array<{ id: string }> }) => body.items.map((r) => r.id);
   const expected = (...keys: string[]) => keys.map((k) => ids[k]);
   /** Same-name rescues come in id order; ids are UUIDv7, so in creation order. */
-  const byName = ['charlie', 'delta', 'alpha', 'bravo1', 'bravo2', 'echo'];
+  const byName = ['alpha', 'bravo1', 'bravo2', 'charlie', 'delta', 'echo'];
 
   it('is public, lists neither rejected nor deleted rescues, and orders by name then id', async () => {
     const res = await list(`city=${city}`);
@@ -174,8 +175,8 @@ describe('GET /rescues (directory)', () => {
     ['a literal % (not a wildcard)', () => `city=${city}&q=${encodeURIComponent('100%')}`, ['charlie']],
     ['a literal _ (not a wildcard)', () => `city=${city}&q=o_h`, ['echo']],
     ['region', () => `city=${city}&region=South`, ['charlie']],
-    ['verified=true', () => `city=${city}&verified=true`, ['charlie', 'alpha']],
-    ['verified=false', () => `city=${city}&verified=false`, ['delta', 'bravo1', 'bravo2', 'echo']],
+    ['verified=true', () => `city=${city}&verified=true`, ['alpha', 'charlie']],
+    ['verified=false', () => `city=${city}&verified=false`, ['bravo1', 'bravo2', 'delta', 'echo']],
     ['every filter at once', () => `city=${city}&region=North&verified=true&q=cats`, ['alpha']],
   ])('filters by %s', async (_name, query, keys) => {
     const res = await list(query());

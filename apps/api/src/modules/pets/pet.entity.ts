@@ -13,19 +13,6 @@ export const DECIMAL_AS_NUMBER: ValueTransformer = {
 /** DATE columns are `YYYY-MM-DD` strings read in UTC, whatever the process time zone. */
 export const DATE_COLUMN = { type: 'date', utc: true } as const;
 
-const SEARCH_FILTER_TAIL = [
-  'size',
-  'sex',
-  'birthDateEstimate',
-  'availability',
-  'goodWithChildren',
-  'goodWithDogs',
-  'goodWithCats',
-  'houseTrained',
-  'specialNeeds',
-  'featured',
-] as const;
-
 /**
  * A pet listing, owned by a rescue (`rescueId`) or by an individual rehomer (`ownerUserId`). Soft-deleted
  * (`deletedAt`): the row stays for applications and audit, but answers 404 everywhere.
@@ -33,15 +20,6 @@ const SEARCH_FILTER_TAIL = [
 @Entity({ name: 'pets' })
 @Index('idx_pets_rescue', ['rescueId', 'listingStatus', 'createdAt'])
 @Index('idx_pets_owner_user', ['ownerUserId', 'listingStatus', 'createdAt'])
-// The search's indexes (migration 1763820000000-pet-search, docs/search.md): declared here so that entities and
-// migrations agree, read only by apps/api/src/modules/pet-search.
-@Index('idx_pets_search_published', ['listingStatus', 'deletedAt', 'publishedAt', 'id', 'species', ...SEARCH_FILTER_TAIL])
-@Index('idx_pets_search_species', ['listingStatus', 'deletedAt', 'species', 'publishedAt', 'id', ...SEARCH_FILTER_TAIL])
-@Index('idx_pets_search_name', ['listingStatus', 'deletedAt', 'name', 'id'])
-@Index('idx_pets_search_city', ['listingStatus', 'deletedAt', 'city', 'publishedAt', 'id'])
-@Index('idx_pets_search_rescue', ['listingStatus', 'deletedAt', 'rescueId', 'publishedAt', 'id'])
-@Index('idx_pets_search_geo', ['listingStatus', 'deletedAt', 'geoCell', 'latitude', 'longitude', 'species'])
-@Index('ft_pets_search', ['name', 'primaryBreed', 'secondaryBreed', 'description'], { fulltext: true })
 // Search indexes (migration 1763820000000-pet-search, docs/search.md); owned by the pet-search module.
 @Index('idx_pets_search_published', ['listingStatus', 'deletedAt', 'publishedAt', 'id', 'species', 'size', 'sex', 'birthDateEstimate', 'availability', 'goodWithChildren', 'goodWithDogs', 'goodWithCats', 'houseTrained', 'specialNeeds', 'featured'])
 @Index('idx_pets_search_species', ['listingStatus', 'deletedAt', 'species', 'publishedAt', 'id', 'size', 'sex', 'birthDateEstimate', 'availability', 'goodWithChildren', 'goodWithDogs', 'goodWithCats', 'houseTrained', 'specialNeeds', 'featured'])
@@ -156,10 +134,6 @@ export class PetEntity extends VersionedEntity {
   longitude!: number | null;
 
   /** Search cell of the position: `geoCellOf(latitude, longitude)` from pet-search/geo-cell.ts; null without a position. */
-  @Column({ type: 'int', unsigned: true, nullable: true })
-  geoCell!: number | null;
-
-  /** The search's geographic cell of (latitude, longitude): `geoCellOf` of pet-search/geo-cell.ts; null while either is unknown. */
   @Column({ type: 'int', unsigned: true, nullable: true })
   geoCell!: number | null;
 

@@ -51,8 +51,28 @@ export function toPetDto(pet: PetEntity, today: Date = new Date()): PetDto {
   };
 }
 
+/** The fields a pet summary is made of: the search builds it from raw rows, the other lists pass entities. */
+export type PetSummarySource = Pick<
+  PetEntity,
+  | 'id'
+  | 'name'
+  | 'species'
+  | 'primaryBreed'
+  | 'birthDateEstimate'
+  | 'sex'
+  | 'size'
+  | 'featured'
+  | 'adoptionFee'
+  | 'listingStatus'
+  | 'availability'
+  | 'publishedAt'
+  | 'city'
+  | 'region'
+  | 'rescueId'
+>;
+
 /** A pet in a list; `distanceKm` only when the list was searched around a point. */
-export function toPetSummaryDto(pet: PetEntity, distanceKm: number | null = null, today: Date = new Date()): PetSummaryDto {
+export function toPetSummaryDto(pet: PetSummarySource, distanceKm: number | null = null, today: Date = new Date()): PetSummaryDto {
   return {
     id: pet.id,
     name: pet.name,

@@ -20,7 +20,6 @@ export const EDITABLE_PET_FIELDS = [
   'mixedBreed',
   'birthDate',
   'estimatedAgeMonths',
-  'birthDateEstimate',
   'sex',
   'size',
   'colour',
@@ -48,7 +47,8 @@ export const EDITABLE_PET_FIELDS = [
   'intakeDate',
 ] as const satisfies ReadonlyArray<keyof PetEntity>;
 
-export type PetChanges = Partial<Pick<PetEntity, (typeof EDITABLE_PET_FIELDS)[number]>>;
+/** Edited fields, and the columns derived from them (the birth date estimate, the search's geo cell). */
+export type PetChanges = Partial<Pick<PetEntity, (typeof EDITABLE_PET_FIELDS)[number] | 'birthDateEstimate' | 'geoCell'>>;
 export type NewPet = Omit<PetEntity, 'createdAt' | 'updatedAt' | 'version' | 'listingStatus' | 'availability' | 'publishedAt' | 'adoptedAt' | 'deletedAt' | 'rescue' | 'ownerUser'>;
 
 export interface NewHistoryEntry {

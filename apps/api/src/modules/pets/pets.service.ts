@@ -15,6 +15,7 @@ import type {
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
 import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
+import { geoCellOf } from '../pet-search/geo-cell';
 import { birthDateEstimateOf } from './age-group';
 import { PET_MANAGING_STAFF_ROLES, PetAccessPolicy, petNotFound } from './pet-access';
 import { assertAvailabilityTransition, listingTransitionOf, type ListingActor } from './pet-lifecycle';
@@ -125,6 +126,7 @@ export class PetsService {
       postcode: body.location.postcode,
       latitude: body.location.latitude,
       longitude: body.location.longitude,
+      geoCell: geoCellOf(body.location.latitude, body.location.longitude),
       featured: body.featured ?? false,
       intakeDate: body.intakeDate ?? null,
     };
@@ -169,6 +171,8 @@ export class PetsService {
       const changes = changesOf(fields);
       const birthDateEstimate = this.birthDateEstimateAfter(pet, changes, today);
       if (birthDateEstimate !== pet.birthDateEstimate) changes.birthDateEstimate = birthDateEstimate;
+      const geoCell = geoCellOf(changes.latitude !== undefined ? changes.latitude : pet.latitude, changes.longitude !== undefined ? changes.longitude : pet.longitude);
+      if (geoCell !== pet.geoCell) changes.geoCell = geoCell;
       const changed = (Object.keys(changes) as Array<keyof PetChanges>).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(pet[key]));
       if (changed.length === 0) {
         if (pet.version !== expectedVersion) throw new VersionConflictError('Pet', pet.version);

@@ -17,7 +17,7 @@ export interface StaffMemberRow {
   email: string;
 }
 
-export type NewInvitation = Pick<StaffInvitationEntity, 'id' | 'rescueId' | 'email' | 'role' | 'tokenHash' | 'invitedBy' | 'expiresAt'>;
+export type NewInvitation = Pick<StaffInvitationEntity, 'id' | 'rescueId' | 'email' | 'role' | 'tokenHash' | 'invitedBy' | 'createdAt' | 'expiresAt'>;
 
 /**
  * What the rescue services need from storage for memberships and invitations; the DI token, so services never

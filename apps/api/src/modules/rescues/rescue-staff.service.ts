@@ -65,6 +65,7 @@ export class RescueStaffService {
 
     const token = randomToken();
     const tokenHash = sha256Hex(token);
+    const createdAt = new Date();
     const invitation = await this.staff.insertInvitation(tx, {
       id: newId(),
       rescueId,
@@ -72,7 +73,8 @@ export class RescueStaffService {
       role: body.role,
       tokenHash,
       invitedBy: caller.userId,
-      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      createdAt,
+      expiresAt: new Date(createdAt.getTime() + INVITATION_TTL_MS),
     });
     // Ids and the role only: audit rows outlive accounts and must hold no personal data such as the address.
     await this.audit.record(tx, { action: 'rescue.staff_invited', targetType: 'rescue', targetId: rescueId, after: { invitationId: invitation.id, role: body.role } });

@@ -1,0 +1,330 @@
+// In-memory stand-ins for the rescue services' collaborators, for unit tests (no database, no Redis). One store
+// backs every fake repository, so a failed transaction rolls all of them back together.
+import type { AuditEvent, AuditService } from '@app/audit';
+import { DomainError, NotFoundError, VersionConflictError } from '@app/common';
+import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
+import type { Role, StaffRole } from '@app/contracts';
+import type { TransactionContext } from '@app/database';
+import type { Principal } from '@app/identity';
+import { requestHashOf, type IdempotencyService, type IdempotentResponse } from '../../apps/api/src/modules/idempotency/idempotency.service';
+import { MemberPromotionService } from '../../apps/api/src/modules/rescues/member-promotion.service';
+import type { NamePosition } from '../../apps/api/src/modules/rescues/rescue-cursor';
+import { RescueAnalyticsRepository, type PetCountDimension } from '../../apps/api/src/modules/rescues/rescue-analytics.repository';
+import { RescueStaffRepository, type NewInvitation, type StaffMemberRow } from '../../apps/api/src/modules/rescues/rescue-staff.repository';
+import type { RescueEntity } from '../../apps/api/src/modules/rescues/rescue.entity';
+import { DEFAULT_RESCUE_SETTINGS } from '../../apps/api/src/modules/rescues/rescue.entity';
+import {
+  RescuesRepository,
+  type AccountSummary,
+  type NewRescue,
+  type RescueChanges,
+  type RescueListFilter,
+} from '../../apps/api/src/modules/rescues/rescues.repository';
+import type { StaffInvitationMail, StaffInvitationMailer } from '../../apps/api/src/modules/rescues/staff-invitation.mailer';
+import type { StaffInvitationEntity } from '../../apps/api/src/modules/rescues/staff-invitation.entity';
+
+let sequence = 0;
+/** Distinct, increasing UUID-shaped ids. */
+export function fakeId(): string {
+  sequence++;
+  return `00000000-0000-7000-8000-${sequence.toString(16).padStart(12, '0')}`;
+}
+
+interface Membership {
+  rescueId: string;
+  userId: string;
+  role: StaffRole;
+  joinedAt: Date;
+}
+
+export class RescueStore {
+  rescues = new Map<string, RescueEntity>();
+  staff: Membership[] = [];
+  invitations = new Map<string, StaffInvitationEntity>();
+  accounts = new Map<string, AccountSummary>();
+
+  async transaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
+    const snapshot = structuredClone({ rescues: this.rescues, staff: this.staff, invitations: this.invitations, accounts: this.accounts });
+    const effects: Array<() => Promise<void> | void> = [];
+    try {
+      const result = await work({ manager: null as never, afterCommit: (effect) => effects.push(effect) });
+      for (const effect of effects) await effect();
+      return result;
+    } catch (error) {
+      Object.assign(this, snapshot);
+      throw error;
+    }
+  }
+
+  /** An account, returned as a principal whose token carries the same role. */
+  account(role: Role = 'adopter', overrides: Partial<AccountSummary> = {}): Principal {
+    const id = overrides.id ?? fakeId();
+    this.accounts.set(id, { id, email: `user-${id.slice(-4)}@example.org`, name: `User ${id.slice(-4)}`, role, ...overrides });
+    return { userId: id, role, sessionId: fakeId() };
+  }
+
+  rescue(overrides: Partial<RescueEntity> = {}): RescueEntity {
+    const now = new Date('2026-01-01T00:00:00.000Z');
+    const rescue = Object.assign({} as RescueEntity, {
+      id: fakeId(),
+      name: 'Rescue',
+      description: '',
+      email: 'rescue@example.org',
+      phone: null,
+      website: null,
+      city: 'Leeds',
+      region: 'West Yorkshire',
+      postcode: 'LS1',
+      country: 'GB',
+      status: 'pending',
+      verifiedAt: null,
+      rejectionReason: null,
+      settings: { ...DEFAULT_RESCUE_SETTINGS },
+      deletedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+      ...overrides,
+    });
+    this.rescues.set(rescue.id, rescue);
+    return rescue;
+  }
+
+  member(rescueId: string, principal: Principal, role: StaffRole, joinedAt = new Date()): void {
+    this.staff.push({ rescueId, userId: principal.userId, role, joinedAt });
+  }
+
+  isActive(rescueId: string): boolean {
+    const rescue = this.rescues.get(rescueId);
+    return !!rescue && rescue.deletedAt === null;
+  }
+}
+
+export class InMemoryRescuesRepository extends RescuesRepository {
+  constructor(private readonly store: RescueStore) {
+    super();
+  }
+
+  transaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
+    return this.store.transaction(work);
+  }
+
+  async findActive(id: string) {
+    return this.store.isActive(id) ? structuredClone(this.store.rescues.get(id)!) : null;
+  }
+
+  async lockActive(_tx: TransactionContext, id: string) {
+    return this.findActive(id);
+  }
+
+  private matching(filter: RescueListFilter): RescueEntity[] {
+    const text = filter.text?.toLowerCase();
+    return [...this.store.rescues.values()].filter(
+      (r) =>
+        r.deletedAt === null &&
+        r.status !== 'rejected' &&
+        (text === undefined || r.name.toLowerCase().includes(text) || r.description.toLowerCase().includes(text)) &&
+        (filter.city === undefined || r.city.toLowerCase() === filter.city.toLowerCase()) &&
+        (filter.region === undefined || r.region.toLowerCase() === filter.region.toLowerCase()) &&
+        (filter.verified === undefined || r.status === (filter.verified ? 'verified' : 'pending')),
+    );
+  }
+
+  async list(filter: RescueListFilter, after: NamePosition | null, limit: number) {
+    const order = (a: NamePosition, b: NamePosition) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return this.matching(filter)
+      .sort(order)
+      .filter((r) => !after || order(after, r) < 0)
+      .slice(0, limit)
+      .map((r) => structuredClone(r));
+  }
+
+  async count(filter: RescueListFilter) {
+    return this.matching(filter).length;
+  }
+
+  async insert(_tx: TransactionContext, rescue: NewRescue) {
+    this.store.rescue({ ...rescue, createdAt: new Date(), updatedAt: new Date() });
+  }
+
+  async update(_tx: TransactionContext, id: string, expectedVersion: number, changes: RescueChanges) {
+    const rescue = this.store.rescues.get(id);
+    if (!rescue) throw new NotFoundError('Rescue', id);
+    if (rescue.version !== expectedVersion) throw new VersionConflictError('Rescue', rescue.version);
+    Object.assign(rescue, structuredClone(changes), { version: rescue.version + 1, updatedAt: new Date() });
+  }
+
+  async findAccount(userId: string) {
+    return structuredClone(this.store.accounts.get(userId) ?? null);
+  }
+
+  async findAccountByEmail(email: string) {
+    return structuredClone([...this.store.accounts.values()].find((a) => a.email === email) ?? null);
+  }
+
+  async changeAccountRole(_tx: TransactionContext, userId: string, from: Role, to: Role) {
+    const account = this.store.accounts.get(userId);
+    if (!account || account.role !== from) return false;
+    account.role = to;
+    return true;
+  }
+}
+
+export class InMemoryRescueStaffRepository extends RescueStaffRepository {
+  /** Rescues whose admins were locked, in order: the removal must lock before it decides. */
+  lockedAdminsOf: string[] = [];
+
+  constructor(private readonly store: RescueStore) {
+    super();
+  }
+
+  private membership(rescueId: string, userId: string): Membership | undefined {
+    return this.store.isActive(rescueId) ? this.store.staff.find((m) => m.rescueId === rescueId && m.userId === userId) : undefined;
+  }
+
+  private row(m: Membership): StaffMemberRow {
+    const account = this.store.accounts.get(m.userId)!;
+    return { rescueId: m.rescueId, userId: m.userId, role: m.role, joinedAt: m.joinedAt, name: account.name, email: account.email };
+  }
+
+  async roleOf(rescueId: string, userId: string) {
+    return this.membership(rescueId, userId)?.role ?? null;
+  }
+
+  async findMember(rescueId: string, userId: string) {
+    const m = this.membership(rescueId, userId);
+    return m ? this.row(m) : null;
+  }
+
+  async lockAdmins(_tx: TransactionContext, rescueId: string) {
+    this.lockedAdminsOf.push(rescueId);
+    return this.store.staff.filter((m) => m.rescueId === rescueId && m.role === 'admin').map((m) => m.userId);
+  }
+
+  async lockMember(_tx: TransactionContext, rescueId: string, userId: string) {
+    return this.store.staff.find((m) => m.rescueId === rescueId && m.userId === userId)?.role ?? null;
+  }
+
+  async add(_tx: TransactionContext, member: { rescueId: string; userId: string; role: StaffRole }) {
+    if (this.store.staff.some((m) => m.rescueId === member.rescueId && m.userId === member.userId)) {
+      throw Object.assign(new Error('Duplicate entry'), { errno: 1062 });
+    }
+    this.store.staff.push({ ...member, joinedAt: new Date() });
+  }
+
+  async remove(_tx: TransactionContext, rescueId: string, userId: string) {
+    const before = this.store.staff.length;
+    this.store.staff = this.store.staff.filter((m) => !(m.rescueId === rescueId && m.userId === userId));
+    return this.store.staff.length < before;
+  }
+
+  private members(rescueId: string): Membership[] {
+    if (!this.store.isActive(rescueId)) return [];
+    const newest = (a: Membership, b: Membership) => b.joinedAt.getTime() - a.joinedAt.getTime() || (a.userId < b.userId ? 1 : -1);
+    return this.store.staff.filter((m) => m.rescueId === rescueId).sort(newest);
+  }
+
+  async list(rescueId: string, after: KeysetPosition | null, limit: number) {
+    return this.members(rescueId)
+      .filter((m) => !after || m.joinedAt < after.createdAt || (m.joinedAt.getTime() === after.createdAt.getTime() && m.userId < after.id))
+      .slice(0, limit)
+      .map((m) => this.row(m));
+  }
+
+  async count(rescueId: string) {
+    return this.members(rescueId).length;
+  }
+
+  async insertInvitation(_tx: TransactionContext, invitation: NewInvitation) {
+    const entity = { ...invitation, acceptedAt: null } as StaffInvitationEntity;
+    this.store.invitations.set(entity.id, entity);
+    return structuredClone(entity);
+  }
+
+  async lockInvitationByHash(_tx: TransactionContext, tokenHash: string) {
+    return structuredClone([...this.store.invitations.values()].find((i) => i.tokenHash === tokenHash) ?? null);
+  }
+
+  async markInvitationAccepted(_tx: TransactionContext, invitationId: string) {
+    const invitation = this.store.invitations.get(invitationId);
+    if (!invitation || invitation.acceptedAt) return false;
+    invitation.acceptedAt = new Date();
+    return true;
+  }
+}
+
+/** Fixed figures per rescue, and the windows it was asked about. */
+export class FakeRescueAnalyticsRepository extends RescueAnalyticsRepository {
+  counts: Record<PetCountDimension, Record<string, number>> = { listing_status: {}, availability: {} };
+  perMonth: Record<string, number> = {};
+  durations: number[] = [];
+  windows: Array<{ from: Date; to: Date }> = [];
+
+  async countPetsBy(_rescueId: string, dimension: PetCountDimension) {
+    return this.counts[dimension];
+  }
+  async adoptionsPerMonth(_rescueId: string, from: Date, to: Date) {
+    this.windows.push({ from, to });
+    return this.perMonth;
+  }
+  async secondsToAdoption() {
+    return this.durations;
+  }
+}
+
+export class FakeAudit {
+  events: AuditEvent[] = [];
+  async record(_tx: TransactionContext | null, event: AuditEvent): Promise<void> {
+    this.events.push(structuredClone(event));
+  }
+  asService(): AuditService {
+    return this as unknown as AuditService;
+  }
+}
+
+/** Replays the first response per (caller, operation, key), refuses another body (as the real service does). */
+export class FakeIdempotency {
+  stored = new Map<string, { hash: string; status: number; body: string }>();
+  constructor(private readonly store: RescueStore) {}
+
+  async execute<T>(scope: { caller: string; operation: string; key: string }, requestBody: unknown, work: (tx: TransactionContext) => Promise<{ status: number; body: T }>): Promise<IdempotentResponse> {
+    const id = `${scope.caller}|${scope.operation}|${scope.key}`;
+    const hash = requestHashOf(requestBody);
+    const previous = this.stored.get(id);
+    if (previous) {
+      if (previous.hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'reused');
+      return { status: previous.status, body: previous.body, replayed: true };
+    }
+    const result = await this.store.transaction(work);
+    const body = JSON.stringify(result.body);
+    this.stored.set(id, { hash, status: result.status, body });
+    return { status: result.status, body, replayed: false };
+  }
+
+  asService(): IdempotencyService {
+    return this as unknown as IdempotencyService;
+  }
+}
+
+export class FakeInvitationMailer {
+  sent: StaffInvitationMail[] = [];
+  async send(mail: StaffInvitationMail): Promise<void> {
+    this.sent.push(mail);
+  }
+  asMailer(): StaffInvitationMailer {
+    return this as unknown as StaffInvitationMailer;
+  }
+}
+
+/** Everything the rescue services need, wired over one store. */
+export function rescueFakes() {
+  const store = new RescueStore();
+  const rescues = new InMemoryRescuesRepository(store);
+  const staff = new InMemoryRescueStaffRepository(store);
+  const analytics = new FakeRescueAnalyticsRepository();
+  const audit = new FakeAudit();
+  const idempotency = new FakeIdempotency(store);
+  const mailer = new FakeInvitationMailer();
+  const promotion = new MemberPromotionService(rescues, audit.asService());
+  return { store, rescues, staff, analytics, audit, idempotency, mailer, promotion };
+}
