@@ -142,10 +142,9 @@ describe('worker processing', () => {
 
   it('fails a poison payload at once, without retrying it', async () => {
     const added = await auditQueue.add(JOB.writeAuditEntry, { nonsense: true } as never, { attempts: 5, backoff: { type: 'fixed', delay: 10 } });
-    const failed = await waitFor(async () => {
-      const job = await auditQueue.getJob(added.id!);
-      return (await job?.isFailed()) ? job : undefined;
-    }, 10_000, 'poison job to fail');
+    await waitFor(async () => (await auditQueue.getJob(added.id!))?.isFailed(), 10_000, 'poison job to fail');
+    // Read the job again once it is failed: a copy fetched before the state check may predate the failure.
+    const failed = await auditQueue.getJob(added.id!);
     expect(failed!.attemptsMade).toBe(1);
     expect(failed!.failedReason).toMatch(/invalid payload/);
   });

@@ -8,6 +8,7 @@ export * from './refresh-token.entity';
 export * from './roles';
 export * from './user-preferences.entity';
 export * from './user.entity';
+export * from './user.mapper';
 
 import { AuthSessionEntity } from './auth-session.entity';
 import { BackupCodeEntity } from './backup-code.entity';

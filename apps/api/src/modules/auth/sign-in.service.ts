@@ -16,7 +16,7 @@ import { maySignIn, SessionTokens, type IssuedTokens } from './session-tokens.se
 import { SessionsRepository } from './sessions.repository';
 import { assertOneSecondFactor, TwoFactorService } from './two-factor.service';
 import { TwoFactorChallenges } from './two-factor-challenges';
-import { toUserDto } from './user.mapper';
+import { toUserDto } from '@app/identity';
 
 export type LoginOutcome =
   | { status: 'authenticated'; tokens: IssuedTokens }

@@ -2,11 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, DomainError } from '@app/common';
 import { AuditService } from '@app/audit';
 import type { JobAcceptedDto, UserDto } from '@app/contracts';
-import type { Principal } from '@app/identity';
+import { toUserDto, type Principal } from '@app/identity';
 import { JOB, JobProducer } from '@app/jobs';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { canManageUser, isSelf, userNotFound } from './user-access';
-import { toUserDto } from './users.mapper';
 import { UsersRepository } from './users.repository';
 
 export const DELETION_CANCELLED = 'cancelled: the account deletion request was withdrawn';

@@ -4,10 +4,9 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, toKeysetPage } from '@app/common/pagin
 import { AuditService } from '@app/audit';
 import type { ChangeRoleRequestDto, ListUsersQuery, ReplaceUserRequestDto, UpdateUserRequestDto, UserDto, UserPageDto } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
-import { hasPermission, PERMISSIONS, type Principal, type UserEntity } from '@app/identity';
+import { hasPermission, PERMISSIONS, toUserDto, type Principal, type UserEntity } from '@app/identity';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { canManageUser, canReadUser, touchesAdminRole, userNotFound } from './user-access';
-import { toUserDto } from './users.mapper';
 import { UsersRepository, type UserChanges } from './users.repository';
 
 const PROFILE_FIELDS = ['name', 'phone', 'city', 'bio'] as const;

@@ -1,6 +1,7 @@
 import type { UserDto } from '@app/contracts';
-import type { UserEntity } from '@app/identity';
+import type { UserEntity } from './user.entity';
 
+/** The one wire shape of an account, for the auth and users modules alike. */
 export function toUserDto(user: UserEntity): UserDto {
   return {
     id: user.id,
