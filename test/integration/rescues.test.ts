@@ -119,12 +119,17 @@ describe('registering a rescue', () => {
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
-  it('answers 401 without a token and 400 to an invalid body', async () => {
+  it('answers 401 without a token, 400 to an invalid body and 415 to a body that is not JSON', async () => {
     expect((await api.request('POST', BASE, { body: rescueBody() })).status).toBe(401);
     const ada = await createUser(api);
-    const res = await api.request('POST', BASE, { token: ada.token, body: { ...rescueBody(), country: 'gb' } });
-    expect(res.status).toBe(400);
-    expect(res.body.code).toBe('VALIDATION_FAILED');
+    for (const body of [{ ...rescueBody(), country: 'gb' }, { ...rescueBody(), status: 'verified' }]) {
+      const res = await api.request('POST', BASE, { token: ada.token, body });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+    const text = await api.request('POST', BASE, { token: ada.token, rawBody: JSON.stringify(rescueBody()), headers: { 'content-type': 'text/plain' } });
+    expect(text.status).toBe(415);
+    expect(text.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 });
 

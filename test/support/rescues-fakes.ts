@@ -59,7 +59,7 @@ export class RescueStore {
   /** An account, returned as a principal whose token carries the same role. */
   account(role: Role = 'adopter', overrides: Partial<AccountSummary> = {}): Principal {
     const id = overrides.id ?? fakeId();
-    this.accounts.set(id, { id, email: `user-${id.slice(-4)}@example.org`, name: `User ${id.slice(-4)}`, role, ...overrides });
+    this.accounts.set(id, { id, email: `user-${id.slice(-4)}@example.org`, name: `User ${id.slice(-4)}`, role, emailVerifiedAt: new Date(), ...overrides });
     return { userId: id, role, sessionId: fakeId() };
   }
 

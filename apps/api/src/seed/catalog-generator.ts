@@ -110,6 +110,8 @@ const DAY_MS = 86_400_000;
 /** DATETIME(3) literal in UTC. */
 export const sqlDateTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 export const sqlDate = (date: Date) => date.toISOString().slice(0, 10);
+/** Midnight UTC of the day: the generated rows depend on the day only, not on the time of the run. */
+const dayStart = (date: Date) => Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 
 export interface RescueRow {
   id: string;
@@ -254,8 +256,8 @@ function positionIn(place: Place, random: SeededRandom): { lat: number; lng: num
 /** Rescues (a few hundred at 1M pets) and individual rehomers, created before any of the pets. */
 export function planCatalog(options: GeneratorOptions): CatalogPlan {
   const random = new SeededRandom(options.seed * 7919 + 1);
-  const start = options.today.getTime() - 3 * 365 * DAY_MS;
-  const rescueCount = Math.min(400, Math.max(5, Math.ceil(options.pets / 2500)));
+  const start = dayStart(options.today) - 3 * 365 * DAY_MS;
+  const rescueCount = Math.min(400, Math.max(20, Math.ceil(options.pets / 2500)));
   const rehomerCount = Math.max(3, Math.round((options.pets * 0.12) / 1.5));
   const rescues: RescueRow[] = [];
   for (let i = 0; i < rescueCount; i++) {
@@ -305,8 +307,7 @@ export function planCatalog(options: GeneratorOptions): CatalogPlan {
 /** Pets in creation order (ids are UUIDv7 of their creation time, so they append to the clustered index). */
 export function* generatePets(options: GeneratorOptions, plan: CatalogPlan): Generator<PetRow> {
   const random = new SeededRandom(options.seed);
-  const today = new Date(Date.UTC(options.today.getUTCFullYear(), options.today.getUTCMonth(), options.today.getUTCDate()));
-  const end = today.getTime();
+  const end = dayStart(options.today);
   const start = end - 3 * 365 * DAY_MS;
   const step = (end - start) / Math.max(1, options.pets);
   const breedWeights = new Map<Species, Weighted<string>>();
@@ -346,7 +347,7 @@ export function* generatePets(options: GeneratorOptions, plan: CatalogPlan): Gen
     const listingStatus = LISTING_MIX.pick(random);
     const everPublished = listingStatus === 'published' || listingStatus === 'retired';
     const availability = listingStatus === 'published' ? AVAILABILITY_MIX.pick(random) : listingStatus === 'retired' ? 'not_available' : 'available';
-    const publishedAt = everPublished ? Math.min(end - 60_000, created + random.int(3 * DAY_MS)) : null;
+    const publishedAt = everPublished ? created + random.int(Math.max(1, Math.min(3 * DAY_MS, end - created))) : null;
     const deleted = random.chance(0.01);
     const name = random.pick(PET_NAMES);
     const goodWith = () => (random.chance(0.2) ? null : random.chance(0.7) ? 1 : 0);

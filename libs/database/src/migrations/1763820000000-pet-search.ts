@@ -18,15 +18,17 @@ export class PetSearch1763820000000 implements MigrationInterface {
     const bits = Array.from({ length: 16 }, (_, i) => `(((${x} >> ${i}) & 1) << ${2 * i}) | (((${y} >> ${i}) & 1) << ${2 * i + 1})`);
     await q.query(`UPDATE pets SET geo_cell = ${bits.join(' | ')} WHERE latitude IS NOT NULL AND longitude IS NOT NULL`);
 
-    // The filter columns that follow the sort columns let a scan test size, sex, age, flags and availability on
-    // the index entry (index condition pushdown) and count matches without reading rows.
+    // Newest first is the default sort, so (published_at, id) are stored descending: the default order is then
+    // a forward scan, the only direction in which both engines push filter conditions down to index entries
+    // (index condition pushdown). The filter columns after the sort columns let a scan test size, sex, age,
+    // flags and availability on the index entry, and let a capped count read no rows at all.
     const filterTail = 'size, sex, birth_date_estimate, availability, good_with_children, good_with_dogs, good_with_cats, house_trained, special_needs, featured';
     await q.query(`ALTER TABLE pets
-      ADD INDEX idx_pets_search_published (listing_status, deleted_at, published_at, id, species, ${filterTail}),
-      ADD INDEX idx_pets_search_species (listing_status, deleted_at, species, published_at, id, ${filterTail}),
+      ADD INDEX idx_pets_search_published (listing_status, deleted_at, published_at DESC, id DESC, species, ${filterTail}),
+      ADD INDEX idx_pets_search_species (listing_status, deleted_at, species, published_at DESC, id DESC, ${filterTail}),
       ADD INDEX idx_pets_search_name (listing_status, deleted_at, name, id),
-      ADD INDEX idx_pets_search_city (listing_status, deleted_at, city, published_at, id),
-      ADD INDEX idx_pets_search_rescue (listing_status, deleted_at, rescue_id, published_at, id),
+      ADD INDEX idx_pets_search_city (listing_status, deleted_at, city, published_at DESC, id DESC),
+      ADD INDEX idx_pets_search_rescue (listing_status, deleted_at, rescue_id, published_at DESC, id DESC),
       ADD INDEX idx_pets_search_geo (listing_status, deleted_at, geo_cell, latitude, longitude, species)`);
     // InnoDB builds one FULLTEXT index per statement (and adds its hidden FTS_DOC_ID column with it).
     await q.query(`ALTER TABLE pets ADD FULLTEXT INDEX ft_pets_search (name, primary_breed, secondary_breed, description)`);

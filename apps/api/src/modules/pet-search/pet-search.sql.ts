@@ -8,7 +8,7 @@ import { boundingBox, coverCircle } from './geo-cell';
 export const TOTAL_CAP = 10_000;
 
 /** Radius of the first ring of a distance-sorted page (see fetchPageRows). */
-export const FIRST_RING_KM = 1;
+export const FIRST_RING_KM = 0.25;
 
 /** Birth dates making a pet fall in one age group: after (exclusive) and on or before (inclusive), `YYYY-MM-DD`. */
 export interface BirthDateRange {
@@ -91,10 +91,26 @@ const SUMMARY_COLUMNS = [
 ];
 
 /**
- * The geo index is named in radius searches: both optimizers otherwise misjudge how few rows the OR of cell
- * ranges reads. Not with a full-text query, which must stay free to read the FULLTEXT index.
+ * The index each query shape reads, named with FORCE INDEX (same syntax on both engines). Left to itself the
+ * optimizer ties: InnoDB caps a range estimate at half the table, so "all published dogs" and "all published
+ * pets" look equally large, and a wrong pick turns an index-only count into a scan of every row. A full-text
+ * query is left free to read the FULLTEXT index, and a radius filter under another sort to weigh the geo index
+ * against the sort's (that depends on how dense the area is). docs/search.md has the plans.
  */
-const geoIndexHint = (c: SearchCriteria) => (c.near && c.text === null ? ' FORCE INDEX (idx_pets_search_geo)' : '');
+export function indexFor(c: SearchCriteria, purpose: PetSort | 'count'): string | null {
+  if (c.text !== null) return null;
+  if (c.near) return purpose === 'distance' || purpose === 'count' ? 'idx_pets_search_geo' : null;
+  if (purpose === 'name') return 'idx_pets_search_name';
+  if (c.rescueId !== null) return 'idx_pets_search_rescue';
+  if (c.city !== null) return 'idx_pets_search_city';
+  if (c.species.length === 1) return 'idx_pets_search_species';
+  return 'idx_pets_search_published';
+}
+
+const hintFor = (c: SearchCriteria, purpose: PetSort | 'count') => {
+  const index = indexFor(c, purpose);
+  return index ? ` FORCE INDEX (${index})` : '';
+};
 
 const columnsOf = (alias: string) => SUMMARY_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
@@ -216,7 +232,7 @@ export function buildPageQuery(c: SearchCriteria, sort: PetSort, after: SearchPo
     params.push(fetch);
     return {
       sql:
-        `SELECT ${columnsOf('x')}, ranked.distance_m\nFROM (\n  SELECT p.id, ${distance.sql} AS distance_m\n  FROM pets p${geoIndexHint(c)}\n  WHERE ${filters.sql}${keyset}\n` +
+        `SELECT ${columnsOf('x')}, ranked.distance_m\nFROM (\n  SELECT p.id, ${distance.sql} AS distance_m\n  FROM pets p${hintFor(c, 'distance')}\n  WHERE ${filters.sql}${keyset}\n` +
         `  ORDER BY distance_m, p.id\n  LIMIT ?\n) ranked\nJOIN pets x ON x.id = ranked.id\nORDER BY ranked.distance_m, ranked.id`,
       params,
     };
@@ -241,7 +257,7 @@ export function buildPageQuery(c: SearchCriteria, sort: PetSort, after: SearchPo
   }
   params.push(fetch);
   return {
-    sql: `SELECT ${select}\nFROM pets p\nWHERE ${where}\nORDER BY p.${order.key} ${order.direction}, p.id ${order.direction}\nLIMIT ?`,
+    sql: `SELECT ${select}\nFROM pets p${hintFor(c, sort)}\nWHERE ${where}\nORDER BY p.${order.key} ${order.direction}, p.id ${order.direction}\nLIMIT ?`,
     params,
   };
 }
@@ -250,7 +266,7 @@ export function buildPageQuery(c: SearchCriteria, sort: PetSort, after: SearchPo
 export function buildCountQuery(c: SearchCriteria, cap = TOTAL_CAP): SqlQuery {
   const filters = filtersOf(c, 'p');
   return {
-    sql: `SELECT COUNT(*) AS total FROM (\n  SELECT 1 FROM pets p${geoIndexHint(c)}\n  WHERE ${filters.sql}\n  LIMIT ?\n) capped`,
+    sql: `SELECT COUNT(*) AS total FROM (\n  SELECT 1 FROM pets p${hintFor(c, 'count')}\n  WHERE ${filters.sql}\n  LIMIT ?\n) capped`,
     params: [...filters.params, cap + 1],
   };
 }
@@ -261,10 +277,9 @@ export function cappedTotal(counted: number | string, cap = TOTAL_CAP): number {
 }
 
 /**
- * Runs the page query. A distance-sorted page grows its radius ring by ring: the nearest `limit + 1` pets
- * beyond the cursor usually lie within a kilometre in a city, and reading a 1 km disc instead of a 25 km one is
- * what keeps "nearest 20 in a dense city" fast. A ring is widened (up to the requested radius) only when it held
- * too few matches; everything within a ring is ranked exactly, so the answer is the same as one big query's.
+ * Runs the page query. A distance-sorted page grows its radius ring by ring (see searchRings): the nearest
+ * `limit + 1` pets beyond the cursor usually lie within a kilometre in a city, and reading a 1 km disc instead of
+ * a 25 km one is what keeps "nearest 20 in a dense city" fast.
  */
 export async function fetchPageRows(
   c: SearchCriteria,
@@ -274,16 +289,24 @@ export async function fetchPageRows(
   run: (query: SqlQuery) => Promise<PetSummaryRow[]>,
 ): Promise<PetSummaryRow[]> {
   if (sort !== 'distance' || !c.near) return run(buildPageQuery(c, sort, after, limit + 1));
-  const maxKm = c.near.radiusKm;
   const startKm = after ? Number(after.key) / 1000 : 0;
+  return searchRings(limit + 1, startKm, c.near.radiusKm, (ringKm) => run(buildPageQuery(c, 'distance', after, limit + 1, ringKm)));
+}
+
+/**
+ * Asks `within(ringKm)` for the nearest `wanted` rows within growing rings, starting FIRST_RING_KM beyond
+ * `startKm`, until a ring holds `wanted` rows or reaches `maxKm`. Everything within a ring is ranked exactly, so
+ * the answer is the same as one query over the whole radius; a ring grows by the area its shortfall suggests
+ * (a disc around the point, or a thin band far out on later pages), at least 1.5 and at most 6 times.
+ */
+export async function searchRings<T>(wanted: number, startKm: number, maxKm: number, within: (ringKm: number) => Promise<T[]>): Promise<T[]> {
   let ringKm = Math.min(maxKm, startKm + FIRST_RING_KM);
   for (;;) {
-    const rows = await run(buildPageQuery(c, 'distance', after, limit + 1, ringKm));
-    if (rows.length > limit || ringKm >= maxKm) return rows;
-    // Grow by the area the missing rows should need: a disc around the point, or a thin band far out on later pages.
+    const rows = await within(ringKm);
+    if (rows.length >= wanted || ringKm >= maxKm) return rows;
     const width = ringKm - startKm;
-    const need = (limit + 1) / Math.max(rows.length, 0.5);
-    const factor = Math.min(4, Math.max(1.5, 1.2 * (startKm > width ? need : Math.sqrt(need))));
+    const need = wanted / Math.max(rows.length, 0.5);
+    const factor = Math.min(6, Math.max(1.5, 1.2 * (startKm > width ? need : Math.sqrt(need))));
     ringKm = Math.min(maxKm, startKm + width * factor);
   }
 }

@@ -98,9 +98,10 @@ describe('RescueStaffService.accept', () => {
     expect(store.accounts.get(ivy.userId)!.role).toBe('rescue_admin');
   });
 
-  it('answers FORBIDDEN to another account and leaves the invitation usable', async () => {
+  it('answers FORBIDDEN to another account and to an unverified holder of the address, and leaves the invitation usable', async () => {
     const { service, store, token } = await invited();
     await expect(service.accept(store.account('adopter', { email: 'eve@example.org' }), token)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(service.accept(store.account('adopter', { email: 'ivy@example.org', emailVerifiedAt: null }), token)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect([...store.invitations.values()][0].acceptedAt).toBeNull();
     await expect(service.accept(store.account('adopter', { email: 'ivy@example.org' }), token)).resolves.toMatchObject({ role: 'staff' });
   });

@@ -85,8 +85,8 @@ export class RescueStaffService {
   }
 
   /**
-   * The invitee, signed in with the invited address, joins the rescue. Unknown token (or a deleted rescue) → 404;
-   * another account's invitation → 403; used or expired → 409 CONFLICT (`details.reason`). The invitation row is
+   * The invitee, signed in with the invited (and verified) address, joins the rescue. Unknown token (or a deleted
+   * rescue) → 404; another account's invitation → 403; used or expired → 409 CONFLICT (`details.reason`). The invitation row is
    * locked, so of two concurrent acceptances exactly one succeeds.
    */
   accept(caller: Principal, token: string): Promise<StaffMemberDto> {
@@ -94,7 +94,8 @@ export class RescueStaffService {
       const invitation = await this.staff.lockInvitationByHash(tx, sha256Hex(token));
       if (!invitation || !(await this.rescues.findActive(invitation.rescueId, tx))) throw new NotFoundError('Invitation');
       const account = await this.rescues.findAccount(caller.userId, tx);
-      if (!account || normaliseEmail(account.email) !== invitation.email) {
+      // A verified address only: whoever holds the mailbox is who the admin invited.
+      if (!account || account.emailVerifiedAt === null || normaliseEmail(account.email) !== invitation.email) {
         throw new DomainError('FORBIDDEN', 'This invitation was sent to another e-mail address; sign in with that address to accept it.');
       }
       if (invitation.acceptedAt) throw new DomainError('CONFLICT', 'This invitation has already been used.', { reason: 'used' });

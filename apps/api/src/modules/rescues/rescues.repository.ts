@@ -30,6 +30,7 @@ export interface AccountSummary {
   email: string;
   name: string;
   role: Role;
+  emailVerifiedAt: Date | null;
 }
 
 /**
@@ -62,7 +63,7 @@ export function likeContains(text: string): string {
   return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 
-const ACCOUNT_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.role'];
+const ACCOUNT_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.role', 'u.emailVerifiedAt'];
 
 @Injectable()
 export class TypeOrmRescuesRepository extends RescuesRepository {
