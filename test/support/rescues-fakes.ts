@@ -191,6 +191,10 @@ export class InMemoryRescueStaffRepository extends RescueStaffRepository {
     return this.membership(rescueId, userId)?.role ?? null;
   }
 
+  async rescueIdsOf(userId: string) {
+    return this.store.staff.filter((m) => m.userId === userId && this.store.isActive(m.rescueId)).map((m) => m.rescueId);
+  }
+
   async findMember(rescueId: string, userId: string) {
     const m = this.membership(rescueId, userId);
     return m ? this.row(m) : null;

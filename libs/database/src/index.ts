@@ -5,3 +5,4 @@ export * from './optimistic-update';
 export * from './transaction';
 export * from './health/readiness.service';
 export * from './database.module';
+export * from './reference/breeds';

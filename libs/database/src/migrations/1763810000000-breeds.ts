@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 // The list itself lives with the pets feature, which the demo and search seeders also read; a later change to
 // it comes with a migration of its own that applies the difference (see docs/pets.md).
-import { BREEDS } from '../../../../apps/api/src/modules/pets/breeds.data';
+import { BREEDS } from '../reference/breeds';
 
 /** Seeds the breed reference data (the `breeds` table comes from the catalog migration). */
 export class Breeds1763810000000 implements MigrationInterface {

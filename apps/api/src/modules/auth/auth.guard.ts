@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { CONTRACT_OPERATION, DomainError, requestContext } from '@app/common';
 import type { ContractOperation } from '@app/contracts';
-import { hasPermission, type Permission } from '@app/identity';
+import { hasPermission, type Permission, type Principal } from '@app/identity';
 import { AccessTokenService } from './access-token.service';
 import { REQUIRED_PERMISSION, type AuthenticatedRequest } from './authorization';
 import { RevokedSessions } from './revoked-sessions';
@@ -27,19 +27,12 @@ export class AuthGuard implements CanActivate {
     const secured = operation.security.includes('bearerAuth');
 
     if (!secured) {
-      if (token) {
-        try {
-          request.principal = this.tokens.verify(token);
-        } catch {
-          // a stale token on a public operation is ignored, not an error
-        }
-      }
+      // A valid token personalises a public answer; a stale or revoked one is ignored, not an error.
+      if (token) request.principal = (await this.authenticate(token).catch(() => undefined)) ?? undefined;
       return true;
     }
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in to do this.');
-    const principal = this.tokens.verify(token);
-    // A signed-out or revoked session's access token stops at once, not when it expires.
-    if (await this.revokedSessions.has(principal.sessionId)) throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again.');
+    const principal = await this.authenticate(token);
     request.principal = principal;
     const context_ = requestContext.get();
     if (context_) context_.actorId = principal.userId;
@@ -49,6 +42,13 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('FORBIDDEN', 'You do not have permission to do this.', { permission });
     }
     return true;
+  }
+
+  /** A signed-out or revoked session's access token stops at once, not when it expires. */
+  private async authenticate(token: string): Promise<Principal> {
+    const principal = this.tokens.verify(token);
+    if (await this.revokedSessions.has(principal.sessionId)) throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again.');
+    return principal;
   }
 }
 

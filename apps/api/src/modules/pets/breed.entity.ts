@@ -1,7 +1,7 @@
 import type { Species } from '@app/contracts';
 import { Entity, PrimaryColumn } from 'typeorm';
 
-/** Reference data, seeded by a migration from breeds.data.ts. */
+/** Reference data, seeded by a migration from libs/database/src/reference/breeds.ts. */
 @Entity({ name: 'breeds' })
 export class BreedEntity {
   @PrimaryColumn({ type: 'varchar', length: 16 })

@@ -112,7 +112,7 @@ export class MedicalRecordsService {
       const record = await this.records.findById(recordId, tx);
       if (!record) throw recordNotFound(recordId);
       const pet = await this.pets.findById(record.petId, tx);
-      if (!pet || !(await this.access.accessTo(pet, caller)).visible) throw recordNotFound(recordId);
+      if (!pet || !(await this.access.accessTo(pet, caller, tx)).visible) throw recordNotFound(recordId);
       if (record.verifiedAt !== null) return toMedicalRecordDto(record, true);
       await this.records.verify(tx, recordId, record.version, caller.userId);
       await this.audit.record(tx, {
@@ -129,7 +129,7 @@ export class MedicalRecordsService {
   /** 404 (for the record) unless the caller may see its pet, 403 unless they are the pet's owner side. */
   private async assertOwnerOfPet(petId: string, recordId: string, caller: Principal, tx: TransactionContext): Promise<void> {
     const pet = await this.pets.findById(petId, tx);
-    const access = pet ? await this.access.accessTo(pet, caller) : null;
+    const access = pet ? await this.access.accessTo(pet, caller, tx) : null;
     if (!access?.visible) throw recordNotFound(recordId);
     if (!access.owner) throw new DomainError('FORBIDDEN', "Only the pet's owner side changes its medical records.", { recordId });
   }

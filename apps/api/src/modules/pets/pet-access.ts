@@ -4,6 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, NotFoundError } from '@app/common';
 import type { StaffRole } from '@app/contracts';
+import type { TransactionContext } from '@app/database';
 import { hasPermission, PERMISSIONS, type Principal } from '@app/identity';
 import type { PetEntity } from './pet.entity';
 import { PetRescueAccess } from './rescue-access';
@@ -36,26 +37,29 @@ export function petAccessOf(pet: PetOwnership, caller: Principal | null, staffRo
 
 export const petNotFound = (petId: string) => new NotFoundError('Pet', petId);
 
-/** Resolves a caller's access to a pet, asking the rescues module for their role in the owning rescue. */
+/**
+ * Resolves a caller's access to a pet, asking the rescues module for their role in the owning rescue. Inside a
+ * transaction, pass it (`tx`): the lookup then uses the transaction's connection instead of a second one.
+ */
 @Injectable()
 export class PetAccessPolicy {
   constructor(private readonly rescues: PetRescueAccess) {}
 
-  async accessTo(pet: PetOwnership, caller: Principal | null): Promise<PetAccess> {
-    const staffRole = pet.rescueId !== null && caller !== null ? ((await this.rescues.standingOf(pet.rescueId, caller.userId))?.staffRole ?? null) : null;
+  async accessTo(pet: PetOwnership, caller: Principal | null, tx?: TransactionContext): Promise<PetAccess> {
+    const staffRole = pet.rescueId !== null && caller !== null ? ((await this.rescues.standingOf(pet.rescueId, caller.userId, tx))?.staffRole ?? null) : null;
     return petAccessOf(pet, caller, staffRole);
   }
 
   /** 404 unless the caller may see the pet. */
-  async assertVisible(pet: PetOwnership & { id: string }, caller: Principal | null): Promise<PetAccess> {
-    const access = await this.accessTo(pet, caller);
+  async assertVisible(pet: PetOwnership & { id: string }, caller: Principal | null, tx?: TransactionContext): Promise<PetAccess> {
+    const access = await this.accessTo(pet, caller, tx);
     if (!access.visible) throw petNotFound(pet.id);
     return access;
   }
 
   /** 404 unless the caller may see the pet, 403 unless they are its owner side (or, with `moderators`, a moderator). */
-  async assertOwner(pet: PetOwnership & { id: string }, caller: Principal, options: { moderators?: boolean } = {}): Promise<PetAccess> {
-    const access = await this.assertVisible(pet, caller);
+  async assertOwner(pet: PetOwnership & { id: string }, caller: Principal, tx?: TransactionContext, options: { moderators?: boolean } = {}): Promise<PetAccess> {
+    const access = await this.assertVisible(pet, caller, tx);
     if (!access.owner && !(options.moderators && access.moderator)) {
       throw new DomainError('FORBIDDEN', 'Only the owner of this listing can change it.', { petId: pet.id });
     }

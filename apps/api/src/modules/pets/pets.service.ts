@@ -167,7 +167,7 @@ export class PetsService {
     return this.pets.transaction(async (tx) => {
       const pet = await this.pets.findById(petId, tx);
       if (!pet) throw petNotFound(petId);
-      await this.access.assertOwner(pet, caller);
+      await this.access.assertOwner(pet, caller, tx);
       const changes = changesOf(fields);
       const birthDateEstimate = this.birthDateEstimateAfter(pet, changes, today);
       if (birthDateEstimate !== pet.birthDateEstimate) changes.birthDateEstimate = birthDateEstimate;
@@ -203,7 +203,7 @@ export class PetsService {
     await this.pets.transaction(async (tx) => {
       const pet = await this.pets.findById(petId, tx);
       if (!pet) throw petNotFound(petId);
-      await this.access.assertOwner(pet, caller, { moderators: true });
+      await this.access.assertOwner(pet, caller, tx, { moderators: true });
       if (!(await this.pets.softDelete(tx, petId))) throw petNotFound(petId);
       await this.audit.record(tx, {
         action: 'pet.deleted',
@@ -219,7 +219,7 @@ export class PetsService {
     return this.pets.transaction(async (tx) => {
       const pet = await this.pets.findById(petId, tx);
       if (!pet) throw petNotFound(petId);
-      const access = await this.access.assertVisible(pet, caller);
+      const access = await this.access.assertVisible(pet, caller, tx);
       if (!access.owner && !access.moderator) {
         throw new DomainError('FORBIDDEN', 'Only the owner of this listing or a moderator can change its status.', { petId });
       }
@@ -263,7 +263,7 @@ export class PetsService {
     return this.pets.transaction(async (tx) => {
       const pet = await this.pets.findById(petId, tx);
       if (!pet) throw petNotFound(petId);
-      await this.access.assertOwner(pet, caller);
+      await this.access.assertOwner(pet, caller, tx);
       if (pet.version !== body.expectedVersion) throw new VersionConflictError('Pet', pet.version);
       assertAvailabilityTransition(pet.availability, body.availability);
       if (!(await this.pets.changeAvailability(tx, petId, body.expectedVersion, pet.availability, body.availability))) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BreedPageDto, Species, SpeciesPageDto } from '@app/contracts';
-import { SPECIES_LABELS } from './breeds.data';
+import { SPECIES_LABELS } from '@app/database';
 import { ReferenceDataRepository } from './reference-data.repository';
 
 /** Species and breeds: small, bounded reference lists, each answered as one page. */

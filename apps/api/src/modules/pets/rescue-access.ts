@@ -11,8 +11,11 @@ export interface RescueStanding {
 }
 
 export abstract class PetRescueAccess {
-  /** The rescue's status and the user's role in it; null when there is no such rescue (or it is deleted). */
-  abstract standingOf(rescueId: string, userId: string | null): Promise<RescueStanding | null>;
+  /**
+   * The rescue's status and the user's role in it; null when there is no such rescue (or it is deleted). Pass the
+   * transaction when there is one: a request must never wait for a second pool connection while holding one.
+   */
+  abstract standingOf(rescueId: string, userId: string | null, tx?: TransactionContext): Promise<RescueStanding | null>;
   /** The rescue's status, locking its row until `tx` ends (so it cannot be rejected while one of its pets is published). */
   abstract lockStatus(tx: TransactionContext, rescueId: string): Promise<RescueStatus | null>;
   /** The rescues the user is a member of, whatever their role. */

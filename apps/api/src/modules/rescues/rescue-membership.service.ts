@@ -21,6 +21,11 @@ export class RescueMembershipService {
     return this.staff.roleOf(rescueId, userId, tx);
   }
 
+  /** The active rescues the user belongs to, any role. */
+  rescueIdsOf(userId: string): Promise<string[]> {
+    return this.staff.rescueIdsOf(userId);
+  }
+
   /** Any role: admin, staff or volunteer. */
   async isStaff(userId: string, rescueId: string, tx?: TransactionContext): Promise<boolean> {
     return (await this.roleOf(userId, rescueId, tx)) !== null;

@@ -27,6 +27,8 @@ export abstract class RescueStaffRepository {
   /** The member's role in an active rescue; null for a non-member or a deleted rescue. */
   abstract roleOf(rescueId: string, userId: string, tx?: TransactionContext): Promise<StaffRole | null>;
   abstract findMember(rescueId: string, userId: string, tx?: TransactionContext): Promise<StaffMemberRow | null>;
+  /** The active rescues the user is a member of, any role. */
+  abstract rescueIdsOf(userId: string): Promise<string[]>;
   /**
    * Locks the rescue's admin memberships (SELECT … FOR UPDATE) and returns their user ids: two removals that could
    * each leave the other as the last admin run one after the other, and the second sees the first's result.
@@ -95,6 +97,14 @@ export class TypeOrmRescueStaffRepository extends RescueStaffRepository {
       [rescueId, userId],
     );
     return rows[0]?.role ?? null;
+  }
+
+  async rescueIdsOf(userId: string): Promise<string[]> {
+    const rows: Array<{ rescue_id: string }> = await this.dataSource.query(
+      'SELECT s.rescue_id FROM rescue_staff s JOIN rescues r ON r.id = s.rescue_id AND r.deleted_at IS NULL WHERE s.user_id = ?',
+      [userId],
+    );
+    return rows.map((row) => row.rescue_id);
   }
 
   async findMember(rescueId: string, userId: string, tx?: TransactionContext): Promise<StaffMemberRow | null> {

@@ -95,7 +95,7 @@ export class RescueStaffService {
       if (!invitation || !(await this.rescues.findActive(invitation.rescueId, tx))) throw new NotFoundError('Invitation');
       const account = await this.rescues.findAccount(caller.userId, tx);
       // A verified address only: whoever holds the mailbox is who the admin invited.
-      if (!account || account.emailVerifiedAt === null || normaliseEmail(account.email) !== invitation.email) {
+      if (!account || !account.emailVerifiedAt || normaliseEmail(account.email) !== invitation.email) {
         throw new DomainError('FORBIDDEN', 'This invitation was sent to another e-mail address; sign in with that address to accept it.');
       }
       if (invitation.acceptedAt) throw new DomainError('CONFLICT', 'This invitation has already been used.', { reason: 'used' });
