@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { dirname, join } from 'node:path';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import {
@@ -17,6 +17,7 @@ import {
   createRootLogger,
   createValidationPipe,
   installHttpHooks,
+  JsonBodyGuard,
   JsonLogger,
   requestIdOf,
   ShutdownState,
@@ -87,6 +88,7 @@ export async function createApiApp(config: AppConfig, options: { logDestination?
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalGuards(new JsonBodyGuard(app.get(Reflector)));
   SwaggerModule.setup('docs', app, loadBundledContract(), { useGlobalPrefix: false, raw: ['json'] });
   await app.init();
   return { app, shutdown };

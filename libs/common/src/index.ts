@@ -8,3 +8,4 @@ export * from './shutdown/shutdown-state';
 export * from './http/http-hooks';
 export * from './redis/redis.module';
 export * from './shutdown/graceful-shutdown';
+export * from './http/json-body.guard';

@@ -3,7 +3,7 @@
 // publication dates). The same seed and the same `today` give the same rows, so benchmarks and tests repeat.
 import type { Species } from '@app/contracts';
 import { birthDateEstimateOf } from '../modules/pets/age-group';
-import { BREEDS_BY_SPECIES } from '../modules/pets/breeds.data';
+import { BREEDS_BY_SPECIES } from '@app/database';
 import { geoCellOf } from '../modules/pet-search/geo-cell';
 import { spreadKmOf, UK_PLACES, type Place } from './uk-places';
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ContractRoute } from '@app/common';
 import {
   BackupCodesDto,
@@ -12,13 +12,11 @@ import {
 } from '@app/contracts';
 import type { Principal } from '@app/identity';
 import { CurrentPrincipal } from './authorization';
-import { JsonBodyGuard } from './json-body.guard';
 import { SessionsService } from './sessions.service';
 import { TwoFactorService } from './two-factor.service';
 
 /** The signed-in caller's own security settings: two-factor sign-in and sessions. */
 @Controller()
-@UseGuards(JsonBodyGuard)
 export class AccountSecurityController {
   constructor(
     private readonly twoFactor: TwoFactorService,

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, Req, Res } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ContractRoute, DomainError, ValidationFailedError } from '@app/common';
 import {
@@ -19,7 +19,6 @@ import {
 import type { Principal } from '@app/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from './authorization';
-import { JsonBodyGuard } from './json-body.guard';
 import { clientInfoOf } from './client-info';
 import { PasswordService } from './password.service';
 import { clearedRefreshCookie, readCookie, REFRESH_COOKIE } from './refresh-cookie';
@@ -32,7 +31,6 @@ const ACCEPTED: AcceptedDto = { status: 'accepted' };
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{8,128}$/;
 
 @Controller()
-@UseGuards(JsonBodyGuard)
 export class AuthController {
   constructor(
     private readonly registration: RegistrationService,

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ContractRoute } from '@app/common';
 import {
@@ -16,13 +16,11 @@ import {
 import { PERMISSIONS, type Principal } from '@app/identity';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../auth/authorization';
-import { JsonBodyGuard } from '../auth/json-body.guard';
 import { idempotencyKeyOf } from './idempotency-key';
 import { MedicalRecordsService } from './medical-records.service';
 import { OptionalPrincipal } from './optional-principal';
 
 @Controller()
-@UseGuards(JsonBodyGuard)
 export class MedicalRecordsController {
   constructor(private readonly records: MedicalRecordsService) {}
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ContractRoute } from '@app/common';
 import {
@@ -30,14 +30,12 @@ import {
 import type { Principal } from '@app/identity';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/authorization';
-import { JsonBodyGuard } from '../auth/json-body.guard';
 import { idempotencyKeyOf } from './idempotency-key';
 import { OptionalPrincipal } from './optional-principal';
 import { PetListsService } from './pet-lists.service';
 import { PetsService } from './pets.service';
 
 @Controller()
-@UseGuards(JsonBodyGuard)
 export class PetsController {
   constructor(
     private readonly pets: PetsService,

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ContractRoute, ValidationFailedError } from '@app/common';
 import {
@@ -30,7 +30,6 @@ import {
 import { PERMISSIONS, type Principal } from '@app/identity';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../auth/authorization';
-import { JsonBodyGuard } from '../auth/json-body.guard';
 import type { IdempotentResponse } from '../idempotency/idempotency.service';
 import { RescueAnalyticsService } from './rescue-analytics.service';
 import { RescueStaffService } from './rescue-staff.service';
@@ -53,7 +52,6 @@ function sendStored(reply: FastifyReply, result: IdempotentResponse): string {
 }
 
 @Controller()
-@UseGuards(JsonBodyGuard)
 export class RescuesController {
   constructor(
     private readonly rescues: RescuesService,

@@ -1,6 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { CONTRACT_OPERATION, DomainError } from '@app/common';
+import { DomainError } from '../errors/domain-error';
+import { CONTRACT_OPERATION } from './contract-operation.decorator';
 import type { ContractOperation } from '@app/contracts';
 import type { FastifyRequest } from 'fastify';
 
@@ -9,8 +10,8 @@ const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
 /**
  * Operations with a request body take application/json only (415 otherwise, ASVS 4 13.1.5). Fastify also parses
  * text/plain, which a cross-site form can send without a CORS preflight: refusing it keeps the cookie-based
- * refresh out of reach of such forms, on top of SameSite=Strict. Applied to the auth controllers; it reads
- * only the contract, so it could serve every controller as a global guard.
+ * refresh out of reach of such forms, on top of SameSite=Strict. Registered globally by the api's bootstrap; it
+ * reads only the contract metadata of the handler.
  */
 @Injectable()
 export class JsonBodyGuard implements CanActivate {
