@@ -1,29 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { NotFoundError, ValidationFailedError } from '@app/common';
+import { NotFoundError } from '@app/common';
+import { DEFAULT_PAGE_SIZE, isId, keysetCursor, parseTime } from '@app/common/pagination/keyset-cursor';
 import type { SessionDto, SessionPageDto } from '@app/contracts';
 import { inTransaction } from '@app/database';
 import type { AuthSessionEntity, Principal } from '@app/identity';
 import type { DataSource } from 'typeorm';
 import { SessionsRepository, type SessionCursor } from './sessions.repository';
 
-const DEFAULT_PAGE_SIZE = 20;
-
-export function encodeSessionCursor(session: Pick<AuthSessionEntity, 'lastUsedAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify([session.lastUsedAt.toISOString(), session.id])).toString('base64url');
-}
-
-export function decodeSessionCursor(cursor: string): SessionCursor {
-  try {
-    const [lastUsedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    const time = new Date(String(lastUsedAt));
-    if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(time.getTime())) return { lastUsedAt: time, id };
-  } catch {
-    // falls through to the validation error
-  }
-  throw new ValidationFailedError([{ field: 'cursor', constraints: { valid: 'The cursor is not one this API returned.' } }]);
-}
+/** Sessions are listed most recently used first: (lastUsedAt DESC, id DESC). */
+export const sessionCursor = keysetCursor<SessionCursor>({
+  toParts: (session) => [session.lastUsedAt.toISOString(), session.id],
+  fromParts: ([lastUsedAt, id, ...rest]) => {
+    const time = parseTime(lastUsedAt);
+    return time && isId(id) && rest.length === 0 ? { lastUsedAt: time, id } : null;
+  },
+});
 
 function toSessionDto(session: AuthSessionEntity, currentSessionId: string): SessionDto {
   return {
@@ -48,14 +41,9 @@ export class SessionsService {
 
   async list(principal: Principal, query: { cursor?: string; limit?: number }): Promise<SessionPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = query.cursor ? decodeSessionCursor(query.cursor) : null;
+    const after = sessionCursor.decode(query.cursor || undefined);
     const { items, total } = await this.sessions.pageForUser(principal.userId, limit + 1, after);
-    const page = items.slice(0, limit);
-    return {
-      items: page.map((session) => toSessionDto(session, principal.sessionId)),
-      nextCursor: items.length > limit ? encodeSessionCursor(page[page.length - 1]) : null,
-      total,
-    };
+    return { ...sessionCursor.page(items, limit, (session) => toSessionDto(session, principal.sessionId)), total };
   }
 
   /** Revoking an own session that is already revoked succeeds; someone else's is NOT_FOUND. */

@@ -15,7 +15,7 @@ import type { Principal } from '@app/identity';
 import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { MemberPromotionService } from './member-promotion.service';
 import { assertDeletesRescue, assertEditsRescue, type RescueViewer } from './rescue-access';
-import { decodeNameCursor, toNamePage } from './rescue-cursor';
+import { nameCursor } from './rescue-cursor';
 import { RescueStaffRepository } from './rescue-staff.repository';
 import { DEFAULT_RESCUE_SETTINGS, type RescueEntity } from './rescue.entity';
 import { toRescueDto } from './rescues.mapper';
@@ -40,9 +40,9 @@ export class RescuesService {
   async list(query: ListRescuesQuery): Promise<RescuePageDto> {
     const filter = { text: query.q, city: query.city, region: query.region, verified: query.verified };
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeNameCursor(query.cursor);
+    const after = nameCursor.decode(query.cursor);
     const [rows, total] = await Promise.all([this.rescues.list(filter, after, limit + 1), this.rescues.count(filter)]);
-    return { ...toNamePage(rows, limit, toRescueDto), total };
+    return { ...nameCursor.page(rows, limit, toRescueDto), total };
   }
 
   async get(rescueId: string): Promise<RescueDto> {
