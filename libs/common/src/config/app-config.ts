@@ -15,9 +15,6 @@ export class AppConfig {
   @IsString()
   PRODUCT_NAME = 'Adopt Don\'t Shop';
 
-  @IsUrl({ require_tld: false })
-  PUBLIC_BASE_URL = 'http://localhost:3000';
-
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   API_PORT = 3000;
 
