@@ -12,6 +12,7 @@ import { sha256Hex } from '../../apps/api/src/modules/auth/secrets';
 import { startApi, type TestApi } from '../support/api';
 import { bundle } from '../support/contract';
 import { createUser, type TestUser } from '../support/identity';
+import { petBody } from '../support/pets';
 
 interface PreparedRequest {
   path: string;
@@ -42,6 +43,21 @@ async function rescueOf(owner: TestUser, api: TestApi): Promise<string> {
     body: { name: `Matrix Rescue ${newId().slice(-8)}`, description: 'matrix', email: 'matrix@example.org', city: 'Leeds', region: 'West Yorkshire', postcode: 'LS1 1AA' },
   });
   return res.body.id;
+}
+
+/** A pet the actor lists as an individual (a draft: only they and moderators see it); the Pet as answered. */
+async function ownPet(actor: TestUser, api: TestApi) {
+  const res = await api.request('POST', '/api/v1/pets', { token: actor.token, body: petBody() });
+  if (res.status !== 201) throw new Error(`createPet answered ${res.status}: ${res.text}`);
+  return res.body;
+}
+
+const MEDICAL_RECORD = { type: 'vaccination', date: '2026-01-15', title: 'First dose', vetName: 'Dr Patel', clinic: null, notes: null };
+
+/** A medical record of a pet `owner` lists; returns its id. */
+async function medicalRecordOf(owner: TestUser, api: TestApi): Promise<string> {
+  const pet = await ownPet(owner, api);
+  return (await api.request('POST', `/api/v1/pets/${pet.id}/medical-records`, { token: owner.token, body: MEDICAL_RECORD })).body.id;
 }
 
 const FIXTURES: Record<string, OperationFixture> = {
@@ -208,6 +224,49 @@ const FIXTURES: Record<string, OperationFixture> = {
     },
   },
   getRescueAnalytics: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/rescues/${await rescueOf(actor, api)}/analytics` }) },
+
+  // Pets: 'self' = the actor lists a pet of their own (as an individual rehomer, which anyone may) and acts on it.
+  createPet: { access: 'self', prepare: async () => ({ path: '/api/v1/pets', body: petBody() }) },
+  replacePet: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      const pet = await ownPet(actor, api);
+      const { id: _i, ageGroup: _a, listingStatus: _l, availability: _v, owner: _o, publishedAt: _p, createdAt: _c, updatedAt: _u, version, ...fields } = pet;
+      return { path: `/api/v1/pets/${pet.id}`, body: { ...fields, name: 'Replaced', expectedVersion: version } };
+    },
+  },
+  updatePet: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/pets/${(await ownPet(actor, api)).id}`, body: { expectedVersion: 1, name: 'Renamed' } }) },
+  deletePet: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/pets/${(await ownPet(actor, api)).id}` }) },
+  changePetListing: {
+    access: 'self',
+    prepare: async (actor, api) => ({ path: `/api/v1/pets/${(await ownPet(actor, api)).id}/listing`, body: { action: 'submit', expectedVersion: 1 } }),
+  },
+  changePetAvailability: {
+    access: 'self',
+    prepare: async (actor, api) => ({ path: `/api/v1/pets/${(await ownPet(actor, api)).id}/availability`, body: { availability: 'on_hold', expectedVersion: 1 } }),
+  },
+  addFavoritePet: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/pets/${(await ownPet(actor, api)).id}/favorite` }) },
+  removeFavoritePet: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      const pet = await ownPet(actor, api);
+      await api.request('POST', `/api/v1/pets/${pet.id}/favorite`, { token: actor.token });
+      return { path: `/api/v1/pets/${pet.id}/favorite` };
+    },
+  },
+  listMyFavoritePets: { access: 'self', prepare: async () => ({ path: '/api/v1/users/me/favorites?limit=5' }) },
+  createMedicalRecord: {
+    access: 'self',
+    prepare: async (actor, api) => ({ path: `/api/v1/pets/${(await ownPet(actor, api)).id}/medical-records`, body: MEDICAL_RECORD }),
+  },
+  updateMedicalRecord: {
+    access: 'self',
+    prepare: async (actor, api) => ({ path: `/api/v1/medical-records/${await medicalRecordOf(actor, api)}`, body: { expectedVersion: 1, title: 'Second dose' } }),
+  },
+  verifyMedicalRecord: {
+    access: PERMISSIONS.medicalVerify,
+    prepare: async (_a, api) => ({ path: `/api/v1/medical-records/${await medicalRecordOf(await otherUser(api), api)}/verify` }),
+  },
 };
 
 interface SecuredOperation {

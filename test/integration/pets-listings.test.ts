@@ -262,7 +262,7 @@ describe('listing state machine', () => {
     ]);
     expect(entries[3]).toMatchObject({ actorId: moderator.id, reason: 'Add a description' });
     expect(entries[6]).toMatchObject({ actorId: owner.id, reason: 'Meeting a family' });
-    expect(await db.getRepository(AuditLogEntity).countBy({ targetId: petId, action: 'pet.listing_changed' })).toBe(6);
+    expect(await db.getRepository(AuditLogEntity).countBy({ targetId: petId, action: 'pet.listing_changed' })).toBe(5);
     expect(await db.getRepository(AuditLogEntity).countBy({ targetId: petId, action: 'pet.availability_changed' })).toBe(3);
   });
 

@@ -412,7 +412,7 @@ describe('staff invitations', () => {
     expect(reused.body).toMatchObject({ code: 'CONFLICT', details: { reason: 'used' } });
   });
 
-  it('answers 403 to a signed-in user whose address is not the invited one, and the invitation stays usable', async () => {
+  it('answers 403 to a signed-in user whose address is not the invited one or is unverified, and the invitation stays usable', async () => {
     const owner = await createUser(api);
     const rescue = await registerRescue(owner);
     const email = inviteeEmail();
@@ -423,6 +423,10 @@ describe('staff invitations', () => {
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('FORBIDDEN');
     expect((await api.request('GET', `${BASE}/${rescue.id}/staff`, { token: stranger.token })).status).toBe(404);
+
+    const unverified = await createUser(api, { email, verified: false });
+    expect((await accept(unverified, token)).status).toBe(403);
+    await db.query('DELETE FROM users WHERE id = ?', [unverified.id]);
 
     const invitee = await createUser(api, { role: 'rehomer', email });
     expect((await accept(invitee, token)).body).toMatchObject({ role: 'admin' });
