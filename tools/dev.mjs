@@ -30,6 +30,8 @@ run('bash', ['tools/prepare-services.sh']);
 run('mariadb', ['-e', `CREATE DATABASE IF NOT EXISTS \`${env.DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`]);
 run('npm', ['run', '-s', 'build']);
 run(process.execPath, ['dist/libs/database/src/cli.js', 'migrate']);
+// Demo data: rescues, rehomers and 2,000 pets; skipped when the database already has pets.
+if (demo) run(process.execPath, ['dist/apps/api/src/seed/seed.js', '--demo']);
 
 const children = ['api', 'worker'].map((app) => {
   const child = spawn(process.execPath, [join('dist/apps', app, 'src/main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -44,6 +46,8 @@ console.log(`
   probes     ${base}/healthz  ${base}/readyz  ${base}/metrics
   worker     http://${env.HOST}:${env.WORKER_PORT}/readyz  http://${env.HOST}:${env.WORKER_PORT}/metrics
   database   ${env.DB_NAME} on 127.0.0.1:3306 (user ${env.DB_USER}); Redis prefix ${env.REDIS_PREFIX}
+  sign in    ${env.BOOTSTRAP_ADMIN_EMAIL} / ${env.BOOTSTRAP_ADMIN_PASSWORD} (super_admin)${demo ? '\n             rehomer-1@seed.example / seeded-rehomer-password (a rehomer with listings)' : ''}
+  mail       sent to ${env.SMTP_URL ?? 'smtp://127.0.0.1:1025'} (run an SMTP catcher there to read it)
 `);
 
 let stopping = false;
