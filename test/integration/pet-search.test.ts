@@ -10,7 +10,7 @@ import { ageGroupOf } from '../../apps/api/src/modules/pets/age-group';
 import { haversineKm } from '../../apps/api/src/modules/pet-search/geo-cell';
 import { generatePets, planCatalog, type PetRow } from '../../apps/api/src/seed/catalog-generator';
 import { seed } from '../../apps/api/src/seed/seed';
-import { startApi, type TestApi } from '../support/api';
+import { startApi, type ApiResponse, type TestApi } from '../support/api';
 import { testServices } from '../support/test-env';
 
 const database = `${inject('testDatabase')}_search`;
@@ -125,7 +125,7 @@ describe('public pet search (GET /pets)', () => {
     const items: Array<{ id: string; distanceKm: number | null; ageGroup: string; publishedAt: string }> = [];
     let cursor: string | null = null;
     for (let page = 0; page < 100; page++) {
-      const res = await api.request('GET', `/api/v1/pets?${query}${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: ApiResponse = await api.request('GET', `/api/v1/pets?${query}${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body.total).toBe(expectedTotal);
       items.push(...res.body.items);
