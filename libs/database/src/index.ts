@@ -6,3 +6,4 @@ export * from './transaction';
 export * from './health/readiness.service';
 export * from './database.module';
 export * from './reference/breeds';
+export * from './like';

@@ -2,36 +2,16 @@
 // The rows are the raw columns the search selects (no entity is hydrated on the hot path): they are converted
 // here to the few entity fields that mapper reads.
 import type { PetSummaryDto } from '@app/contracts';
-import { toPetSummaryDto } from '../pets/pet.mapper';
+import { toPetSummaryDto, type PetSummarySource } from '../pets/pet.mapper';
 import type { PetEntity } from '../pets/pet.entity';
 import type { PetSummaryRow } from './pet-search.sql';
-
-/** The entity fields toPetSummaryDto reads. */
-type SummarySource = Pick<
-  PetEntity,
-  | 'id'
-  | 'name'
-  | 'species'
-  | 'primaryBreed'
-  | 'birthDateEstimate'
-  | 'sex'
-  | 'size'
-  | 'featured'
-  | 'adoptionFee'
-  | 'listingStatus'
-  | 'availability'
-  | 'publishedAt'
-  | 'city'
-  | 'region'
-  | 'rescueId'
->;
 
 /** DATETIME/DATE values as the driver gives them (Date with the session in UTC), or as strings from other drivers. */
 const asDate = (value: Date | string): Date =>
   value instanceof Date ? value : new Date(value.length === 10 ? `${value}T00:00:00Z` : `${value.replace(' ', 'T')}Z`);
 
 export function toPetSummary(row: PetSummaryRow, today: Date = new Date()): PetSummaryDto {
-  const source: SummarySource = {
+  const source: PetSummarySource = {
     id: row.id,
     name: row.name,
     species: row.species as PetEntity['species'],
@@ -49,7 +29,7 @@ export function toPetSummary(row: PetSummaryRow, today: Date = new Date()): PetS
     rescueId: row.rescue_id,
   };
   const distanceKm = row.distance_m === undefined || row.distance_m === null ? null : Number(row.distance_m) / 1000;
-  return toPetSummaryDto(source as PetEntity, distanceKm, today);
+  return toPetSummaryDto(source, distanceKm, today);
 }
 
 /** The sort key of a row, as the cursor carries it. */

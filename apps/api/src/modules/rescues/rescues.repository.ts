@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@app/contracts';
-import { inTransaction, updateWithVersion, type TransactionContext } from '@app/database';
+import { inTransaction, likeContains, updateWithVersion, type TransactionContext } from '@app/database';
 import { UserEntity } from '@app/identity';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -56,11 +56,6 @@ export abstract class RescuesRepository {
   abstract findAccountByEmail(email: string, tx?: TransactionContext): Promise<AccountSummary | null>;
   /** Sets the platform role if it is still `from` (a concurrent role change wins); true when it changed. */
   abstract changeAccountRole(tx: TransactionContext, userId: string, from: Role, to: Role): Promise<boolean>;
-}
-
-/** `!` is the LIKE escape character: it is not special in SQL strings on MariaDB or MySQL, unlike `\`. */
-export function likeContains(text: string): string {
-  return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 
 const ACCOUNT_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.role', 'u.emailVerifiedAt'];

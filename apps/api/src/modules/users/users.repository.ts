@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
 import type { Role, UserStatus } from '@app/contracts';
-import { inTransaction, updateWithVersion, type TransactionContext } from '@app/database';
+import { inTransaction, likeContains, updateWithVersion, type TransactionContext } from '@app/database';
 import { DataExportEntity, UserEntity, UserPreferencesEntity } from '@app/identity';
 import { JOB, JobEntity } from '@app/jobs';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -49,11 +49,6 @@ export abstract class UsersRepository {
   abstract findDataExport(jobId: string): Promise<DataExportEntity | null>;
   /** Marks a tracked job that will not run any more (e.g. the anonymisation of a cancelled deletion). */
   abstract cancelQueuedJob(tx: TransactionContext, jobId: string, reason: string): Promise<void>;
-}
-
-/** `!` is the LIKE escape character: it is not special in SQL strings on MariaDB or MySQL, unlike `\`. */
-export function likeContains(text: string): string {
-  return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 
 @Injectable()
