@@ -5,7 +5,6 @@ import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
 import type { Availability, ListingStatus, RescueStatus, StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Role } from '@app/contracts';
-import type { IdempotencyService, IdempotentResponse } from '../../apps/api/src/modules/idempotency/idempotency.service';
 import type { MedicalRecordEntity } from '../../apps/api/src/modules/pets/medical-record.entity';
 import { MedicalRecordsRepository, type MedicalRecordChanges, type MedicalRecordRow, type NewMedicalRecord } from '../../apps/api/src/modules/pets/medical-records.repository';
 import { utcDate } from '../../apps/api/src/modules/pets/pet.mapper';
@@ -298,23 +297,6 @@ export class FakeRescues extends PetRescueAccess {
 
   async memberRescueIds(userId: string): Promise<string[]> {
     return [...this.rescues.entries()].filter(([, r]) => r.staff.has(userId)).map(([id]) => id);
-  }
-}
-
-/** Runs the work at most once per key and replays its JSON text, like IdempotencyService (without the 422/409 cases). */
-export class FakeIdempotency {
-  stored = new Map<string, IdempotentResponse>();
-  async execute<T>(scope: { caller: string; operation: string; key: string }, _body: unknown, work: (tx: TransactionContext) => Promise<{ status: number; body: T }>) {
-    const key = `${scope.caller}/${scope.operation}/${scope.key}`;
-    const stored = this.stored.get(key);
-    if (stored) return { ...stored, replayed: true };
-    const result = await work(fakeTx());
-    const response = { status: result.status, body: JSON.stringify(result.body), replayed: false };
-    this.stored.set(key, response);
-    return response;
-  }
-  asService(): IdempotencyService {
-    return this as unknown as IdempotencyService;
   }
 }
 

@@ -1,12 +1,10 @@
 // In-memory stand-ins for the rescue services' collaborators, for unit tests (no database, no Redis). One store
 // backs every fake repository, so a failed transaction rolls all of them back together.
-import type { AuditEvent, AuditService } from '@app/audit';
-import { DomainError, NotFoundError, VersionConflictError } from '@app/common';
+import { NotFoundError, VersionConflictError } from '@app/common';
 import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
 import type { Role, StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
-import { requestHashOf, type IdempotencyService, type IdempotentResponse } from '../../apps/api/src/modules/idempotency/idempotency.service';
 import { MemberPromotionService } from '../../apps/api/src/modules/rescues/member-promotion.service';
 import type { NamePosition } from '../../apps/api/src/modules/rescues/rescue-cursor';
 import { RescueAnalyticsRepository, type PetCountDimension } from '../../apps/api/src/modules/rescues/rescue-analytics.repository';
@@ -22,6 +20,8 @@ import {
 } from '../../apps/api/src/modules/rescues/rescues.repository';
 import type { StaffInvitationMail, StaffInvitationMailer } from '../../apps/api/src/modules/rescues/staff-invitation.mailer';
 import type { StaffInvitationEntity } from '../../apps/api/src/modules/rescues/staff-invitation.entity';
+import { FakeIdempotency } from './fake-idempotency';
+import { FakeAudit } from './users-fakes';
 
 let sequence = 0;
 /** Distinct, increasing UUID-shaped ids. */
@@ -276,40 +276,6 @@ export class FakeRescueAnalyticsRepository extends RescueAnalyticsRepository {
   }
 }
 
-export class FakeAudit {
-  events: AuditEvent[] = [];
-  async record(_tx: TransactionContext | null, event: AuditEvent): Promise<void> {
-    this.events.push(structuredClone(event));
-  }
-  asService(): AuditService {
-    return this as unknown as AuditService;
-  }
-}
-
-/** Replays the first response per (caller, operation, key), refuses another body (as the real service does). */
-export class FakeIdempotency {
-  stored = new Map<string, { hash: string; status: number; body: string }>();
-  constructor(private readonly store: RescueStore) {}
-
-  async execute<T>(scope: { caller: string; operation: string; key: string }, requestBody: unknown, work: (tx: TransactionContext) => Promise<{ status: number; body: T }>): Promise<IdempotentResponse> {
-    const id = `${scope.caller}|${scope.operation}|${scope.key}`;
-    const hash = requestHashOf(requestBody);
-    const previous = this.stored.get(id);
-    if (previous) {
-      if (previous.hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'reused');
-      return { status: previous.status, body: previous.body, replayed: true };
-    }
-    const result = await this.store.transaction(work);
-    const body = JSON.stringify(result.body);
-    this.stored.set(id, { hash, status: result.status, body });
-    return { status: result.status, body, replayed: false };
-  }
-
-  asService(): IdempotencyService {
-    return this as unknown as IdempotencyService;
-  }
-}
-
 export class FakeInvitationMailer {
   sent: StaffInvitationMail[] = [];
   async send(mail: StaffInvitationMail): Promise<void> {
@@ -327,7 +293,7 @@ export function rescueFakes() {
   const staff = new InMemoryRescueStaffRepository(store);
   const analytics = new FakeRescueAnalyticsRepository();
   const audit = new FakeAudit();
-  const idempotency = new FakeIdempotency(store);
+  const idempotency = new FakeIdempotency((work) => store.transaction(work));
   const mailer = new FakeInvitationMailer();
   const promotion = new MemberPromotionService(rescues, audit.asService());
   return { store, rescues, staff, analytics, audit, idempotency, mailer, promotion };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '@app/identity';
-import { FakeIdempotency, FakeRescues, InMemoryMedicalRecordsRepository, InMemoryPetsRepository, petRow } from '../../../../../test/support/pets-fakes';
+import { fakeTx, FakeRescues, InMemoryMedicalRecordsRepository, InMemoryPetsRepository, petRow } from '../../../../../test/support/pets-fakes';
 import { FakeAudit, fakeId } from '../../../../../test/support/users-fakes';
+import { FakeIdempotency } from '../../../../../test/support/fake-idempotency';
 import { MedicalRecordsService } from './medical-records.service';
 import { PetAccessPolicy } from './pet-access';
 
@@ -12,7 +13,7 @@ async function setup() {
   const pets = new InMemoryPetsRepository();
   const records = new InMemoryMedicalRecordsRepository();
   const audit = new FakeAudit();
-  const service = new MedicalRecordsService(records, pets, new PetAccessPolicy(new FakeRescues()), audit.asService(), new FakeIdempotency().asService());
+  const service = new MedicalRecordsService(records, pets, new PetAccessPolicy(new FakeRescues()), audit.asService(), new FakeIdempotency((work) => work(fakeTx())).asService());
   const pet = petRow({ listingStatus: 'published' });
   pets.add(pet);
   const owner = principal('rehomer', pet.ownerUserId!);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CreatePetRequestDto } from '@app/contracts';
 import type { Principal } from '@app/identity';
-import { FakeIdempotency, FakeRescues, InMemoryPetsRepository, petRow } from '../../../../../test/support/pets-fakes';
+import { fakeTx, FakeRescues, InMemoryPetsRepository, petRow } from '../../../../../test/support/pets-fakes';
 import { FakeAudit, fakeId } from '../../../../../test/support/users-fakes';
+import { FakeIdempotency } from '../../../../../test/support/fake-idempotency';
 import { PetAccessPolicy } from './pet-access';
 import { PetsService } from './pets.service';
 
@@ -12,7 +13,7 @@ function setup() {
   const pets = new InMemoryPetsRepository();
   const rescues = new FakeRescues();
   const audit = new FakeAudit();
-  const idempotency = new FakeIdempotency();
+  const idempotency = new FakeIdempotency((work) => work(fakeTx()));
   const service = new PetsService(pets, new PetAccessPolicy(rescues), rescues, audit.asService(), idempotency.asService());
   return { pets, rescues, audit, idempotency, service };
 }
