@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { newId } from '@app/common';
 import type { TransactionContext } from '@app/database';
 import type { JobsOptions, Queue } from 'bullmq';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { JobEntity } from './job.entity';
 import { JOB, QUEUE, QUEUE_OF, RETRY_POLICY, type JobName, type JobPayloads, type QueueName } from './queues';
 
@@ -61,7 +62,8 @@ export class JobProducer {
       payload,
       createdBy: request.createdBy,
     });
-    await tx.manager.save(JobEntity, job);
+    // insert, not save(): save() reads the row first to choose between INSERT and UPDATE.
+    await tx.manager.createQueryBuilder().insert().into(JobEntity).values(job as QueryDeepPartialEntity<JobEntity>).updateEntity(false).execute();
     tx.afterCommit(async () => {
       try {
         await this.enqueueTracked(job);
