@@ -22,6 +22,7 @@ import type { StaffInvitationMail, StaffInvitationMailer } from '../../apps/api/
 import type { StaffInvitationEntity } from '../../apps/api/src/modules/rescues/staff-invitation.entity';
 import { FakeIdempotency } from './fake-idempotency';
 import { FakeAudit } from './users-fakes';
+import { inFakeTransaction } from './fake-transaction';
 
 let sequence = 0;
 /** Distinct, increasing UUID-shaped ids. */
@@ -43,17 +44,8 @@ export class RescueStore {
   invitations = new Map<string, StaffInvitationEntity>();
   accounts = new Map<string, AccountSummary>();
 
-  async transaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
-    const snapshot = structuredClone({ rescues: this.rescues, staff: this.staff, invitations: this.invitations, accounts: this.accounts });
-    const effects: Array<() => Promise<void> | void> = [];
-    try {
-      const result = await work({ manager: null as never, afterCommit: (effect) => effects.push(effect) });
-      for (const effect of effects) await effect();
-      return result;
-    } catch (error) {
-      Object.assign(this, snapshot);
-      throw error;
-    }
+  transaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
+    return inFakeTransaction(this, ['rescues', 'staff', 'invitations', 'accounts'], work);
   }
 
   /** An account, returned as a principal whose token carries the same role. */

@@ -8,6 +8,7 @@ import type { DataExportEntity, Principal, SessionRevocationReason, UserEntity, 
 import type { JobEntity, JobName, JobProducer, TrackedJobRequest } from '@app/jobs';
 import type { SessionsRepository } from '../../apps/api/src/modules/auth/sessions.repository';
 import { UsersRepository, type PreferenceChanges, type UserChanges, type UserListFilter } from '../../apps/api/src/modules/users/users.repository';
+import { inFakeTransaction } from './fake-transaction';
 
 let sequence = 0;
 /** Distinct, increasing UUID-shaped ids, so "newest first" is predictable. */
@@ -58,17 +59,8 @@ export class InMemoryUsersRepository extends UsersRepository {
     return this;
   }
 
-  async transaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
-    const snapshot = structuredClone({ users: this.users, preferences: this.preferences, jobs: this.jobs, exports: this.exports });
-    const effects: Array<() => Promise<void> | void> = [];
-    try {
-      const result = await work({ manager: null as never, afterCommit: (effect) => effects.push(effect) });
-      for (const effect of effects) await effect();
-      return result;
-    } catch (error) {
-      Object.assign(this, snapshot);
-      throw error;
-    }
+  transaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
+    return inFakeTransaction(this, ['users', 'preferences', 'jobs', 'exports'], work);
   }
 
   async findById(id: string) {
