@@ -36,7 +36,14 @@ describe('optimistic update helper', () => {
     expect(version).toBe(2);
     expect(after).toMatchObject({ enabled: true, version: 2 });
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
-    expect(after.updatedAt.getMilliseconds() + after.updatedAt.getSeconds()).not.toBe(0);
+    // Millisecond precision: truncated to whole seconds, every stamp would end in .000 (3 in a row by chance: 1e-9).
+    const milliseconds = [after.updatedAt.getMilliseconds()];
+    for (let expectedVersion = 2; expectedVersion <= 3; expectedVersion++) {
+      await sleep(3);
+      await updateWithVersion(dataSource.manager, { entity: FeatureFlagEntity, resource: 'Feature', id: key, idColumn: 'key', expectedVersion, changes: { enabled: expectedVersion % 2 === 0 } });
+      milliseconds.push((await dataSource.getRepository(FeatureFlagEntity).findOneByOrFail({ key })).updatedAt.getMilliseconds());
+    }
+    expect(milliseconds.some((ms) => ms !== 0)).toBe(true);
   });
 
   it('rejects a stale version with VERSION_CONFLICT carrying the current version, changing nothing', async () => {
