@@ -24,12 +24,14 @@ const routes = Object.entries(bundle.paths as Json).flatMap(([template, item]) =
     .map((method) => ({
       method: method.toUpperCase(),
       pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+      parameters: (template.match(/\{/g) ?? []).length,
       operation: item[method] as Json,
     })),
 );
 
 export function findOperation(method: string, pathname: string): OperationMatch | undefined {
-  const route = routes.find((r) => r.method === method.toUpperCase() && r.pattern.test(pathname));
+  // Like the router: literal segments win over parameters (/applications/drafts before /applications/{id}).
+  const route = routes.filter((r) => r.method === method.toUpperCase() && r.pattern.test(pathname)).sort((a, b) => a.parameters - b.parameters)[0];
   return route && { operationId: route.operation.operationId, operation: route.operation };
 }
 

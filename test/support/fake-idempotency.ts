@@ -12,10 +12,14 @@ export class FakeIdempotency {
   constructor(private readonly runInTransaction: TransactionRunner) {}
 
   async execute<T>(
-    scope: { caller: string; operation: string; key: string },
+    scope: { caller: string; operation: string; key: string | undefined },
     requestBody: unknown,
     work: (tx: TransactionContext) => Promise<{ status: number; body: T }>,
   ): Promise<IdempotentResponse> {
+    if (scope.key === undefined) {
+      const result = await this.runInTransaction(work);
+      return { status: result.status, body: JSON.stringify(result.body), replayed: false };
+    }
     const id = `${scope.caller}|${scope.operation}|${scope.key}`;
     const hash = requestHashOf(requestBody);
     const previous = this.stored.get(id);

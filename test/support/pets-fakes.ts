@@ -111,6 +111,10 @@ export class InMemoryPetsRepository extends PetsRepository {
     return pet && pet.deletedAt === null ? structuredClone(pet) : null;
   }
 
+  lockById(_tx: TransactionContext, id: string): Promise<PetEntity | null> {
+    return this.findById(id);
+  }
+
   async insert(_tx: TransactionContext, pet: NewPet): Promise<void> {
     this.add(petRow({ ...pet, listingStatus: 'draft', availability: 'available', publishedAt: null, adoptedAt: null, deletedAt: null, version: 1 }));
   }

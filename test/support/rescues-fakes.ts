@@ -187,6 +187,11 @@ export class InMemoryRescueStaffRepository extends RescueStaffRepository {
     return this.store.staff.filter((m) => m.userId === userId && this.store.isActive(m.rescueId)).map((m) => m.rescueId);
   }
 
+  async memberIdsOf(rescueId: string, roles: readonly StaffRole[]) {
+    if (!this.store.isActive(rescueId)) return [];
+    return this.store.staff.filter((m) => m.rescueId === rescueId && roles.includes(m.role)).map((m) => m.userId).sort();
+  }
+
   async findMember(rescueId: string, userId: string) {
     const m = this.membership(rescueId, userId);
     return m ? this.row(m) : null;

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { driverErrnoOf, ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT } from './driver-errors';
 
 type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
@@ -9,11 +10,11 @@ export interface TransactionContext {
 }
 
 // InnoDB resolves deadlocks by aborting one transaction; retrying it whole is the documented remedy.
-const RETRYABLE_ERRNOS = new Set([1213 /* ER_LOCK_DEADLOCK */, 1205 /* ER_LOCK_WAIT_TIMEOUT */]);
+const RETRYABLE_ERRNOS = new Set([ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT]);
 const MAX_ATTEMPTS = 3;
 
 function isRetryable(error: unknown): boolean {
-  const errno = (error as { errno?: number; driverError?: { errno?: number } })?.driverError?.errno ?? (error as { errno?: number })?.errno;
+  const errno = driverErrnoOf(error);
   return errno !== undefined && RETRYABLE_ERRNOS.has(errno);
 }
 

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   listingsModerate: 'listings:moderate',
   /** Verify pets' medical records. */
   medicalVerify: 'medical:verify',
+  /** Read every adoption application (not only one's own or one's rescue's). */
+  applicationsReadAny: 'applications:read-any',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -38,8 +40,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   rescue_staff: everyone,
   rescue_admin: everyone,
   moderator: [...everyone, P.usersRead, P.usersList, P.listingsModerate],
-  admin: [...everyone, P.usersRead, P.usersList, P.usersManage, P.auditRead, P.platformConfigure, P.jobsReadAny, P.rescuesModerate, P.listingsModerate, P.medicalVerify],
-  super_admin: [...everyone, P.usersRead, P.usersList, P.usersManage, P.adminsManage, P.auditRead, P.platformConfigure, P.jobsReadAny, P.rescuesModerate, P.listingsModerate, P.medicalVerify],
+  admin: [...everyone, P.usersRead, P.usersList, P.usersManage, P.auditRead, P.platformConfigure, P.jobsReadAny, P.rescuesModerate, P.listingsModerate, P.medicalVerify, P.applicationsReadAny],
+  super_admin: [...everyone, P.usersRead, P.usersList, P.usersManage, P.adminsManage, P.auditRead, P.platformConfigure, P.jobsReadAny, P.rescuesModerate, P.listingsModerate, P.medicalVerify, P.applicationsReadAny],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

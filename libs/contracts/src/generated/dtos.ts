@@ -13,16 +13,6 @@ export const AgeGroup = {
 } as const;
 export type AgeGroup = (typeof AgeGroup)[keyof typeof AgeGroup];
 
-export const Availability = {
-  Available: "available",
-  OnHold: "on_hold",
-  Pending: "pending",
-  Adopted: "adopted",
-  Fostered: "fostered",
-  NotAvailable: "not_available",
-} as const;
-export type Availability = (typeof Availability)[keyof typeof Availability];
-
 export const Species = {
   Dog: "dog",
   Cat: "cat",
@@ -33,6 +23,86 @@ export const Species = {
   Other: "other",
 } as const;
 export type Species = (typeof Species)[keyof typeof Species];
+
+export const Availability = {
+  Available: "available",
+  OnHold: "on_hold",
+  Pending: "pending",
+  Adopted: "adopted",
+  Fostered: "fostered",
+  NotAvailable: "not_available",
+} as const;
+export type Availability = (typeof Availability)[keyof typeof Availability];
+
+export const PetOwnerType = {
+  Rescue: "rescue",
+  Individual: "individual",
+} as const;
+export type PetOwnerType = (typeof PetOwnerType)[keyof typeof PetOwnerType];
+
+/** submitted → under_review → (reference_check, home_visit, in any order, optional) → approved or rejected; under review a strong application may be waitlisted, and reopened later; withdrawn by the applicant from any open state; approved → completed (adoption finalised) or cancelled. Open states: submitted, under_review, reference_check, home_visit, waitlisted, approved. */
+export const ApplicationStatus = {
+  Submitted: "submitted",
+  UnderReview: "under_review",
+  ReferenceCheck: "reference_check",
+  HomeVisit: "home_visit",
+  Waitlisted: "waitlisted",
+  Approved: "approved",
+  Rejected: "rejected",
+  Withdrawn: "withdrawn",
+  Completed: "completed",
+  Cancelled: "cancelled",
+} as const;
+export type ApplicationStatus = (typeof ApplicationStatus)[keyof typeof ApplicationStatus];
+
+/** applicant, or owner (the rescue's staff or the rehomer). */
+export const MessageSide = {
+  Applicant: "applicant",
+  Owner: "owner",
+} as const;
+export type MessageSide = (typeof MessageSide)[keyof typeof MessageSide];
+
+/** core questions come from the platform's library (their wording is the library's); custom questions are a rescue's own. */
+export const QuestionSource = {
+  Core: "core",
+  Custom: "custom",
+} as const;
+export type QuestionSource = (typeof QuestionSource)[keyof typeof QuestionSource];
+
+/** How an answer is given: text (≤ 500 characters), long_text (≤ 5,000), yes_no (boolean), single_choice (one of options), multiple_choice (a list of distinct options), number (within minimum/maximum), date (YYYY-MM-DD). */
+export const QuestionType = {
+  Text: "text",
+  LongText: "long_text",
+  YesNo: "yes_no",
+  SingleChoice: "single_choice",
+  MultipleChoice: "multiple_choice",
+  Number: "number",
+  Date: "date",
+} as const;
+export type QuestionType = (typeof QuestionType)[keyof typeof QuestionType];
+
+/** pending → contacted → verified (verified may also be recorded directly). */
+export const ReferenceStatus = {
+  Pending: "pending",
+  Contacted: "contacted",
+  Verified: "verified",
+} as const;
+export type ReferenceStatus = (typeof ReferenceStatus)[keyof typeof ReferenceStatus];
+
+/** start_review: submitted → under_review. start_reference_check: under_review or home_visit → reference_check. start_home_visit: under_review or reference_check → home_visit. approve / waitlist: under_review, reference_check or home_visit → approved / waitlisted. reopen: waitlisted → under_review. reject: any open state before approval → rejected. complete / cancel: approved → completed / cancelled. withdraw (the applicant): any open state → withdrawn. Every other action is owner side (a rescue's admins and staff, or the rehomer). */
+export const ReviewAction = {
+  StartReview: "start_review",
+  StartReferenceCheck: "start_reference_check",
+  StartHomeVisit: "start_home_visit",
+  Approve: "approve",
+  Waitlist: "waitlist",
+  Reopen: "reopen",
+  Reject: "reject",
+  Complete: "complete",
+  Cancel: "cancel",
+  Withdraw: "withdraw",
+} as const;
+export type ReviewAction = (typeof ReviewAction)[keyof typeof ReviewAction];
 
 /** adopter: browses and applies. rehomer: an individual listing a pet of their own. rescue_staff / rescue_admin:
 members of a rescue (their rescue-level role is held per rescue). moderator: reviews listings and reports.
@@ -95,6 +165,7 @@ export const ErrorCode = {
   NotFound: "NOT_FOUND",
   VersionConflict: "VERSION_CONFLICT",
   InvalidTransition: "INVALID_TRANSITION",
+  ApplicationExists: "APPLICATION_EXISTS",
   IdempotencyKeyReused: "IDEMPOTENCY_KEY_REUSED",
   IdempotencyRequestInProgress: "IDEMPOTENCY_REQUEST_IN_PROGRESS",
   Unauthenticated: "UNAUTHENTICATED",
@@ -108,6 +179,15 @@ export const ErrorCode = {
   Internal: "INTERNAL",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** scheduled → passed, failed or cancelled. */
+export const HomeVisitOutcome = {
+  Scheduled: "scheduled",
+  Passed: "passed",
+  Failed: "failed",
+  Cancelled: "cancelled",
+} as const;
+export type HomeVisitOutcome = (typeof HomeVisitOutcome)[keyof typeof HomeVisitOutcome];
 
 /** A member's role within one rescue. */
 export const StaffRole = {
@@ -150,12 +230,6 @@ export const RefreshTokenTransport = {
   Cookie: "cookie",
 } as const;
 export type RefreshTokenTransport = (typeof RefreshTokenTransport)[keyof typeof RefreshTokenTransport];
-
-export const PetOwnerType = {
-  Rescue: "rescue",
-  Individual: "individual",
-} as const;
-export type PetOwnerType = (typeof PetOwnerType)[keyof typeof PetOwnerType];
 
 export const PetHistoryKind = {
   Listing: "listing",
@@ -203,6 +277,635 @@ export class AcceptedDto {
   @ApiProperty({ enum: ["accepted"] })
   @IsIn(["accepted"])
   status!: "accepted";
+}
+
+@ApiSchema({ name: "ApplicationPet" })
+export class ApplicationPetDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  name!: string;
+
+  @ApiProperty({ enum: Species, enumName: "Species" })
+  @IsEnum(Species)
+  species!: Species;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  primaryBreed!: string;
+
+  @ApiProperty({ enum: Availability, enumName: "Availability" })
+  @IsEnum(Availability)
+  availability!: Availability;
+}
+
+@ApiSchema({ name: "ApplicationApplicant" })
+export class ApplicationApplicantDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  name!: string;
+}
+
+@ApiSchema({ name: "PetOwner" })
+export class PetOwnerDto {
+  @ApiProperty({ enum: PetOwnerType, enumName: "PetOwnerType" })
+  @IsEnum(PetOwnerType)
+  type!: PetOwnerType;
+
+  /** The owning rescue, for rescue pets. */
+  @ApiProperty({ description: "The owning rescue, for rescue pets.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  rescueId!: string | null;
+
+  /** The rehomer, for individual listings. */
+  @ApiProperty({ description: "The rehomer, for individual listings.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  userId!: string | null;
+}
+
+@ApiSchema({ name: "ApplicationQuestionSetRef" })
+export class ApplicationQuestionSetRefDto {
+  /** null for the core library. */
+  @ApiProperty({ description: "null for the core library.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  rescueId!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+@ApiSchema({ name: "Application" })
+export class ApplicationDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: () => ApplicationPetDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ApplicationPetDto)
+  pet!: ApplicationPetDto;
+
+  @ApiProperty({ type: () => ApplicationApplicantDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ApplicationApplicantDto)
+  applicant!: ApplicationApplicantDto;
+
+  @ApiProperty({ type: () => PetOwnerDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PetOwnerDto)
+  owner!: PetOwnerDto;
+
+  @ApiProperty({ enum: ApplicationStatus, enumName: "ApplicationStatus" })
+  @IsEnum(ApplicationStatus)
+  status!: ApplicationStatus;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  statusReason!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  assigneeId!: string | null;
+
+  @ApiProperty({ type: () => ApplicationQuestionSetRefDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ApplicationQuestionSetRefDto)
+  questionSet!: ApplicationQuestionSetRefDto;
+
+  /** The questions of the form version this application answered. */
+  @ApiProperty({ description: "The questions of the form version this application answered.", isArray: true, type: () => ApplicationQuestionDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationQuestionDto)
+  questions!: Array<ApplicationQuestionDto>;
+
+  /** Answers by question key. */
+  @ApiProperty({ description: "Answers by question key.", type: Object, additionalProperties: true })
+  @IsObject()
+  answers!: Record<string, unknown>;
+
+  @ApiProperty({ isArray: true, type: () => ApplicationReferenceDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationReferenceDto)
+  references!: Array<ApplicationReferenceDto>;
+
+  /** Oldest first. */
+  @ApiProperty({ description: "Oldest first.", isArray: true, type: () => HomeVisitDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => HomeVisitDto)
+  homeVisits!: Array<HomeVisitDto>;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  submittedAt!: string;
+
+  /** When it was approved or rejected. */
+  @ApiProperty({ description: "When it was approved or rejected.", type: String, nullable: true, format: "date-time" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  decidedAt!: string | null;
+
+  /** When it left the open states (rejected, withdrawn, completed, cancelled). */
+  @ApiProperty({ description: "When it left the open states (rejected, withdrawn, completed, cancelled).", type: String, nullable: true, format: "date-time" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  closedAt!: string | null;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  updatedAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+@ApiSchema({ name: "ApplicationDraft" })
+export class ApplicationDraftDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  petId!: string;
+
+  @ApiProperty({ type: Object, additionalProperties: true })
+  @IsObject()
+  answers!: Record<string, unknown>;
+
+  @ApiProperty({ isArray: true, type: () => ApplicationReferenceInputDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationReferenceInputDto)
+  references!: Array<ApplicationReferenceInputDto>;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  updatedAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+@ApiSchema({ name: "ApplicationDraftPage" })
+export class ApplicationDraftPageDto {
+  @ApiProperty({ isArray: true, type: () => ApplicationDraftDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationDraftDto)
+  items!: Array<ApplicationDraftDto>;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  nextCursor!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  total!: number;
+}
+
+@ApiSchema({ name: "ApplicationHistoryEntry" })
+export class ApplicationHistoryEntryDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  /** null for the submission. */
+  @ApiProperty({ description: "null for the submission.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  from!: string | null;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  to!: string;
+
+  /** null when the platform made the change (e.g. other applications closed by an approval). */
+  @ApiProperty({ description: "null when the platform made the change (e.g. other applications closed by an approval).", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  actorId!: string | null;
+
+  /** The owner side's internal note; null for the applicant. */
+  @ApiProperty({ description: "The owner side's internal note; null for the applicant.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  note!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  reason!: string | null;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  createdAt!: string;
+}
+
+@ApiSchema({ name: "ApplicationHistoryPage" })
+export class ApplicationHistoryPageDto {
+  @ApiProperty({ isArray: true, type: () => ApplicationHistoryEntryDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationHistoryEntryDto)
+  items!: Array<ApplicationHistoryEntryDto>;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  nextCursor!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  total!: number;
+}
+
+@ApiSchema({ name: "ApplicationMessage" })
+export class ApplicationMessageDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  applicationId!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  senderId!: string | null;
+
+  @ApiProperty({ enum: MessageSide, enumName: "MessageSide" })
+  @IsEnum(MessageSide)
+  senderSide!: MessageSide;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  body!: string;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  createdAt!: string;
+}
+
+@ApiSchema({ name: "ApplicationMessagePage" })
+export class ApplicationMessagePageDto {
+  @ApiProperty({ isArray: true, type: () => ApplicationMessageDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationMessageDto)
+  items!: Array<ApplicationMessageDto>;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  nextCursor!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  total!: number;
+}
+
+@ApiSchema({ name: "ApplicationQuestion" })
+export class ApplicationQuestionDto {
+  /** The key of the answer in `answers`. */
+  @ApiProperty({ description: "The key of the answer in `answers`.", type: String })
+  @IsString()
+  key!: string;
+
+  @ApiProperty({ enum: QuestionSource, enumName: "QuestionSource" })
+  @IsEnum(QuestionSource)
+  source!: QuestionSource;
+
+  @ApiProperty({ enum: QuestionType, enumName: "QuestionType" })
+  @IsEnum(QuestionType)
+  type!: QuestionType;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  prompt!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  helpText!: string | null;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  required!: boolean;
+
+  /** The choices of single_choice and multiple_choice questions; empty otherwise. */
+  @ApiProperty({ description: "The choices of single_choice and multiple_choice questions; empty otherwise.", isArray: true, type: String })
+  @IsArray()
+  @IsString({ each: true })
+  options!: Array<string>;
+
+  /** Smallest accepted answer of a number question. */
+  @ApiProperty({ description: "Smallest accepted answer of a number question.", type: Number, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  minimum!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  maximum!: number | null;
+}
+
+/** A question of a rescue's form. core: key names a library question (see GET /application-questions); only required may differ from the library, so type, prompt, helpText, options, minimum and maximum must be left out. custom: key (not a library key), type and prompt are required; options (2–20 distinct) only and always for choice questions; minimum/maximum only for number questions. */
+@ApiSchema({ name: "ApplicationQuestionInput" })
+export class ApplicationQuestionInputDto {
+  @ApiProperty({ type: String, pattern: "^[a-z][a-z0-9_]{1,49}$" })
+  @IsString()
+  @Matches(new RegExp("^[a-z][a-z0-9_]{1,49}$"))
+  key!: string;
+
+  @ApiProperty({ enum: QuestionSource, enumName: "QuestionSource" })
+  @IsEnum(QuestionSource)
+  source!: QuestionSource;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  required!: boolean;
+
+  @ApiProperty({ required: false, enum: QuestionType, enumName: "QuestionType" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsEnum(QuestionType)
+  type?: QuestionType;
+
+  @ApiProperty({ required: false, type: String, minLength: 3, maxLength: 300 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  prompt?: string;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  helpText?: string | null;
+
+  @ApiProperty({ required: false, isArray: true, type: String, minLength: 1, maxLength: 100, maxItems: 20 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(100, { each: true })
+  options?: Array<string>;
+
+  @ApiProperty({ required: false, type: Number, nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  minimum?: number | null;
+
+  @ApiProperty({ required: false, type: Number, nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  maximum?: number | null;
+}
+
+/** An application form. A rescue that never saved its own form uses the core library (version 0); each save makes a new version, and every application keeps the version it answered. */
+@ApiSchema({ name: "ApplicationQuestionSet" })
+export class ApplicationQuestionSetDto {
+  /** null for the core library (the form of individual rehomers' pets). */
+  @ApiProperty({ description: "null for the core library (the form of individual rehomers' pets).", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  rescueId!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  version!: number;
+
+  @ApiProperty({ isArray: true, type: () => ApplicationQuestionDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationQuestionDto)
+  questions!: Array<ApplicationQuestionDto>;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  updatedAt!: string;
+}
+
+@ApiSchema({ name: "ApplicationReference" })
+export class ApplicationReferenceDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  name!: string;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  relationship!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  email!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  phone!: string | null;
+
+  @ApiProperty({ enum: ReferenceStatus, enumName: "ReferenceStatus" })
+  @IsEnum(ReferenceStatus)
+  status!: ReferenceStatus;
+
+  /** The owner side's notes; null for the applicant. */
+  @ApiProperty({ description: "The owner side's notes; null for the applicant.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  notes!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: "date-time" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  contactedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: "date-time" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  verifiedAt!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+/** A person who can vouch for the applicant; give an e-mail address or a phone number (or both). */
+@ApiSchema({ name: "ApplicationReferenceInput" })
+export class ApplicationReferenceInputDto {
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  relationship!: string;
+
+  @ApiProperty({ required: false, type: String, nullable: true, format: "email", maxLength: 254 })
+  @IsOptional()
+  @IsEmail({})
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiProperty({ required: false, type: String, nullable: true, pattern: "^\\+?[0-9 ()-]{6,32}$" })
+  @IsOptional()
+  @IsString()
+  @Matches(new RegExp("^\\+?[0-9 ()-]{6,32}$"))
+  phone?: string | null;
+}
+
+@ApiSchema({ name: "ApplicationSummary" })
+export class ApplicationSummaryDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: () => ApplicationPetDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ApplicationPetDto)
+  pet!: ApplicationPetDto;
+
+  @ApiProperty({ type: () => ApplicationApplicantDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ApplicationApplicantDto)
+  applicant!: ApplicationApplicantDto;
+
+  @ApiProperty({ type: () => PetOwnerDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PetOwnerDto)
+  owner!: PetOwnerDto;
+
+  @ApiProperty({ enum: ApplicationStatus, enumName: "ApplicationStatus" })
+  @IsEnum(ApplicationStatus)
+  status!: ApplicationStatus;
+
+  /** The reason given with the last status change (e.g. "pet adopted"). */
+  @ApiProperty({ description: "The reason given with the last status change (e.g. \"pet adopted\").", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  statusReason!: string | null;
+
+  /** The rescue member reviewing it. */
+  @ApiProperty({ description: "The rescue member reviewing it.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  assigneeId!: string | null;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  submittedAt!: string;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  updatedAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+@ApiSchema({ name: "ApplicationSummaryPage" })
+export class ApplicationSummaryPageDto {
+  @ApiProperty({ isArray: true, type: () => ApplicationSummaryDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationSummaryDto)
+  items!: Array<ApplicationSummaryDto>;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  nextCursor!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  total!: number;
+}
+
+@ApiSchema({ name: "AssignApplicationRequest" })
+export class AssignApplicationRequestDto {
+  /** An admin or staff member of the rescue; null unassigns. */
+  @ApiProperty({ description: "An admin or staff member of the rescue; null unassigns.", type: String, nullable: true, pattern: "^[0-9a-f-]{36}$" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  assigneeId!: string | null;
+
+  @ApiProperty({ required: false, type: 'integer', minimum: 1 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
 }
 
 @ApiSchema({ name: "AuditEntry" })
@@ -333,6 +1036,111 @@ export class BreedPageDto {
   total!: number;
 }
 
+@ApiSchema({ name: "BulkStatusItem" })
+export class BulkStatusItemDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  applicationId!: string;
+
+  @ApiProperty({ type: Boolean })
+  @IsBoolean()
+  ok!: boolean;
+
+  /** The new status when ok. */
+  @ApiProperty({ description: "The new status when ok.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  status!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsInt()
+  version!: number | null;
+
+  /** The error code (as in the Error body) when not ok. */
+  @ApiProperty({ description: "The error code (as in the Error body) when not ok.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  code!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  message!: string | null;
+}
+
+@ApiSchema({ name: "BulkStatusRequest" })
+export class BulkStatusRequestDto {
+  @ApiProperty({ isArray: true, type: String, pattern: "^[0-9a-f-]{36}$", minItems: 1, maxItems: 100, uniqueItems: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(new RegExp("^[0-9a-f-]{36}$"), { each: true })
+  applicationIds!: Array<string>;
+
+  @ApiProperty({ enum: ReviewAction, enumName: "ReviewAction" })
+  @IsEnum(ReviewAction)
+  action!: ReviewAction;
+
+  @ApiProperty({ required: false, type: String, maxLength: 2000 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @ApiProperty({ required: false, type: String, maxLength: 500 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+/** One result per id, in the order given; each id changed completely or not at all. */
+@ApiSchema({ name: "BulkStatusResult" })
+export class BulkStatusResultDto {
+  @ApiProperty({ isArray: true, type: () => BulkStatusItemDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => BulkStatusItemDto)
+  results!: Array<BulkStatusItemDto>;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  succeeded!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  failed!: number;
+}
+
+@ApiSchema({ name: "ChangeApplicationStatusRequest" })
+export class ChangeApplicationStatusRequestDto {
+  @ApiProperty({ enum: ApplicationStatus, enumName: "ApplicationStatus" })
+  @IsEnum(ApplicationStatus)
+  status!: ApplicationStatus;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiProperty({ required: false, type: String, maxLength: 2000 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @ApiProperty({ required: false, type: String, maxLength: 500 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
 @ApiSchema({ name: "ChangePasswordRequest" })
 export class ChangePasswordRequestDto {
   @ApiProperty({ type: String, format: "password", minLength: 1, maxLength: 128 })
@@ -407,6 +1215,28 @@ export class ConfigEntryPageDto {
   @IsInt()
   @Min(0)
   total!: number;
+}
+
+/** Answers are checked for type and choices against the pet's form, but required questions may be missing. */
+@ApiSchema({ name: "CreateApplicationDraftRequest" })
+export class CreateApplicationDraftRequestDto {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+
+  @ApiProperty({ required: false, type: Object, additionalProperties: true })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsObject()
+  answers?: Record<string, unknown>;
+
+  @ApiProperty({ required: false, isArray: true, type: () => ApplicationReferenceInputDto, maxItems: 5 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationReferenceInputDto)
+  references?: Array<ApplicationReferenceInputDto>;
 }
 
 @ApiSchema({ name: "CreateMedicalRecordRequest" })
@@ -789,6 +1619,45 @@ export class HealthStatusDto {
   checks!: Record<string, "up">;
 }
 
+@ApiSchema({ name: "HomeVisit" })
+export class HomeVisitDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  scheduledAt!: string;
+
+  @ApiProperty({ enum: HomeVisitOutcome, enumName: "HomeVisitOutcome" })
+  @IsEnum(HomeVisitOutcome)
+  outcome!: HomeVisitOutcome;
+
+  /** The owner side's notes; null for the applicant. */
+  @ApiProperty({ description: "The owner side's notes; null for the applicant.", type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  notes!: string | null;
+
+  /** When the outcome was recorded. */
+  @ApiProperty({ description: "When the outcome was recorded.", type: String, nullable: true, format: "date-time" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  recordedAt!: string | null;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  createdAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
 @ApiSchema({ name: "InviteStaffRequest" })
 export class InviteStaffRequestDto {
   @ApiProperty({ type: String, format: "email", maxLength: 254 })
@@ -1101,25 +1970,6 @@ export class NotificationPreferencesDto {
   @ValidateNested()
   @Type(() => NotificationChannelsDto)
   newsletter!: NotificationChannelsDto;
-}
-
-@ApiSchema({ name: "PetOwner" })
-export class PetOwnerDto {
-  @ApiProperty({ enum: PetOwnerType, enumName: "PetOwnerType" })
-  @IsEnum(PetOwnerType)
-  type!: PetOwnerType;
-
-  /** The owning rescue, for rescue pets. */
-  @ApiProperty({ description: "The owning rescue, for rescue pets.", type: String, nullable: true })
-  @ValidateIf((_object, value) => value !== null)
-  @IsString()
-  rescueId!: string | null;
-
-  /** The rehomer, for individual listings. */
-  @ApiProperty({ description: "The rehomer, for individual listings.", type: String, nullable: true })
-  @ValidateIf((_object, value) => value !== null)
-  @IsString()
-  userId!: string | null;
 }
 
 @ApiSchema({ name: "Pet" })
@@ -1544,6 +2394,27 @@ export class RejectRescueRequestDto {
   reason!: string;
 }
 
+/** Answers and references replaced whole, validated against the form version the application answered. */
+@ApiSchema({ name: "ReplaceApplicationRequest" })
+export class ReplaceApplicationRequestDto {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiProperty({ type: Object, additionalProperties: true })
+  @IsObject()
+  answers!: Record<string, unknown>;
+
+  @ApiProperty({ isArray: true, type: () => ApplicationReferenceInputDto, minItems: 1, maxItems: 5 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationReferenceInputDto)
+  references!: Array<ApplicationReferenceInputDto>;
+}
+
 @ApiSchema({ name: "ReplacePetRequest" })
 export class ReplacePetRequestDto {
   @ApiProperty({ type: 'integer', minimum: 1 })
@@ -1696,6 +2567,23 @@ export class ReplacePetRequestDto {
   @ValidateIf((_object, value) => value !== null)
   @IsDateString({ strict: true })
   intakeDate!: string | null;
+}
+
+@ApiSchema({ name: "ReplaceQuestionSetRequest" })
+export class ReplaceQuestionSetRequestDto {
+  /** The version read (0 while the rescue uses the core library). */
+  @ApiProperty({ description: "The version read (0 while the rescue uses the core library).", type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  expectedVersion!: number;
+
+  @ApiProperty({ isArray: true, type: () => ApplicationQuestionInputDto, minItems: 1, maxItems: 50 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationQuestionInputDto)
+  questions!: Array<ApplicationQuestionInputDto>;
 }
 
 @ApiSchema({ name: "RescueSettings" })
@@ -1965,6 +2853,57 @@ export class ResetPasswordRequestDto {
   newPassword!: string;
 }
 
+@ApiSchema({ name: "ReviewApplicationRequest" })
+export class ReviewApplicationRequestDto {
+  @ApiProperty({ enum: ReviewAction, enumName: "ReviewAction" })
+  @IsEnum(ReviewAction)
+  action!: ReviewAction;
+
+  /** When given, the change applies only to this version (409 VERSION_CONFLICT with currentVersion otherwise). Without it the change still applies only from the state it was checked against. */
+  @ApiProperty({ required: false, description: "When given, the change applies only to this version (409 VERSION_CONFLICT with currentVersion otherwise). Without it the change still applies only from the state it was checked against.", type: 'integer', minimum: 1 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+
+  /** An internal note for the owner side; recorded in the history. */
+  @ApiProperty({ required: false, description: "An internal note for the owner side; recorded in the history.", type: String, maxLength: 2000 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  /** Shown to the applicant (e.g. why an application was rejected). */
+  @ApiProperty({ required: false, description: "Shown to the applicant (e.g. why an application was rejected).", type: String, maxLength: 500 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+@ApiSchema({ name: "ScheduleHomeVisitRequest" })
+export class ScheduleHomeVisitRequestDto {
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  scheduledAt!: string;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string | null;
+}
+
+@ApiSchema({ name: "SendMessageRequest" })
+export class SendMessageRequestDto {
+  @ApiProperty({ type: String, minLength: 1, maxLength: 5000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  body!: string;
+}
+
 @ApiSchema({ name: "Session" })
 export class SessionDto {
   @ApiProperty({ type: String })
@@ -2131,6 +3070,27 @@ export class StaffMemberPageDto {
   total!: number;
 }
 
+@ApiSchema({ name: "SubmitApplicationRequest" })
+export class SubmitApplicationRequestDto {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+
+  /** Answers by question key, validated against the pet's current form (GET /pets/{petId}/application-questions). */
+  @ApiProperty({ description: "Answers by question key, validated against the pet's current form (GET /pets/{petId}/application-questions).", type: Object, additionalProperties: true })
+  @IsObject()
+  answers!: Record<string, unknown>;
+
+  @ApiProperty({ isArray: true, type: () => ApplicationReferenceInputDto, minItems: 1, maxItems: 5 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationReferenceInputDto)
+  references!: Array<ApplicationReferenceInputDto>;
+}
+
 @ApiSchema({ name: "TwoFactorCodeRequest" })
 export class TwoFactorCodeRequestDto {
   @ApiProperty({ type: String, pattern: "^[0-9]{6}$" })
@@ -2193,6 +3153,28 @@ export class TwoFactorSetupDto {
   otpauthUri!: string;
 }
 
+/** The fields present replace the draft's. */
+@ApiSchema({ name: "UpdateApplicationDraftRequest" })
+export class UpdateApplicationDraftRequestDto {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiProperty({ required: false, type: Object, additionalProperties: true })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsObject()
+  answers?: Record<string, unknown>;
+
+  @ApiProperty({ required: false, isArray: true, type: () => ApplicationReferenceInputDto, maxItems: 5 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => ApplicationReferenceInputDto)
+  references?: Array<ApplicationReferenceInputDto>;
+}
+
 /** Changes an existing entry; entries themselves are created by migrations. */
 @ApiSchema({ name: "UpdateConfigRequest" })
 export class UpdateConfigRequestDto {
@@ -2234,6 +3216,32 @@ export class UpdateFeatureRequestDto {
   @IsInt()
   @Min(1)
   expectedVersion!: number;
+}
+
+/** Reschedule (scheduledAt, while scheduled) or record the outcome (passed, failed or cancelled; final). */
+@ApiSchema({ name: "UpdateHomeVisitRequest" })
+export class UpdateHomeVisitRequestDto {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiProperty({ required: false, type: String, format: "date-time" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  scheduledAt?: string;
+
+  @ApiProperty({ required: false, enum: HomeVisitOutcome, enumName: "HomeVisitOutcome" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsEnum(HomeVisitOutcome)
+  outcome?: HomeVisitOutcome;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string | null;
 }
 
 /** Changing a verified record makes it unverified again. */
@@ -2479,6 +3487,24 @@ export class UpdatePreferencesRequestDto {
   @IsString()
   @MaxLength(64)
   timezone!: string;
+}
+
+@ApiSchema({ name: "UpdateReferenceRequest" })
+export class UpdateReferenceRequestDto {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiProperty({ enum: ReferenceStatus, enumName: "ReferenceStatus" })
+  @IsEnum(ReferenceStatus)
+  status!: ReferenceStatus;
+
+  @ApiProperty({ required: false, type: String, nullable: true, maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string | null;
 }
 
 /** Changes some fields (rescue admins). */
@@ -3502,4 +4528,296 @@ export class VerifyMedicalRecordParams {
   @IsString()
   @Matches(new RegExp("^[0-9a-f-]{36}$"))
   recordId!: string;
+}
+
+export class GetRescueApplicationQuestionsParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+}
+
+export class ReplaceRescueApplicationQuestionsParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+}
+
+export class GetPetApplicationQuestionsParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class ListApplicationDraftsQuery {
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class GetApplicationDraftParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  draftId!: string;
+}
+
+export class UpdateApplicationDraftParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  draftId!: string;
+}
+
+export class DeleteApplicationDraftParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  draftId!: string;
+}
+
+export class ListApplicationsQuery {
+  /** Only these statuses. */
+  @ApiProperty({ required: false, description: "Only these statuses.", isArray: true, enum: ApplicationStatus, enumName: "ApplicationStatus", maxItems: 10 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (Array.isArray(value) ? value : String(value).split(',')))
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsEnum(ApplicationStatus, { each: true })
+  status?: Array<ApplicationStatus>;
+
+  @ApiProperty({ required: false, type: String, pattern: "^[0-9a-f-]{36}$" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId?: string;
+
+  @ApiProperty({ required: false, type: String, pattern: "^[0-9a-f-]{36}$" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId?: string;
+
+  @ApiProperty({ required: false, type: String, pattern: "^[0-9a-f-]{36}$" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicantId?: string;
+
+  @ApiProperty({ required: false, type: String, pattern: "^[0-9a-f-]{36}$" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  assigneeId?: string;
+
+  @ApiProperty({ required: false, type: String, format: "date-time" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  submittedAfter?: string;
+
+  @ApiProperty({ required: false, type: String, format: "date-time" })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  submittedBefore?: string;
+
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class GetApplicationParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicationId!: string;
+}
+
+export class ReplaceApplicationParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicationId!: string;
+}
+
+export class WithdrawApplicationParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicationId!: string;
+}
+
+export class GetApplicationHistoryParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicationId!: string;
+}
+
+export class GetApplicationHistoryQuery {
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class ChangeApplicationStatusParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicationId!: string;
+}
+
+export class ReviewApplicationParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicationId!: string;
+}
+
+export class AssignApplicationParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  rescueId!: string;
+
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicationId!: string;
+}
+
+export class ListPetApplicationsParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  petId!: string;
+}
+
+export class ListPetApplicationsQuery {
+  /** Only these statuses. */
+  @ApiProperty({ required: false, description: "Only these statuses.", isArray: true, enum: ApplicationStatus, enumName: "ApplicationStatus", maxItems: 10 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (Array.isArray(value) ? value : String(value).split(',')))
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsEnum(ApplicationStatus, { each: true })
+  status?: Array<ApplicationStatus>;
+
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class ScheduleHomeVisitParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicationId!: string;
+}
+
+export class UpdateHomeVisitParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicationId!: string;
+
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  visitId!: string;
+}
+
+export class UpdateApplicationReferenceParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicationId!: string;
+
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  referenceId!: string;
+}
+
+export class ListApplicationMessagesParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicationId!: string;
+}
+
+export class ListApplicationMessagesQuery {
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class SendApplicationMessageParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  applicationId!: string;
 }

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AcceptRescueInvitationData, AcceptRescueInvitationErrors, AcceptRescueInvitationResponses, ActivateUserData, ActivateUserErrors, ActivateUserResponses, AddFavoritePetData, AddFavoritePetErrors, AddFavoritePetResponses, CancelUserDeletionData, CancelUserDeletionErrors, CancelUserDeletionResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, ChangePetAvailabilityData, ChangePetAvailabilityErrors, ChangePetAvailabilityResponses, ChangePetListingData, ChangePetListingErrors, ChangePetListingResponses, ChangeUserRoleData, ChangeUserRoleErrors, ChangeUserRoleResponses, CompleteTwoFactorLoginData, CompleteTwoFactorLoginErrors, CompleteTwoFactorLoginResponses, CreateMedicalRecordData, CreateMedicalRecordErrors, CreateMedicalRecordResponses, CreatePetData, CreatePetErrors, CreatePetResponses, CreateRescueData, CreateRescueErrors, CreateRescueResponses, DeactivateUserData, DeactivateUserErrors, DeactivateUserResponses, DeletePetData, DeletePetErrors, DeletePetResponses, DeleteRescueData, DeleteRescueErrors, DeleteRescueResponses, DisableTwoFactorData, DisableTwoFactorErrors, DisableTwoFactorResponses, EnableTwoFactorData, EnableTwoFactorErrors, EnableTwoFactorResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetFeatureData, GetFeatureErrors, GetFeatureResponses, GetJobData, GetJobErrors, GetJobResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetPetData, GetPetErrors, GetPetHistoryData, GetPetHistoryErrors, GetPetHistoryResponses, GetPetResponses, GetPublicConfigData, GetPublicConfigErrors, GetPublicConfigResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRescueAnalyticsData, GetRescueAnalyticsErrors, GetRescueAnalyticsResponses, GetRescueData, GetRescueErrors, GetRescueResponses, GetUserData, GetUserDataExportData, GetUserDataExportErrors, GetUserDataExportResponses, GetUserErrors, GetUserPreferencesData, GetUserPreferencesErrors, GetUserPreferencesResponses, GetUserResponses, InviteRescueStaffData, InviteRescueStaffErrors, InviteRescueStaffResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListBreedsData, ListBreedsErrors, ListBreedsResponses, ListConfigEntriesData, ListConfigEntriesErrors, ListConfigEntriesResponses, ListFeaturesData, ListFeaturesErrors, ListFeaturesResponses, ListMyFavoritePetsData, ListMyFavoritePetsErrors, ListMyFavoritePetsResponses, ListPetMedicalRecordsData, ListPetMedicalRecordsErrors, ListPetMedicalRecordsResponses, ListRescuePetsData, ListRescuePetsErrors, ListRescuePetsResponses, ListRescuesData, ListRescuesErrors, ListRescuesResponses, ListRescueStaffData, ListRescueStaffErrors, ListRescueStaffResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListSpeciesData, ListSpeciesErrors, ListSpeciesResponses, ListUserRehomesData, ListUserRehomesErrors, ListUserRehomesResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, RegisterData, RegisterErrors, RegisterResponses, RejectRescueData, RejectRescueErrors, RejectRescueResponses, RemoveFavoritePetData, RemoveFavoritePetErrors, RemoveFavoritePetResponses, RemoveRescueStaffData, RemoveRescueStaffErrors, RemoveRescueStaffResponses, ReplacePetData, ReplacePetErrors, ReplacePetResponses, ReplaceRescueData, ReplaceRescueErrors, ReplaceRescueResponses, ReplaceUserData, ReplaceUserErrors, ReplaceUserResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RequestUserDataExportData, RequestUserDataExportErrors, RequestUserDataExportResponses, RequestUserDeletionData, RequestUserDeletionErrors, RequestUserDeletionResponses, ResendVerificationEmailData, ResendVerificationEmailErrors, ResendVerificationEmailResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeOtherSessionsData, RevokeOtherSessionsErrors, RevokeOtherSessionsResponses, RevokeSessionData, RevokeSessionErrors, RevokeSessionResponses, SearchPetsData, SearchPetsErrors, SearchPetsResponses, SetUpTwoFactorData, SetUpTwoFactorErrors, SetUpTwoFactorResponses, UpdateConfigEntryData, UpdateConfigEntryErrors, UpdateConfigEntryResponses, UpdateFeatureData, UpdateFeatureErrors, UpdateFeatureResponses, UpdateMedicalRecordData, UpdateMedicalRecordErrors, UpdateMedicalRecordResponses, UpdatePetData, UpdatePetErrors, UpdatePetResponses, UpdateRescueData, UpdateRescueErrors, UpdateRescueResponses, UpdateUserData, UpdateUserErrors, UpdateUserPreferencesData, UpdateUserPreferencesErrors, UpdateUserPreferencesResponses, UpdateUserResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses, VerifyMedicalRecordData, VerifyMedicalRecordErrors, VerifyMedicalRecordResponses, VerifyRescueData, VerifyRescueErrors, VerifyRescueResponses } from './types.gen.js';
+import type { AcceptRescueInvitationData, AcceptRescueInvitationErrors, AcceptRescueInvitationResponses, ActivateUserData, ActivateUserErrors, ActivateUserResponses, AddFavoritePetData, AddFavoritePetErrors, AddFavoritePetResponses, AssignApplicationData, AssignApplicationErrors, AssignApplicationResponses, BulkChangeApplicationStatusData, BulkChangeApplicationStatusErrors, BulkChangeApplicationStatusResponses, CancelUserDeletionData, CancelUserDeletionErrors, CancelUserDeletionResponses, ChangeApplicationStatusData, ChangeApplicationStatusErrors, ChangeApplicationStatusResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, ChangePetAvailabilityData, ChangePetAvailabilityErrors, ChangePetAvailabilityResponses, ChangePetListingData, ChangePetListingErrors, ChangePetListingResponses, ChangeUserRoleData, ChangeUserRoleErrors, ChangeUserRoleResponses, CompleteTwoFactorLoginData, CompleteTwoFactorLoginErrors, CompleteTwoFactorLoginResponses, CreateApplicationDraftData, CreateApplicationDraftErrors, CreateApplicationDraftResponses, CreateMedicalRecordData, CreateMedicalRecordErrors, CreateMedicalRecordResponses, CreatePetData, CreatePetErrors, CreatePetResponses, CreateRescueData, CreateRescueErrors, CreateRescueResponses, DeactivateUserData, DeactivateUserErrors, DeactivateUserResponses, DeleteApplicationDraftData, DeleteApplicationDraftErrors, DeleteApplicationDraftResponses, DeletePetData, DeletePetErrors, DeletePetResponses, DeleteRescueData, DeleteRescueErrors, DeleteRescueResponses, DisableTwoFactorData, DisableTwoFactorErrors, DisableTwoFactorResponses, EnableTwoFactorData, EnableTwoFactorErrors, EnableTwoFactorResponses, GetApplicationData, GetApplicationDraftData, GetApplicationDraftErrors, GetApplicationDraftResponses, GetApplicationErrors, GetApplicationHistoryData, GetApplicationHistoryErrors, GetApplicationHistoryResponses, GetApplicationResponses, GetCoreApplicationQuestionsData, GetCoreApplicationQuestionsErrors, GetCoreApplicationQuestionsResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetFeatureData, GetFeatureErrors, GetFeatureResponses, GetJobData, GetJobErrors, GetJobResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetPetApplicationQuestionsData, GetPetApplicationQuestionsErrors, GetPetApplicationQuestionsResponses, GetPetData, GetPetErrors, GetPetHistoryData, GetPetHistoryErrors, GetPetHistoryResponses, GetPetResponses, GetPublicConfigData, GetPublicConfigErrors, GetPublicConfigResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRescueAnalyticsData, GetRescueAnalyticsErrors, GetRescueAnalyticsResponses, GetRescueApplicationQuestionsData, GetRescueApplicationQuestionsErrors, GetRescueApplicationQuestionsResponses, GetRescueData, GetRescueErrors, GetRescueResponses, GetUserData, GetUserDataExportData, GetUserDataExportErrors, GetUserDataExportResponses, GetUserErrors, GetUserPreferencesData, GetUserPreferencesErrors, GetUserPreferencesResponses, GetUserResponses, InviteRescueStaffData, InviteRescueStaffErrors, InviteRescueStaffResponses, ListApplicationDraftsData, ListApplicationDraftsErrors, ListApplicationDraftsResponses, ListApplicationMessagesData, ListApplicationMessagesErrors, ListApplicationMessagesResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListBreedsData, ListBreedsErrors, ListBreedsResponses, ListConfigEntriesData, ListConfigEntriesErrors, ListConfigEntriesResponses, ListFeaturesData, ListFeaturesErrors, ListFeaturesResponses, ListMyFavoritePetsData, ListMyFavoritePetsErrors, ListMyFavoritePetsResponses, ListPetApplicationsData, ListPetApplicationsErrors, ListPetApplicationsResponses, ListPetMedicalRecordsData, ListPetMedicalRecordsErrors, ListPetMedicalRecordsResponses, ListRescuePetsData, ListRescuePetsErrors, ListRescuePetsResponses, ListRescuesData, ListRescuesErrors, ListRescuesResponses, ListRescueStaffData, ListRescueStaffErrors, ListRescueStaffResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListSpeciesData, ListSpeciesErrors, ListSpeciesResponses, ListUserRehomesData, ListUserRehomesErrors, ListUserRehomesResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, RegisterData, RegisterErrors, RegisterResponses, RejectRescueData, RejectRescueErrors, RejectRescueResponses, RemoveFavoritePetData, RemoveFavoritePetErrors, RemoveFavoritePetResponses, RemoveRescueStaffData, RemoveRescueStaffErrors, RemoveRescueStaffResponses, ReplaceApplicationData, ReplaceApplicationErrors, ReplaceApplicationResponses, ReplacePetData, ReplacePetErrors, ReplacePetResponses, ReplaceRescueApplicationQuestionsData, ReplaceRescueApplicationQuestionsErrors, ReplaceRescueApplicationQuestionsResponses, ReplaceRescueData, ReplaceRescueErrors, ReplaceRescueResponses, ReplaceUserData, ReplaceUserErrors, ReplaceUserResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RequestUserDataExportData, RequestUserDataExportErrors, RequestUserDataExportResponses, RequestUserDeletionData, RequestUserDeletionErrors, RequestUserDeletionResponses, ResendVerificationEmailData, ResendVerificationEmailErrors, ResendVerificationEmailResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ReviewApplicationData, ReviewApplicationErrors, ReviewApplicationResponses, RevokeOtherSessionsData, RevokeOtherSessionsErrors, RevokeOtherSessionsResponses, RevokeSessionData, RevokeSessionErrors, RevokeSessionResponses, ScheduleHomeVisitData, ScheduleHomeVisitErrors, ScheduleHomeVisitResponses, SearchPetsData, SearchPetsErrors, SearchPetsResponses, SendApplicationMessageData, SendApplicationMessageErrors, SendApplicationMessageResponses, SetUpTwoFactorData, SetUpTwoFactorErrors, SetUpTwoFactorResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, UpdateApplicationDraftData, UpdateApplicationDraftErrors, UpdateApplicationDraftResponses, UpdateApplicationReferenceData, UpdateApplicationReferenceErrors, UpdateApplicationReferenceResponses, UpdateConfigEntryData, UpdateConfigEntryErrors, UpdateConfigEntryResponses, UpdateFeatureData, UpdateFeatureErrors, UpdateFeatureResponses, UpdateHomeVisitData, UpdateHomeVisitErrors, UpdateHomeVisitResponses, UpdateMedicalRecordData, UpdateMedicalRecordErrors, UpdateMedicalRecordResponses, UpdatePetData, UpdatePetErrors, UpdatePetResponses, UpdateRescueData, UpdateRescueErrors, UpdateRescueResponses, UpdateUserData, UpdateUserErrors, UpdateUserPreferencesData, UpdateUserPreferencesErrors, UpdateUserPreferencesResponses, UpdateUserResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses, VerifyMedicalRecordData, VerifyMedicalRecordErrors, VerifyMedicalRecordResponses, VerifyRescueData, VerifyRescueErrors, VerifyRescueResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -871,4 +871,319 @@ export const verifyMedicalRecord = <ThrowOnError extends boolean = false>(option
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/medical-records/{recordId}/verify',
     ...options
+});
+
+/**
+ * The core question library
+ *
+ * The platform's library of application questions: the form of individual rehomers' pets, and what a rescue picks its core questions from.
+ */
+export const getCoreApplicationQuestions = <ThrowOnError extends boolean = false>(options?: Options<GetCoreApplicationQuestionsData, ThrowOnError>) => (options?.client ?? client).get<GetCoreApplicationQuestionsResponses, GetCoreApplicationQuestionsErrors, ThrowOnError>({ url: '/api/v1/application-questions', ...options });
+
+/**
+ * A rescue's application form
+ *
+ * Public: the current version of the rescue's form (the core library, as version 0, until the rescue saves its own).
+ */
+export const getRescueApplicationQuestions = <ThrowOnError extends boolean = false>(options: Options<GetRescueApplicationQuestionsData, ThrowOnError>) => (options.client ?? client).get<GetRescueApplicationQuestionsResponses, GetRescueApplicationQuestionsErrors, ThrowOnError>({ url: '/api/v1/rescues/{rescueId}/application-questions', ...options });
+
+/**
+ * Save a rescue's application form
+ *
+ * Admins of the rescue. Saves a new version; applications keep the version they answered. Each question is checked (per-question errors in details.fields).
+ */
+export const replaceRescueApplicationQuestions = <ThrowOnError extends boolean = false>(options: Options<ReplaceRescueApplicationQuestionsData, ThrowOnError>) => (options.client ?? client).put<ReplaceRescueApplicationQuestionsResponses, ReplaceRescueApplicationQuestionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues/{rescueId}/application-questions',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The application form of a pet
+ *
+ * The form an application for this pet answers: its rescue's current form, or the core library for an individual rehomer's pet. For whoever may see the pet.
+ */
+export const getPetApplicationQuestions = <ThrowOnError extends boolean = false>(options: Options<GetPetApplicationQuestionsData, ThrowOnError>) => (options.client ?? client).get<GetPetApplicationQuestionsResponses, GetPetApplicationQuestionsErrors, ThrowOnError>({ url: '/api/v1/pets/{petId}/application-questions', ...options });
+
+/**
+ * My application drafts
+ *
+ * The caller's drafts, most recently saved first.
+ */
+export const listApplicationDrafts = <ThrowOnError extends boolean = false>(options?: Options<ListApplicationDraftsData, ThrowOnError>) => (options?.client ?? client).get<ListApplicationDraftsResponses, ListApplicationDraftsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/drafts',
+    ...options
+});
+
+/**
+ * Start an application draft
+ *
+ * One draft per applicant and pet (409 CONFLICT with details.draftId when one exists). Answers are checked for type and choices, not for completeness.
+ */
+export const createApplicationDraft = <ThrowOnError extends boolean = false>(options: Options<CreateApplicationDraftData, ThrowOnError>) => (options.client ?? client).post<CreateApplicationDraftResponses, CreateApplicationDraftErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/drafts',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Discard an application draft
+ *
+ * Only its author.
+ */
+export const deleteApplicationDraft = <ThrowOnError extends boolean = false>(options: Options<DeleteApplicationDraftData, ThrowOnError>) => (options.client ?? client).delete<DeleteApplicationDraftResponses, DeleteApplicationDraftErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/drafts/{draftId}',
+    ...options
+});
+
+/**
+ * An application draft
+ *
+ * Only its author.
+ */
+export const getApplicationDraft = <ThrowOnError extends boolean = false>(options: Options<GetApplicationDraftData, ThrowOnError>) => (options.client ?? client).get<GetApplicationDraftResponses, GetApplicationDraftErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/drafts/{draftId}',
+    ...options
+});
+
+/**
+ * Save an application draft
+ *
+ * Only its author; the fields present replace the draft's.
+ */
+export const updateApplicationDraft = <ThrowOnError extends boolean = false>(options: Options<UpdateApplicationDraftData, ThrowOnError>) => (options.client ?? client).patch<UpdateApplicationDraftResponses, UpdateApplicationDraftErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/drafts/{draftId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Applications
+ *
+ * Filtered by who asks: applicants see their own, rescue members their rescues', rehomers those for their pets, admins all. Newest submission first.
+ */
+export const listApplications = <ThrowOnError extends boolean = false>(options?: Options<ListApplicationsData, ThrowOnError>) => (options?.client ?? client).get<ListApplicationsResponses, ListApplicationsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications',
+    ...options
+});
+
+/**
+ * Apply to adopt a pet
+ *
+ * The pet must be published and available; its owner and its rescue's members cannot apply; one open application per applicant and pet (409 APPLICATION_EXISTS). Answers are validated against the pet's current form, with one error per question in details.fields. The applicant's draft for the pet is discarded. A retry with the same Idempotency-Key and body answers the first response.
+ */
+export const submitApplication = <ThrowOnError extends boolean = false>(options: Options<SubmitApplicationData, ThrowOnError>) => (options.client ?? client).post<SubmitApplicationResponses, SubmitApplicationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Apply one review action to many applications
+ *
+ * Owner side. Each application changes in its own transaction, completely or not at all; the result lists every id with ok or the error code it would have answered alone.
+ */
+export const bulkChangeApplicationStatus = <ThrowOnError extends boolean = false>(options: Options<BulkChangeApplicationStatusData, ThrowOnError>) => (options.client ?? client).post<BulkChangeApplicationStatusResponses, BulkChangeApplicationStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/bulk-status',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Withdraw an application
+ *
+ * The applicant, from any open state (409 INVALID_TRANSITION otherwise). The record stays, withdrawn.
+ */
+export const withdrawApplication = <ThrowOnError extends boolean = false>(options: Options<WithdrawApplicationData, ThrowOnError>) => (options.client ?? client).delete<WithdrawApplicationResponses, WithdrawApplicationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/{applicationId}',
+    ...options
+});
+
+/**
+ * An application
+ *
+ * The applicant and the owner side (the rescue's members, or the rehomer); admins. Internal notes are shown to the owner side only.
+ */
+export const getApplication = <ThrowOnError extends boolean = false>(options: Options<GetApplicationData, ThrowOnError>) => (options.client ?? client).get<GetApplicationResponses, GetApplicationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/{applicationId}',
+    ...options
+});
+
+/**
+ * Edit an application
+ *
+ * The applicant, while it is submitted (409 INVALID_TRANSITION once review started).
+ */
+export const replaceApplication = <ThrowOnError extends boolean = false>(options: Options<ReplaceApplicationData, ThrowOnError>) => (options.client ?? client).put<ReplaceApplicationResponses, ReplaceApplicationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/{applicationId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Status history of an application
+ *
+ * Every transition, oldest first: who, when, from, to, reason and (owner side only) the note.
+ */
+export const getApplicationHistory = <ThrowOnError extends boolean = false>(options: Options<GetApplicationHistoryData, ThrowOnError>) => (options.client ?? client).get<GetApplicationHistoryResponses, GetApplicationHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/{applicationId}/history',
+    ...options
+});
+
+/**
+ * Change the status of an application
+ *
+ * The target-status form of POST /applications/{applicationId}/review (one implementation): the transition from the current status to this one must exist (409 INVALID_TRANSITION otherwise). A stale expectedVersion answers 409 VERSION_CONFLICT with details.currentVersion.
+ */
+export const changeApplicationStatus = <ThrowOnError extends boolean = false>(options: Options<ChangeApplicationStatusData, ThrowOnError>) => (options.client ?? client).patch<ChangeApplicationStatusResponses, ChangeApplicationStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/{applicationId}/status',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Review an application
+ *
+ * One step of the review workflow (see ReviewAction), atomic and recorded in the history. Approval makes the pet pending and closes the pet's other open applications (rejected with the reason "pet adopted", or waitlisted when the rescue's settings say so), in one transaction. A stale expectedVersion answers 409 VERSION_CONFLICT with details.currentVersion; a transition that does not exist 409 INVALID_TRANSITION.
+ */
+export const reviewApplication = <ThrowOnError extends boolean = false>(options: Options<ReviewApplicationData, ThrowOnError>) => (options.client ?? client).post<ReviewApplicationResponses, ReviewApplicationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/{applicationId}/review',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Assign an application to a rescue member
+ *
+ * Admins and staff of that rescue; the assignee must be one of its admins or staff.
+ */
+export const assignApplication = <ThrowOnError extends boolean = false>(options: Options<AssignApplicationData, ThrowOnError>) => (options.client ?? client).post<AssignApplicationResponses, AssignApplicationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/rescues/{rescueId}/applications/{applicationId}/assign',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Applications for a pet
+ *
+ * The owner side of the pet (its rescue's members, or the rehomer) and admins; 404 for anyone else.
+ */
+export const listPetApplications = <ThrowOnError extends boolean = false>(options: Options<ListPetApplicationsData, ThrowOnError>) => (options.client ?? client).get<ListPetApplicationsResponses, ListPetApplicationsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/pets/{petId}/applications',
+    ...options
+});
+
+/**
+ * Schedule a home visit
+ *
+ * Owner side, while the application is under review, in reference check or in home visit.
+ */
+export const scheduleHomeVisit = <ThrowOnError extends boolean = false>(options: Options<ScheduleHomeVisitData, ThrowOnError>) => (options.client ?? client).post<ScheduleHomeVisitResponses, ScheduleHomeVisitErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/{applicationId}/home-visits',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Reschedule a home visit or record its outcome
+ *
+ * Owner side. An outcome other than scheduled is final.
+ */
+export const updateHomeVisit = <ThrowOnError extends boolean = false>(options: Options<UpdateHomeVisitData, ThrowOnError>) => (options.client ?? client).patch<UpdateHomeVisitResponses, UpdateHomeVisitErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/{applicationId}/home-visits/{visitId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Record contact with a reference
+ *
+ * Owner side: mark a reference contacted or verified, with notes.
+ */
+export const updateApplicationReference = <ThrowOnError extends boolean = false>(options: Options<UpdateApplicationReferenceData, ThrowOnError>) => (options.client ?? client).patch<UpdateApplicationReferenceResponses, UpdateApplicationReferenceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/{applicationId}/references/{referenceId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Messages about an application
+ *
+ * The thread between the applicant and the owner side (the rescue's admins and staff, or the rehomer); nobody else sees it (404). Newest first.
+ */
+export const listApplicationMessages = <ThrowOnError extends boolean = false>(options: Options<ListApplicationMessagesData, ThrowOnError>) => (options.client ?? client).get<ListApplicationMessagesResponses, ListApplicationMessagesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/{applicationId}/messages',
+    ...options
+});
+
+/**
+ * Send a message about an application
+ *
+ * The applicant or the owner side; the other side is notified.
+ */
+export const sendApplicationMessage = <ThrowOnError extends boolean = false>(options: Options<SendApplicationMessageData, ThrowOnError>) => (options.client ?? client).post<SendApplicationMessageResponses, SendApplicationMessageErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/{applicationId}/messages',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });

@@ -26,7 +26,7 @@ export type Error = {
 /**
  * Stable machine-readable failure code.
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'INVALID_TRANSITION' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_REQUEST_IN_PROGRESS' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
+export type ErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'INVALID_TRANSITION' | 'APPLICATION_EXISTS' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_REQUEST_IN_PROGRESS' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
 
 export type HealthStatus = {
     status: 'ok';
@@ -949,6 +949,413 @@ export type UpdateMedicalRecordRequest = {
 };
 
 /**
+ * How an answer is given: text (≤ 500 characters), long_text (≤ 5,000), yes_no (boolean), single_choice (one of options), multiple_choice (a list of distinct options), number (within minimum/maximum), date (YYYY-MM-DD).
+ */
+export type QuestionType = 'text' | 'long_text' | 'yes_no' | 'single_choice' | 'multiple_choice' | 'number' | 'date';
+
+/**
+ * core questions come from the platform's library (their wording is the library's); custom questions are a rescue's own.
+ */
+export type QuestionSource = 'core' | 'custom';
+
+export type ApplicationQuestion = {
+    /**
+     * The key of the answer in `answers`.
+     */
+    key: string;
+    source: QuestionSource;
+    type: QuestionType;
+    prompt: string;
+    helpText: string | null;
+    required: boolean;
+    /**
+     * The choices of single_choice and multiple_choice questions; empty otherwise.
+     */
+    options: Array<string>;
+    /**
+     * Smallest accepted answer of a number question.
+     */
+    minimum: number | null;
+    maximum: number | null;
+};
+
+/**
+ * An application form. A rescue that never saved its own form uses the core library (version 0); each save makes a new version, and every application keeps the version it answered.
+ */
+export type ApplicationQuestionSet = {
+    /**
+     * null for the core library (the form of individual rehomers' pets).
+     */
+    rescueId: string | null;
+    version: number;
+    questions: Array<ApplicationQuestion>;
+    updatedAt: string;
+};
+
+/**
+ * A question of a rescue's form. core: key names a library question (see GET /application-questions); only required may differ from the library, so type, prompt, helpText, options, minimum and maximum must be left out. custom: key (not a library key), type and prompt are required; options (2–20 distinct) only and always for choice questions; minimum/maximum only for number questions.
+ */
+export type ApplicationQuestionInput = {
+    key: string;
+    source: QuestionSource;
+    required: boolean;
+    type?: QuestionType;
+    prompt?: string;
+    helpText?: string | null;
+    options?: Array<string>;
+    minimum?: number | null;
+    maximum?: number | null;
+};
+
+export type ReplaceQuestionSetRequest = {
+    /**
+     * The version read (0 while the rescue uses the core library).
+     */
+    expectedVersion: number;
+    questions: Array<ApplicationQuestionInput>;
+};
+
+/**
+ * submitted → under_review → (reference_check, home_visit, in any order, optional) → approved or rejected; under review a strong application may be waitlisted, and reopened later; withdrawn by the applicant from any open state; approved → completed (adoption finalised) or cancelled. Open states: submitted, under_review, reference_check, home_visit, waitlisted, approved.
+ */
+export type ApplicationStatus = 'submitted' | 'under_review' | 'reference_check' | 'home_visit' | 'waitlisted' | 'approved' | 'rejected' | 'withdrawn' | 'completed' | 'cancelled';
+
+/**
+ * start_review: submitted → under_review. start_reference_check: under_review or home_visit → reference_check. start_home_visit: under_review or reference_check → home_visit. approve / waitlist: under_review, reference_check or home_visit → approved / waitlisted. reopen: waitlisted → under_review. reject: any open state before approval → rejected. complete / cancel: approved → completed / cancelled. withdraw (the applicant): any open state → withdrawn. Every other action is owner side (a rescue's admins and staff, or the rehomer).
+ */
+export type ReviewAction = 'start_review' | 'start_reference_check' | 'start_home_visit' | 'approve' | 'waitlist' | 'reopen' | 'reject' | 'complete' | 'cancel' | 'withdraw';
+
+/**
+ * pending → contacted → verified (verified may also be recorded directly).
+ */
+export type ReferenceStatus = 'pending' | 'contacted' | 'verified';
+
+/**
+ * scheduled → passed, failed or cancelled.
+ */
+export type HomeVisitOutcome = 'scheduled' | 'passed' | 'failed' | 'cancelled';
+
+/**
+ * A person who can vouch for the applicant; give an e-mail address or a phone number (or both).
+ */
+export type ApplicationReferenceInput = {
+    name: string;
+    relationship: string;
+    email?: string | null;
+    phone?: string | null;
+};
+
+export type ApplicationReference = {
+    id: string;
+    name: string;
+    relationship: string;
+    email: string | null;
+    phone: string | null;
+    status: ReferenceStatus;
+    /**
+     * The owner side's notes; null for the applicant.
+     */
+    notes: string | null;
+    contactedAt: string | null;
+    verifiedAt: string | null;
+    version: number;
+};
+
+export type UpdateReferenceRequest = {
+    expectedVersion: number;
+    status: ReferenceStatus;
+    notes?: string | null;
+};
+
+export type HomeVisit = {
+    id: string;
+    scheduledAt: string;
+    outcome: HomeVisitOutcome;
+    /**
+     * The owner side's notes; null for the applicant.
+     */
+    notes: string | null;
+    /**
+     * When the outcome was recorded.
+     */
+    recordedAt: string | null;
+    createdAt: string;
+    version: number;
+};
+
+export type ScheduleHomeVisitRequest = {
+    scheduledAt: string;
+    notes?: string | null;
+};
+
+/**
+ * Reschedule (scheduledAt, while scheduled) or record the outcome (passed, failed or cancelled; final).
+ */
+export type UpdateHomeVisitRequest = {
+    expectedVersion: number;
+    scheduledAt?: string;
+    outcome?: HomeVisitOutcome;
+    notes?: string | null;
+};
+
+export type ApplicationPet = {
+    id: string;
+    name: string;
+    species: Species;
+    primaryBreed: string;
+    availability: Availability;
+};
+
+export type ApplicationApplicant = {
+    id: string;
+    name: string;
+};
+
+export type ApplicationQuestionSetRef = {
+    /**
+     * null for the core library.
+     */
+    rescueId: string | null;
+    version: number;
+};
+
+export type ApplicationSummary = {
+    id: string;
+    pet: ApplicationPet;
+    applicant: ApplicationApplicant;
+    owner: PetOwner;
+    status: ApplicationStatus;
+    /**
+     * The reason given with the last status change (e.g. "pet adopted").
+     */
+    statusReason: string | null;
+    /**
+     * The rescue member reviewing it.
+     */
+    assigneeId: string | null;
+    submittedAt: string;
+    updatedAt: string;
+    version: number;
+};
+
+export type ApplicationSummaryPage = {
+    items: Array<ApplicationSummary>;
+    nextCursor: string | null;
+    total: number;
+};
+
+export type Application = {
+    id: string;
+    pet: ApplicationPet;
+    applicant: ApplicationApplicant;
+    owner: PetOwner;
+    status: ApplicationStatus;
+    statusReason: string | null;
+    assigneeId: string | null;
+    questionSet: ApplicationQuestionSetRef;
+    /**
+     * The questions of the form version this application answered.
+     */
+    questions: Array<ApplicationQuestion>;
+    /**
+     * Answers by question key.
+     */
+    answers: {
+        [key: string]: unknown;
+    };
+    references: Array<ApplicationReference>;
+    /**
+     * Oldest first.
+     */
+    homeVisits: Array<HomeVisit>;
+    submittedAt: string;
+    /**
+     * When it was approved or rejected.
+     */
+    decidedAt: string | null;
+    /**
+     * When it left the open states (rejected, withdrawn, completed, cancelled).
+     */
+    closedAt: string | null;
+    createdAt: string;
+    updatedAt: string;
+    version: number;
+};
+
+export type SubmitApplicationRequest = {
+    petId: string;
+    /**
+     * Answers by question key, validated against the pet's current form (GET /pets/{petId}/application-questions).
+     */
+    answers: {
+        [key: string]: unknown;
+    };
+    references: Array<ApplicationReferenceInput>;
+};
+
+/**
+ * Answers and references replaced whole, validated against the form version the application answered.
+ */
+export type ReplaceApplicationRequest = {
+    expectedVersion: number;
+    answers: {
+        [key: string]: unknown;
+    };
+    references: Array<ApplicationReferenceInput>;
+};
+
+export type ApplicationDraft = {
+    id: string;
+    petId: string;
+    answers: {
+        [key: string]: unknown;
+    };
+    references: Array<ApplicationReferenceInput>;
+    createdAt: string;
+    updatedAt: string;
+    version: number;
+};
+
+export type ApplicationDraftPage = {
+    items: Array<ApplicationDraft>;
+    nextCursor: string | null;
+    total: number;
+};
+
+/**
+ * Answers are checked for type and choices against the pet's form, but required questions may be missing.
+ */
+export type CreateApplicationDraftRequest = {
+    petId: string;
+    answers?: {
+        [key: string]: unknown;
+    };
+    references?: Array<ApplicationReferenceInput>;
+};
+
+/**
+ * The fields present replace the draft's.
+ */
+export type UpdateApplicationDraftRequest = {
+    expectedVersion: number;
+    answers?: {
+        [key: string]: unknown;
+    };
+    references?: Array<ApplicationReferenceInput>;
+};
+
+export type ReviewApplicationRequest = {
+    action: ReviewAction;
+    /**
+     * When given, the change applies only to this version (409 VERSION_CONFLICT with currentVersion otherwise). Without it the change still applies only from the state it was checked against.
+     */
+    expectedVersion?: number;
+    /**
+     * An internal note for the owner side; recorded in the history.
+     */
+    note?: string;
+    /**
+     * Shown to the applicant (e.g. why an application was rejected).
+     */
+    reason?: string;
+};
+
+export type ChangeApplicationStatusRequest = {
+    status: ApplicationStatus;
+    expectedVersion: number;
+    note?: string;
+    reason?: string;
+};
+
+export type AssignApplicationRequest = {
+    /**
+     * An admin or staff member of the rescue; null unassigns.
+     */
+    assigneeId: string | null;
+    expectedVersion?: number;
+};
+
+export type BulkStatusRequest = {
+    applicationIds: Array<string>;
+    action: ReviewAction;
+    note?: string;
+    reason?: string;
+};
+
+export type BulkStatusItem = {
+    applicationId: string;
+    ok: boolean;
+    /**
+     * The new status when ok.
+     */
+    status: string | null;
+    version: number | null;
+    /**
+     * The error code (as in the Error body) when not ok.
+     */
+    code: string | null;
+    message: string | null;
+};
+
+/**
+ * One result per id, in the order given; each id changed completely or not at all.
+ */
+export type BulkStatusResult = {
+    results: Array<BulkStatusItem>;
+    succeeded: number;
+    failed: number;
+};
+
+export type ApplicationHistoryEntry = {
+    id: string;
+    /**
+     * null for the submission.
+     */
+    from: string | null;
+    to: string;
+    /**
+     * null when the platform made the change (e.g. other applications closed by an approval).
+     */
+    actorId: string | null;
+    /**
+     * The owner side's internal note; null for the applicant.
+     */
+    note: string | null;
+    reason: string | null;
+    createdAt: string;
+};
+
+export type ApplicationHistoryPage = {
+    items: Array<ApplicationHistoryEntry>;
+    nextCursor: string | null;
+    total: number;
+};
+
+export type ApplicationMessage = {
+    id: string;
+    applicationId: string;
+    senderId: string | null;
+    senderSide: MessageSide;
+    body: string;
+    createdAt: string;
+};
+
+/**
+ * applicant, or owner (the rescue's staff or the rehomer).
+ */
+export type MessageSide = 'applicant' | 'owner';
+
+export type ApplicationMessagePage = {
+    items: Array<ApplicationMessage>;
+    nextCursor: string | null;
+    total: number;
+};
+
+export type SendMessageRequest = {
+    body: string;
+};
+
+/**
  * Key of the feature flag.
  */
 export type FeatureKey = string;
@@ -982,6 +1389,15 @@ export type SessionId = string;
  * Key of the configuration entry.
  */
 export type ConfigKey = string;
+
+/**
+ * Required: a client-chosen unique key (8–128 printable ASCII characters), so that a retry after a lost answer
+ * cannot create a second record. A retry with the same key and body returns the first response; the same key
+ * with another body answers 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still running answers 409.
+ * Keys are kept 24 hours and are scoped to the caller and the operation.
+ *
+ */
+export type RequiredIdempotencyKey = string;
 
 export type GetLivenessData = {
     body?: never;
@@ -4639,3 +5055,1435 @@ export type VerifyMedicalRecordResponses = {
 };
 
 export type VerifyMedicalRecordResponse = VerifyMedicalRecordResponses[keyof VerifyMedicalRecordResponses];
+
+export type GetCoreApplicationQuestionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/application-questions';
+};
+
+export type GetCoreApplicationQuestionsErrors = {
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetCoreApplicationQuestionsError = GetCoreApplicationQuestionsErrors[keyof GetCoreApplicationQuestionsErrors];
+
+export type GetCoreApplicationQuestionsResponses = {
+    /**
+     * The core form.
+     */
+    200: ApplicationQuestionSet;
+};
+
+export type GetCoreApplicationQuestionsResponse = GetCoreApplicationQuestionsResponses[keyof GetCoreApplicationQuestionsResponses];
+
+export type GetRescueApplicationQuestionsData = {
+    body?: never;
+    path: {
+        rescueId: string;
+    };
+    query?: never;
+    url: '/api/v1/rescues/{rescueId}/application-questions';
+};
+
+export type GetRescueApplicationQuestionsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetRescueApplicationQuestionsError = GetRescueApplicationQuestionsErrors[keyof GetRescueApplicationQuestionsErrors];
+
+export type GetRescueApplicationQuestionsResponses = {
+    /**
+     * The form.
+     */
+    200: ApplicationQuestionSet;
+};
+
+export type GetRescueApplicationQuestionsResponse = GetRescueApplicationQuestionsResponses[keyof GetRescueApplicationQuestionsResponses];
+
+export type ReplaceRescueApplicationQuestionsData = {
+    body: ReplaceQuestionSetRequest;
+    path: {
+        rescueId: string;
+    };
+    query?: never;
+    url: '/api/v1/rescues/{rescueId}/application-questions';
+};
+
+export type ReplaceRescueApplicationQuestionsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ReplaceRescueApplicationQuestionsError = ReplaceRescueApplicationQuestionsErrors[keyof ReplaceRescueApplicationQuestionsErrors];
+
+export type ReplaceRescueApplicationQuestionsResponses = {
+    /**
+     * The new version of the form.
+     */
+    200: ApplicationQuestionSet;
+};
+
+export type ReplaceRescueApplicationQuestionsResponse = ReplaceRescueApplicationQuestionsResponses[keyof ReplaceRescueApplicationQuestionsResponses];
+
+export type GetPetApplicationQuestionsData = {
+    body?: never;
+    path: {
+        petId: string;
+    };
+    query?: never;
+    url: '/api/v1/pets/{petId}/application-questions';
+};
+
+export type GetPetApplicationQuestionsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetPetApplicationQuestionsError = GetPetApplicationQuestionsErrors[keyof GetPetApplicationQuestionsErrors];
+
+export type GetPetApplicationQuestionsResponses = {
+    /**
+     * The form.
+     */
+    200: ApplicationQuestionSet;
+};
+
+export type GetPetApplicationQuestionsResponse = GetPetApplicationQuestionsResponses[keyof GetPetApplicationQuestionsResponses];
+
+export type ListApplicationDraftsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/applications/drafts';
+};
+
+export type ListApplicationDraftsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListApplicationDraftsError = ListApplicationDraftsErrors[keyof ListApplicationDraftsErrors];
+
+export type ListApplicationDraftsResponses = {
+    /**
+     * A page of drafts.
+     */
+    200: ApplicationDraftPage;
+};
+
+export type ListApplicationDraftsResponse = ListApplicationDraftsResponses[keyof ListApplicationDraftsResponses];
+
+export type CreateApplicationDraftData = {
+    body: CreateApplicationDraftRequest;
+    headers?: {
+        /**
+         * A client-chosen unique key (8–128 printable ASCII characters). A retry with the same key and
+         * the same body returns the first response; the same key with another body answers 422
+         * `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still running answers 409. Keys are kept 24 hours
+         * and are scoped to the caller and the operation.
+         *
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/applications/drafts';
+};
+
+export type CreateApplicationDraftErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * The Idempotency-Key was already used with a different request (`IDEMPOTENCY_KEY_REUSED`).
+     */
+    422: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type CreateApplicationDraftError = CreateApplicationDraftErrors[keyof CreateApplicationDraftErrors];
+
+export type CreateApplicationDraftResponses = {
+    /**
+     * The draft.
+     */
+    201: ApplicationDraft;
+};
+
+export type CreateApplicationDraftResponse = CreateApplicationDraftResponses[keyof CreateApplicationDraftResponses];
+
+export type DeleteApplicationDraftData = {
+    body?: never;
+    path: {
+        draftId: string;
+    };
+    query?: never;
+    url: '/api/v1/applications/drafts/{draftId}';
+};
+
+export type DeleteApplicationDraftErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type DeleteApplicationDraftError = DeleteApplicationDraftErrors[keyof DeleteApplicationDraftErrors];
+
+export type DeleteApplicationDraftResponses = {
+    /**
+     * Discarded.
+     */
+    204: void;
+};
+
+export type DeleteApplicationDraftResponse = DeleteApplicationDraftResponses[keyof DeleteApplicationDraftResponses];
+
+export type GetApplicationDraftData = {
+    body?: never;
+    path: {
+        draftId: string;
+    };
+    query?: never;
+    url: '/api/v1/applications/drafts/{draftId}';
+};
+
+export type GetApplicationDraftErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetApplicationDraftError = GetApplicationDraftErrors[keyof GetApplicationDraftErrors];
+
+export type GetApplicationDraftResponses = {
+    /**
+     * The draft.
+     */
+    200: ApplicationDraft;
+};
+
+export type GetApplicationDraftResponse = GetApplicationDraftResponses[keyof GetApplicationDraftResponses];
+
+export type UpdateApplicationDraftData = {
+    body: UpdateApplicationDraftRequest;
+    path: {
+        draftId: string;
+    };
+    query?: never;
+    url: '/api/v1/applications/drafts/{draftId}';
+};
+
+export type UpdateApplicationDraftErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type UpdateApplicationDraftError = UpdateApplicationDraftErrors[keyof UpdateApplicationDraftErrors];
+
+export type UpdateApplicationDraftResponses = {
+    /**
+     * The draft.
+     */
+    200: ApplicationDraft;
+};
+
+export type UpdateApplicationDraftResponse = UpdateApplicationDraftResponses[keyof UpdateApplicationDraftResponses];
+
+export type ListApplicationsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Only these statuses.
+         */
+        status?: Array<ApplicationStatus>;
+        petId?: string;
+        rescueId?: string;
+        applicantId?: string;
+        assigneeId?: string;
+        submittedAfter?: string;
+        submittedBefore?: string;
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/applications';
+};
+
+export type ListApplicationsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListApplicationsError = ListApplicationsErrors[keyof ListApplicationsErrors];
+
+export type ListApplicationsResponses = {
+    /**
+     * A page of applications.
+     */
+    200: ApplicationSummaryPage;
+};
+
+export type ListApplicationsResponse = ListApplicationsResponses[keyof ListApplicationsResponses];
+
+export type SubmitApplicationData = {
+    body: SubmitApplicationRequest;
+    headers: {
+        /**
+         * Required: a client-chosen unique key (8–128 printable ASCII characters), so that a retry after a lost answer
+         * cannot create a second record. A retry with the same key and body returns the first response; the same key
+         * with another body answers 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still running answers 409.
+         * Keys are kept 24 hours and are scoped to the caller and the operation.
+         *
+         */
+        'Idempotency-Key': string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/applications';
+};
+
+export type SubmitApplicationErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * The Idempotency-Key was already used with a different request (`IDEMPOTENCY_KEY_REUSED`).
+     */
+    422: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type SubmitApplicationError = SubmitApplicationErrors[keyof SubmitApplicationErrors];
+
+export type SubmitApplicationResponses = {
+    /**
+     * The application.
+     */
+    201: Application;
+};
+
+export type SubmitApplicationResponse = SubmitApplicationResponses[keyof SubmitApplicationResponses];
+
+export type BulkChangeApplicationStatusData = {
+    body: BulkStatusRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/applications/bulk-status';
+};
+
+export type BulkChangeApplicationStatusErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type BulkChangeApplicationStatusError = BulkChangeApplicationStatusErrors[keyof BulkChangeApplicationStatusErrors];
+
+export type BulkChangeApplicationStatusResponses = {
+    /**
+     * One result per id.
+     */
+    200: BulkStatusResult;
+};
+
+export type BulkChangeApplicationStatusResponse = BulkChangeApplicationStatusResponses[keyof BulkChangeApplicationStatusResponses];
+
+export type WithdrawApplicationData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/applications/{applicationId}';
+};
+
+export type WithdrawApplicationErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type WithdrawApplicationError = WithdrawApplicationErrors[keyof WithdrawApplicationErrors];
+
+export type WithdrawApplicationResponses = {
+    /**
+     * Withdrawn.
+     */
+    204: void;
+};
+
+export type WithdrawApplicationResponse = WithdrawApplicationResponses[keyof WithdrawApplicationResponses];
+
+export type GetApplicationData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/applications/{applicationId}';
+};
+
+export type GetApplicationErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetApplicationError = GetApplicationErrors[keyof GetApplicationErrors];
+
+export type GetApplicationResponses = {
+    /**
+     * The application.
+     */
+    200: Application;
+};
+
+export type GetApplicationResponse = GetApplicationResponses[keyof GetApplicationResponses];
+
+export type ReplaceApplicationData = {
+    body: ReplaceApplicationRequest;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/applications/{applicationId}';
+};
+
+export type ReplaceApplicationErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ReplaceApplicationError = ReplaceApplicationErrors[keyof ReplaceApplicationErrors];
+
+export type ReplaceApplicationResponses = {
+    /**
+     * The application.
+     */
+    200: Application;
+};
+
+export type ReplaceApplicationResponse = ReplaceApplicationResponses[keyof ReplaceApplicationResponses];
+
+export type GetApplicationHistoryData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: {
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/applications/{applicationId}/history';
+};
+
+export type GetApplicationHistoryErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetApplicationHistoryError = GetApplicationHistoryErrors[keyof GetApplicationHistoryErrors];
+
+export type GetApplicationHistoryResponses = {
+    /**
+     * A page of history entries.
+     */
+    200: ApplicationHistoryPage;
+};
+
+export type GetApplicationHistoryResponse = GetApplicationHistoryResponses[keyof GetApplicationHistoryResponses];
+
+export type ChangeApplicationStatusData = {
+    body: ChangeApplicationStatusRequest;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/applications/{applicationId}/status';
+};
+
+export type ChangeApplicationStatusErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ChangeApplicationStatusError = ChangeApplicationStatusErrors[keyof ChangeApplicationStatusErrors];
+
+export type ChangeApplicationStatusResponses = {
+    /**
+     * The application.
+     */
+    200: Application;
+};
+
+export type ChangeApplicationStatusResponse = ChangeApplicationStatusResponses[keyof ChangeApplicationStatusResponses];
+
+export type ReviewApplicationData = {
+    body: ReviewApplicationRequest;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/applications/{applicationId}/review';
+};
+
+export type ReviewApplicationErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ReviewApplicationError = ReviewApplicationErrors[keyof ReviewApplicationErrors];
+
+export type ReviewApplicationResponses = {
+    /**
+     * The application.
+     */
+    200: Application;
+};
+
+export type ReviewApplicationResponse = ReviewApplicationResponses[keyof ReviewApplicationResponses];
+
+export type AssignApplicationData = {
+    body: AssignApplicationRequest;
+    path: {
+        rescueId: string;
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/rescues/{rescueId}/applications/{applicationId}/assign';
+};
+
+export type AssignApplicationErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type AssignApplicationError = AssignApplicationErrors[keyof AssignApplicationErrors];
+
+export type AssignApplicationResponses = {
+    /**
+     * The application.
+     */
+    200: Application;
+};
+
+export type AssignApplicationResponse = AssignApplicationResponses[keyof AssignApplicationResponses];
+
+export type ListPetApplicationsData = {
+    body?: never;
+    path: {
+        petId: string;
+    };
+    query?: {
+        /**
+         * Only these statuses.
+         */
+        status?: Array<ApplicationStatus>;
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/pets/{petId}/applications';
+};
+
+export type ListPetApplicationsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListPetApplicationsError = ListPetApplicationsErrors[keyof ListPetApplicationsErrors];
+
+export type ListPetApplicationsResponses = {
+    /**
+     * A page of applications.
+     */
+    200: ApplicationSummaryPage;
+};
+
+export type ListPetApplicationsResponse = ListPetApplicationsResponses[keyof ListPetApplicationsResponses];
+
+export type ScheduleHomeVisitData = {
+    body: ScheduleHomeVisitRequest;
+    headers?: {
+        /**
+         * A client-chosen unique key (8–128 printable ASCII characters). A retry with the same key and
+         * the same body returns the first response; the same key with another body answers 422
+         * `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still running answers 409. Keys are kept 24 hours
+         * and are scoped to the caller and the operation.
+         *
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/applications/{applicationId}/home-visits';
+};
+
+export type ScheduleHomeVisitErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * The Idempotency-Key was already used with a different request (`IDEMPOTENCY_KEY_REUSED`).
+     */
+    422: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ScheduleHomeVisitError = ScheduleHomeVisitErrors[keyof ScheduleHomeVisitErrors];
+
+export type ScheduleHomeVisitResponses = {
+    /**
+     * The visit.
+     */
+    201: HomeVisit;
+};
+
+export type ScheduleHomeVisitResponse = ScheduleHomeVisitResponses[keyof ScheduleHomeVisitResponses];
+
+export type UpdateHomeVisitData = {
+    body: UpdateHomeVisitRequest;
+    path: {
+        applicationId: string;
+        visitId: string;
+    };
+    query?: never;
+    url: '/api/v1/applications/{applicationId}/home-visits/{visitId}';
+};
+
+export type UpdateHomeVisitErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type UpdateHomeVisitError = UpdateHomeVisitErrors[keyof UpdateHomeVisitErrors];
+
+export type UpdateHomeVisitResponses = {
+    /**
+     * The visit.
+     */
+    200: HomeVisit;
+};
+
+export type UpdateHomeVisitResponse = UpdateHomeVisitResponses[keyof UpdateHomeVisitResponses];
+
+export type UpdateApplicationReferenceData = {
+    body: UpdateReferenceRequest;
+    path: {
+        applicationId: string;
+        referenceId: string;
+    };
+    query?: never;
+    url: '/api/v1/applications/{applicationId}/references/{referenceId}';
+};
+
+export type UpdateApplicationReferenceErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type UpdateApplicationReferenceError = UpdateApplicationReferenceErrors[keyof UpdateApplicationReferenceErrors];
+
+export type UpdateApplicationReferenceResponses = {
+    /**
+     * The reference.
+     */
+    200: ApplicationReference;
+};
+
+export type UpdateApplicationReferenceResponse = UpdateApplicationReferenceResponses[keyof UpdateApplicationReferenceResponses];
+
+export type ListApplicationMessagesData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: {
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/applications/{applicationId}/messages';
+};
+
+export type ListApplicationMessagesErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListApplicationMessagesError = ListApplicationMessagesErrors[keyof ListApplicationMessagesErrors];
+
+export type ListApplicationMessagesResponses = {
+    /**
+     * A page of messages.
+     */
+    200: ApplicationMessagePage;
+};
+
+export type ListApplicationMessagesResponse = ListApplicationMessagesResponses[keyof ListApplicationMessagesResponses];
+
+export type SendApplicationMessageData = {
+    body: SendMessageRequest;
+    headers?: {
+        /**
+         * A client-chosen unique key (8–128 printable ASCII characters). A retry with the same key and
+         * the same body returns the first response; the same key with another body answers 422
+         * `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still running answers 409. Keys are kept 24 hours
+         * and are scoped to the caller and the operation.
+         *
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/applications/{applicationId}/messages';
+};
+
+export type SendApplicationMessageErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * The caller may not perform this operation (`FORBIDDEN`).
+     */
+    403: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
+    /**
+     * The body is larger than the limit (`PAYLOAD_TOO_LARGE`).
+     */
+    413: Error;
+    /**
+     * The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).
+     */
+    415: Error;
+    /**
+     * The Idempotency-Key was already used with a different request (`IDEMPOTENCY_KEY_REUSED`).
+     */
+    422: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type SendApplicationMessageError = SendApplicationMessageErrors[keyof SendApplicationMessageErrors];
+
+export type SendApplicationMessageResponses = {
+    /**
+     * The message.
+     */
+    201: ApplicationMessage;
+};
+
+export type SendApplicationMessageResponse = SendApplicationMessageResponses[keyof SendApplicationMessageResponses];

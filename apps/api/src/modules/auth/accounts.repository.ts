@@ -4,13 +4,6 @@ import { UserEntity } from '@app/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
-const ER_DUP_ENTRY = 1062;
-
-export function isDuplicateKey(error: unknown): boolean {
-  const errno = (error as { driverError?: { errno?: number } }).driverError?.errno ?? (error as { errno?: number }).errno;
-  return errno === ER_DUP_ENTRY;
-}
-
 export type NewAccount = Pick<UserEntity, 'id' | 'email' | 'passwordHash' | 'name' | 'role' | 'emailVerifiedAt'>;
 
 /**

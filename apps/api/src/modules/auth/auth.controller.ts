@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Req, Res } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import { ContractRoute, DomainError, ValidationFailedError } from '@app/common';
+import { ContractRoute, DomainError } from '@app/common';
 import {
   AcceptedDto,
   ChangePasswordRequestDto,
@@ -18,6 +18,7 @@ import {
 } from '@app/contracts';
 import type { Principal } from '@app/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { idempotencyKeyOf, sendIdempotent } from '../idempotency/idempotency-http';
 import { CurrentPrincipal } from './authorization';
 import { clientInfoOf } from './client-info';
 import { PasswordService } from './password.service';
@@ -28,7 +29,6 @@ import { sendTokens } from './token-response';
 
 const ACCEPTED: AcceptedDto = { status: 'accepted' };
 /** The contract's Idempotency-Key: 8–128 printable ASCII characters. */
-const IDEMPOTENCY_KEY = /^[\x21-\x7E]{8,128}$/;
 
 @Controller()
 export class AuthController {
@@ -45,13 +45,7 @@ export class AuthController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new ValidationFailedError([{ field: 'Idempotency-Key', constraints: { pattern: 'Use 8–128 printable ASCII characters.' } }]);
-    }
-    const result = await this.registration.register(body, idempotencyKey);
-    // The stored JSON text, as is: a replay is byte for byte the first answer.
-    void reply.status(result.status).header('content-type', 'application/json; charset=utf-8');
-    return result.body;
+    return sendIdempotent(reply, await this.registration.register(body, idempotencyKeyOf(idempotencyKey)));
   }
 
   @ContractRoute(operations.verifyEmail)

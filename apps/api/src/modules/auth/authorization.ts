@@ -15,3 +15,11 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
   if (!principal) throw new Error('CurrentPrincipal used on an operation without security');
   return principal;
 });
+
+/**
+ * The caller of a public operation: the principal the auth guard recognised from a valid token, or null for an
+ * anonymous caller. Public operations answer more (drafts, full medical records) to the owner side.
+ */
+export const OptionalPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal | null => context.switchToHttp().getRequest<AuthenticatedRequest>().principal ?? null,
+);

@@ -2,9 +2,9 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { AppConfig, newId } from '@app/common';
-import { inTransaction } from '@app/database';
+import { inTransaction, isDuplicateKey } from '@app/database';
 import type { DataSource } from 'typeorm';
-import { AccountsRepository, isDuplicateKey } from './accounts.repository';
+import { AccountsRepository } from './accounts.repository';
 import { PasswordHasher } from './password-hasher';
 import { normaliseEmail } from './secrets';
 

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { AppConfig, newId, ValidationFailedError } from '@app/common';
 import type { AcceptedDto, RegisterRequestDto } from '@app/contracts';
-import { inTransaction, type TransactionContext } from '@app/database';
+import { inTransaction, isDuplicateKey, type TransactionContext } from '@app/database';
 import type { UserEntity } from '@app/identity';
 import type { DataSource } from 'typeorm';
 import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
-import { AccountsRepository, isDuplicateKey } from './accounts.repository';
+import { AccountsRepository } from './accounts.repository';
 import { AuthMailer } from './auth-mailer';
 import { EmailTokensRepository } from './email-tokens.repository';
 import { PasswordHasher } from './password-hasher';
@@ -51,10 +51,6 @@ export class RegistrationService {
       await this.registerIn(tx, { email, name: request.name, passwordHash });
       return { status: 202, body: ACCEPTED };
     };
-    if (!idempotencyKey) {
-      const result = await inTransaction(this.dataSource, work);
-      return { status: result.status, body: JSON.stringify(result.body), replayed: false };
-    }
     const caller = `email:${Buffer.from(sha256Hex(email), 'hex').toString('base64url')}`;
     const fingerprint = { email, name: request.name, password: hmacSha256Hex(this.config.JWT_SECRET, request.password) };
     return this.idempotency.execute({ caller, operation: 'register', key: idempotencyKey }, fingerprint, work);

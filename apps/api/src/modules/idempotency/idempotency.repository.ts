@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { driverErrnoOf, ER_LOCK_WAIT_TIMEOUT, isDuplicateKey } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
@@ -10,13 +11,8 @@ export interface IdempotencyScope {
 
 export type ClaimOutcome = 'claimed' | 'exists' | 'busy';
 
-const ER_DUP_ENTRY = 1062;
-const ER_LOCK_WAIT_TIMEOUT = 1205;
 /** How long a retry waits for a concurrent first request before answering 409. */
 const CLAIM_WAIT_SECONDS = 2;
-
-const errnoOf = (error: unknown) =>
-  (error as { driverError?: { errno?: number } }).driverError?.errno ?? (error as { errno?: number }).errno;
 
 /** Every statement runs in the caller's transaction, so the key and the business change commit together. */
 @Injectable()
@@ -35,8 +31,8 @@ export class IdempotencyRepository {
       );
       return 'claimed';
     } catch (error) {
-      if (errnoOf(error) === ER_DUP_ENTRY) return 'exists';
-      if (errnoOf(error) === ER_LOCK_WAIT_TIMEOUT) return 'busy';
+      if (isDuplicateKey(error)) return 'exists';
+      if (driverErrnoOf(error) === ER_LOCK_WAIT_TIMEOUT) return 'busy';
       throw error;
     } finally {
       await manager.query('SET SESSION innodb_lock_wait_timeout = DEFAULT');

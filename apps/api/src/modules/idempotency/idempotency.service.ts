@@ -31,9 +31,15 @@ export function requestHashOf(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body ?? null)).digest('hex');
 }
 
+/** An idempotency scope whose key the client may leave out (the header is optional on most creates). */
+export interface OptionalKeyScope extends Omit<IdempotencyScope, 'key'> {
+  key: string | undefined;
+}
+
 /**
  * Runs a create operation at most once per (caller, operation, key). The key row, the business change and the
- * stored response commit in one transaction: a failed attempt leaves nothing behind and may be retried.
+ * stored response commit in one transaction: a failed attempt leaves nothing behind and may be retried. Without
+ * a key the work simply runs in a transaction of its own.
  */
 @Injectable()
 export class IdempotencyService {
@@ -43,10 +49,15 @@ export class IdempotencyService {
   ) {}
 
   async execute<T>(
-    scope: IdempotencyScope,
+    optionalScope: OptionalKeyScope,
     requestBody: unknown,
     work: (tx: TransactionContext) => Promise<{ status: number; body: T }>,
   ): Promise<IdempotentResponse> {
+    if (optionalScope.key === undefined) {
+      const result = await inTransaction(this.dataSource, work);
+      return { status: result.status, body: JSON.stringify(result.body), replayed: false };
+    }
+    const scope: IdempotencyScope = { ...optionalScope, key: optionalScope.key };
     const requestHash = requestHashOf(requestBody);
     return inTransaction(this.dataSource, async (tx) => {
       let outcome = await this.repository.claim(tx.manager, scope, requestHash, IDEMPOTENCY_TTL_SECONDS);

@@ -15,10 +15,9 @@ import {
 } from '@app/contracts';
 import { PERMISSIONS, type Principal } from '@app/identity';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, RequirePermission } from '../auth/authorization';
-import { idempotencyKeyOf } from './idempotency-key';
+import { CurrentPrincipal, OptionalPrincipal, RequirePermission } from '../auth/authorization';
+import { idempotencyKeyOf, sendIdempotent } from '../idempotency/idempotency-http';
 import { MedicalRecordsService } from './medical-records.service';
-import { OptionalPrincipal } from './optional-principal';
 
 @Controller()
 export class MedicalRecordsController {
@@ -42,9 +41,7 @@ export class MedicalRecordsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const result = await this.records.create(caller, params.petId, body, idempotencyKeyOf(idempotencyKey));
-    void reply.status(result.status).header('content-type', 'application/json; charset=utf-8');
-    return result.body;
+    return sendIdempotent(reply, await this.records.create(caller, params.petId, body, idempotencyKeyOf(idempotencyKey)));
   }
 
   @ContractRoute(operations.updateMedicalRecord)

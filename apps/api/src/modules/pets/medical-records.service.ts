@@ -67,10 +67,6 @@ export class MedicalRecordsService {
       await this.audit.record(tx, { action: 'medical_record.created', targetType: 'medical_record', targetId: id, after: { petId, type: body.type } });
       return { status: 201, body: toMedicalRecordDto(await this.reload(tx, id), true) };
     };
-    if (idempotencyKey === undefined) {
-      const result = await this.pets.transaction(work);
-      return { status: result.status, body: JSON.stringify(result.body), replayed: false };
-    }
     return this.idempotency.execute({ caller: caller.userId, operation: 'createMedicalRecord', key: idempotencyKey }, { petId, ...body }, work);
   }
 

@@ -29,9 +29,8 @@ import {
 } from '@app/contracts';
 import type { Principal } from '@app/identity';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal } from '../auth/authorization';
-import { idempotencyKeyOf } from './idempotency-key';
-import { OptionalPrincipal } from './optional-principal';
+import { CurrentPrincipal, OptionalPrincipal } from '../auth/authorization';
+import { idempotencyKeyOf, sendIdempotent } from '../idempotency/idempotency-http';
 import { PetListsService } from './pet-lists.service';
 import { PetsService } from './pets.service';
 
@@ -50,10 +49,7 @@ export class PetsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const result = await this.pets.create(caller, body, idempotencyKeyOf(idempotencyKey));
-    // The stored JSON text, as is: a replay is byte for byte the first answer.
-    void reply.status(result.status).header('content-type', 'application/json; charset=utf-8');
-    return result.body;
+    return sendIdempotent(reply, await this.pets.create(caller, body, idempotencyKeyOf(idempotencyKey)));
   }
 
   @ContractRoute(operations.getPet)

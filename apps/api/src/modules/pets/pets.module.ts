@@ -1,6 +1,7 @@
 // Owns pet listings: records, the listing and availability state machines with their history, favourites, rehomer listings, reference data and medical records.
 // Asks the rescues module (RescueMembershipService, through the PetRescueAccess port) whether a rescue is verified
-// and who its staff are. Exports what the search module shares with it: the summary mapper and the entity. docs/pets.md.
+// and who its staff are. Exports the access policy and PetAdoptionService (the availability changes of an adoption,
+// for the applications module). docs/pets.md.
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { RescuesModule } from '../rescues/rescues.module';
@@ -8,6 +9,7 @@ import { MedicalRecordsController } from './medical-records.controller';
 import { MedicalRecordsRepository, TypeOrmMedicalRecordsRepository } from './medical-records.repository';
 import { MedicalRecordsService } from './medical-records.service';
 import { PetAccessPolicy } from './pet-access';
+import { PetAdoptionService } from './pet-adoption.service';
 import { PetListsService } from './pet-lists.service';
 import { PetsController } from './pets.controller';
 import { PetsRepository, TypeOrmPetsRepository } from './pets.repository';
@@ -27,11 +29,12 @@ import { RescueMembershipAccess } from './rescue-access.adapter';
     MedicalRecordsService,
     ReferenceDataService,
     PetAccessPolicy,
+    PetAdoptionService,
     { provide: PetRescueAccess, useClass: RescueMembershipAccess },
     { provide: PetsRepository, useClass: TypeOrmPetsRepository },
     { provide: MedicalRecordsRepository, useClass: TypeOrmMedicalRecordsRepository },
     { provide: ReferenceDataRepository, useClass: TypeOrmReferenceDataRepository },
   ],
-  exports: [PetAccessPolicy],
+  exports: [PetAccessPolicy, PetAdoptionService],
 })
 export class PetsModule {}

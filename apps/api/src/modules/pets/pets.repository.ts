@@ -89,6 +89,8 @@ export abstract class PetsRepository {
   abstract transaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T>;
 
   abstract findById(id: string, tx?: TransactionContext): Promise<PetEntity | null>;
+  /** Reads the pet and locks its row until `tx` ends (an approval and the pet's status change serialise on it). */
+  abstract lockById(tx: TransactionContext, id: string): Promise<PetEntity | null>;
   abstract insert(tx: TransactionContext, pet: NewPet): Promise<void>;
   /** Optimistic update of editable fields: VERSION_CONFLICT (with the current version) unless the row still has `expectedVersion`. */
   abstract update(tx: TransactionContext, id: string, expectedVersion: number, changes: PetChanges): Promise<void>;
@@ -146,6 +148,10 @@ export class TypeOrmPetsRepository extends PetsRepository {
 
   findById(id: string, tx?: TransactionContext): Promise<PetEntity | null> {
     return this.manager(tx).getRepository(PetEntity).createQueryBuilder('p').where('p.id = :id AND p.deleted_at IS NULL', { id }).getOne();
+  }
+
+  lockById(tx: TransactionContext, id: string): Promise<PetEntity | null> {
+    return tx.manager.getRepository(PetEntity).createQueryBuilder('p').where('p.id = :id AND p.deleted_at IS NULL', { id }).setLock('pessimistic_write').getOne();
   }
 
   async insert(tx: TransactionContext, pet: NewPet): Promise<void> {

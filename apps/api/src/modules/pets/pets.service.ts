@@ -74,10 +74,6 @@ export class PetsService {
     assertBirthDateNotInFuture(body.birthDate, today);
     const owner = await this.ownerFor(caller, body.rescueId ?? null);
     const work = async (tx: TransactionContext) => ({ status: 201, body: await this.createIn(tx, caller, owner, body, today) });
-    if (idempotencyKey === undefined) {
-      const result = await this.pets.transaction(work);
-      return { status: result.status, body: JSON.stringify(result.body), replayed: false };
-    }
     return this.idempotency.execute({ caller: caller.userId, operation: 'createPet', key: idempotencyKey }, body, work);
   }
 

@@ -26,6 +26,11 @@ export class RescueMembershipService {
     return this.staff.rescueIdsOf(userId);
   }
 
+  /** The members of an active rescue who hold one of `roles` (none for a deleted or unknown rescue). */
+  memberIdsOf(rescueId: string, roles: readonly StaffRole[], tx?: TransactionContext): Promise<string[]> {
+    return this.staff.memberIdsOf(rescueId, roles, tx);
+  }
+
   /** Any role: admin, staff or volunteer. */
   async isStaff(userId: string, rescueId: string, tx?: TransactionContext): Promise<boolean> {
     return (await this.roleOf(userId, rescueId, tx)) !== null;

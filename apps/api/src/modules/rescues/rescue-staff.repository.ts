@@ -29,6 +29,8 @@ export abstract class RescueStaffRepository {
   abstract findMember(rescueId: string, userId: string, tx?: TransactionContext): Promise<StaffMemberRow | null>;
   /** The active rescues the user is a member of, any role. */
   abstract rescueIdsOf(userId: string): Promise<string[]>;
+  /** The members of an active rescue who hold one of `roles`. */
+  abstract memberIdsOf(rescueId: string, roles: readonly StaffRole[], tx?: TransactionContext): Promise<string[]>;
   /**
    * Locks the rescue's admin memberships (SELECT … FOR UPDATE) and returns their user ids: two removals that could
    * each leave the other as the last admin run one after the other, and the second sees the first's result.
@@ -48,13 +50,6 @@ export abstract class RescueStaffRepository {
   abstract lockInvitationByHash(tx: TransactionContext, tokenHash: string): Promise<StaffInvitationEntity | null>;
   /** Marks it used unless it already was; true when this call did. */
   abstract markInvitationAccepted(tx: TransactionContext, invitationId: string): Promise<boolean>;
-}
-
-const ER_DUP_ENTRY = 1062;
-
-export function isDuplicateKey(error: unknown): boolean {
-  const errno = (error as { driverError?: { errno?: number } })?.driverError?.errno ?? (error as { errno?: number })?.errno;
-  return errno === ER_DUP_ENTRY;
 }
 
 interface MemberRaw {
@@ -105,6 +100,16 @@ export class TypeOrmRescueStaffRepository extends RescueStaffRepository {
       [userId],
     );
     return rows.map((row) => row.rescue_id);
+  }
+
+  async memberIdsOf(rescueId: string, roles: readonly StaffRole[], tx?: TransactionContext): Promise<string[]> {
+    if (roles.length === 0) return [];
+    const rows: Array<{ user_id: string }> = await this.manager(tx).query(
+      `SELECT s.user_id FROM rescue_staff s JOIN rescues r ON r.id = s.rescue_id AND r.deleted_at IS NULL
+       WHERE s.rescue_id = ? AND s.role IN (?) ORDER BY s.user_id`,
+      [rescueId, roles],
+    );
+    return rows.map((row) => row.user_id);
   }
 
   async findMember(rescueId: string, userId: string, tx?: TransactionContext): Promise<StaffMemberRow | null> {

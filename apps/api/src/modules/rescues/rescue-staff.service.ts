@@ -3,13 +3,13 @@ import { AuditService } from '@app/audit';
 import { DomainError, newId, NotFoundError } from '@app/common';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toKeysetPage } from '@app/common/pagination/keyset-cursor';
 import type { InviteStaffRequestDto, ListRescueStaffQuery, StaffInvitationDto, StaffMemberDto, StaffMemberPageDto } from '@app/contracts';
-import type { TransactionContext } from '@app/database';
+import { isDuplicateKey, type TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
 import { normaliseEmail, randomToken, sha256Hex } from '../auth/secrets';
 import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { MemberPromotionService } from './member-promotion.service';
 import { assertInvitesStaff, assertRemovesStaff, assertSeesPrivateParts, type RescueViewer } from './rescue-access';
-import { isDuplicateKey, RescueStaffRepository, type StaffMemberRow } from './rescue-staff.repository';
+import { RescueStaffRepository, type StaffMemberRow } from './rescue-staff.repository';
 import { toStaffInvitationDto, toStaffMemberDto } from './rescues.mapper';
 import { RescuesRepository } from './rescues.repository';
 import { StaffInvitationMailer } from './staff-invitation.mailer';
@@ -47,10 +47,6 @@ export class RescueStaffService {
    */
   async invite(caller: Principal, rescueId: string, body: InviteStaffRequestDto, idempotencyKey: string | undefined): Promise<IdempotentResponse> {
     const work = async (tx: TransactionContext) => ({ status: 201, body: await this.inviteIn(tx, caller, rescueId, body) });
-    if (!idempotencyKey) {
-      const result = await this.rescues.transaction(work);
-      return { status: result.status, body: JSON.stringify(result.body), replayed: false };
-    }
     return this.idempotency.execute({ caller: caller.userId, operation: 'inviteRescueStaff', key: idempotencyKey }, { rescueId, ...body }, work);
   }
 

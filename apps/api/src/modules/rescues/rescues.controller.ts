@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import { ContractRoute, ValidationFailedError } from '@app/common';
+import { ContractRoute } from '@app/common';
 import {
   AcceptInvitationRequestDto,
   CreateRescueRequestDto,
@@ -30,27 +30,12 @@ import {
 import { PERMISSIONS, type Principal } from '@app/identity';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../auth/authorization';
-import type { IdempotentResponse } from '../idempotency/idempotency.service';
+import { idempotencyKeyOf, sendIdempotent } from '../idempotency/idempotency-http';
 import { RescueAnalyticsService } from './rescue-analytics.service';
 import { RescueStaffService } from './rescue-staff.service';
 import { RescuesService } from './rescues.service';
 
 /** The contract's Idempotency-Key: 8–128 printable ASCII characters. */
-const IDEMPOTENCY_KEY = /^[\x21-\x7E]{8,128}$/;
-
-function checkedIdempotencyKey(key: string | undefined): string | undefined {
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw new ValidationFailedError([{ field: 'Idempotency-Key', constraints: { pattern: 'Use 8–128 printable ASCII characters.' } }]);
-  }
-  return key;
-}
-
-/** The stored JSON text, as is: a replay is byte for byte the first answer. */
-function sendStored(reply: FastifyReply, result: IdempotentResponse): string {
-  void reply.status(result.status).header('content-type', 'application/json; charset=utf-8');
-  return result.body;
-}
-
 @Controller()
 export class RescuesController {
   constructor(
@@ -72,7 +57,7 @@ export class RescuesController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    return sendStored(reply, await this.rescues.create(caller, body, checkedIdempotencyKey(idempotencyKey)));
+    return sendIdempotent(reply, await this.rescues.create(caller, body, idempotencyKeyOf(idempotencyKey)));
   }
 
   @ContractRoute(operations.getRescue)
@@ -121,7 +106,7 @@ export class RescuesController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    return sendStored(reply, await this.staff.invite(caller, params.rescueId, body, checkedIdempotencyKey(idempotencyKey)));
+    return sendIdempotent(reply, await this.staff.invite(caller, params.rescueId, body, idempotencyKeyOf(idempotencyKey)));
   }
 
   @ContractRoute(operations.removeRescueStaff)

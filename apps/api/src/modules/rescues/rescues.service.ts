@@ -57,10 +57,6 @@ export class RescuesService {
    */
   async create(caller: Principal, body: CreateRescueRequestDto, idempotencyKey: string | undefined): Promise<IdempotentResponse> {
     const work = async (tx: TransactionContext) => ({ status: 201, body: await this.createIn(tx, caller, body) });
-    if (!idempotencyKey) {
-      const result = await this.rescues.transaction(work);
-      return { status: result.status, body: JSON.stringify(result.body), replayed: false };
-    }
     return this.idempotency.execute({ caller: caller.userId, operation: 'createRescue', key: idempotencyKey }, body, work);
   }
 

@@ -1,0 +1,59 @@
+import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { ContractRoute } from '@app/common';
+import {
+  CreateApplicationDraftRequestDto,
+  DeleteApplicationDraftParams,
+  GetApplicationDraftParams,
+  ListApplicationDraftsQuery,
+  operations,
+  UpdateApplicationDraftParams,
+  UpdateApplicationDraftRequestDto,
+  type ApplicationDraftDto,
+  type ApplicationDraftPageDto,
+} from '@app/contracts';
+import type { Principal } from '@app/identity';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal } from '../auth/authorization';
+import { idempotencyKeyOf, sendIdempotent } from '../idempotency/idempotency-http';
+import { ApplicationDraftsService } from './application-drafts.service';
+
+@Controller()
+export class ApplicationDraftsController {
+  constructor(private readonly drafts: ApplicationDraftsService) {}
+
+  @ContractRoute(operations.listApplicationDrafts)
+  listApplicationDrafts(@CurrentPrincipal() caller: Principal, @Query() query: ListApplicationDraftsQuery): Promise<ApplicationDraftPageDto> {
+    return this.drafts.list(caller, query);
+  }
+
+  @ContractRoute(operations.createApplicationDraft)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async createApplicationDraft(
+    @CurrentPrincipal() caller: Principal,
+    @Body() body: CreateApplicationDraftRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    return sendIdempotent(reply, await this.drafts.create(caller, body, idempotencyKeyOf(idempotencyKey)));
+  }
+
+  @ContractRoute(operations.getApplicationDraft)
+  getApplicationDraft(@CurrentPrincipal() caller: Principal, @Param() params: GetApplicationDraftParams): Promise<ApplicationDraftDto> {
+    return this.drafts.get(caller, params.draftId);
+  }
+
+  @ContractRoute(operations.updateApplicationDraft)
+  updateApplicationDraft(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: UpdateApplicationDraftParams,
+    @Body() body: UpdateApplicationDraftRequestDto,
+  ): Promise<ApplicationDraftDto> {
+    return this.drafts.update(caller, params.draftId, body);
+  }
+
+  @ContractRoute(operations.deleteApplicationDraft)
+  deleteApplicationDraft(@CurrentPrincipal() caller: Principal, @Param() params: DeleteApplicationDraftParams): Promise<void> {
+    return this.drafts.remove(caller, params.draftId);
+  }
+}

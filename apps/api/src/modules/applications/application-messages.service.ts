@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { newId } from '@app/common';
+import { decodeCursor, DEFAULT_PAGE_SIZE, toKeysetPage } from '@app/common/pagination/keyset-cursor';
+import type { ApplicationMessagePageDto, ListApplicationMessagesQuery, SendMessageRequestDto } from '@app/contracts';
+import type { TransactionContext } from '@app/database';
+import type { Principal } from '@app/identity';
+import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
+import { ApplicationAccessPolicy, applicationNotFound, type ApplicationAccess } from './application-access';
+import { ApplicationNotifier, notifiedApplication } from './application-notifier';
+import { toMessageDto } from './application.mapper';
+import type { ApplicationEntity } from './application.entity';
+import { ApplicationMessagesRepository } from './application-messages.repository';
+import { ApplicationsRepository } from './applications.repository';
+
+/**
+ * The thread of an application: between the applicant and the owner side (the rescue's admins and staff, or the
+ * rehomer). Nobody else sees it, not the rescue's volunteers nor platform admins: 404, as for no application.
+ */
+@Injectable()
+export class ApplicationMessagesService {
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly messages: ApplicationMessagesRepository,
+    private readonly access: ApplicationAccessPolicy,
+    private readonly notifier: ApplicationNotifier,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  async list(caller: Principal, applicationId: string, query: ListApplicationMessagesQuery): Promise<ApplicationMessagePageDto> {
+    await this.participant(caller, applicationId);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [rows, total] = await Promise.all([this.messages.list(applicationId, decodeCursor(query.cursor), limit + 1), this.messages.count(applicationId)]);
+    return { ...toKeysetPage(rows, limit, toMessageDto), total };
+  }
+
+  /** The other side is notified. With an Idempotency-Key a retried send is stored (and notified) once. */
+  async send(caller: Principal, applicationId: string, body: SendMessageRequestDto, idempotencyKey: string | undefined): Promise<IdempotentResponse> {
+    const fingerprint = { applicationId, ...body };
+    return this.idempotency.execute({ caller: caller.userId, operation: 'sendApplicationMessage', key: idempotencyKey }, fingerprint, async (tx) => {
+      const { application, access } = await this.participant(caller, applicationId, tx);
+      const id = newId();
+      const message = await this.messages.insert(tx, { id, applicationId, senderId: caller.userId, senderSide: access.applicant ? 'applicant' : 'owner', body: body.body });
+      await this.notifier.messageReceived(tx, notifiedApplication(application), { id, senderId: caller.userId, fromApplicant: access.applicant, body: body.body });
+      return { status: 201, body: toMessageDto(message) };
+    });
+  }
+
+  private async participant(caller: Principal, applicationId: string, tx?: TransactionContext): Promise<{ application: ApplicationEntity; access: ApplicationAccess }> {
+    const application = await this.applications.findById(applicationId, tx);
+    const access = application && (await this.access.accessTo(application, caller, tx));
+    if (!application || !access || !(access.applicant || access.owner)) throw applicationNotFound(applicationId);
+    return { application, access };
+  }
+}

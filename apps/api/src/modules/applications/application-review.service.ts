@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { DomainError, ValidationFailedError, VersionConflictError } from '@app/common';
+import type {
+  ApplicationDto,
+  ApplicationStatus,
+  AssignApplicationRequestDto,
+  BulkStatusItemDto,
+  BulkStatusRequestDto,
+  BulkStatusResultDto,
+  ChangeApplicationStatusRequestDto,
+  ReviewAction,
+  ReviewApplicationRequestDto,
+} from '@app/contracts';
+import type { TransactionContext } from '@app/database';
+import type { Principal } from '@app/identity';
+import type { PetEntity } from '../pets/pet.entity';
+import { PET_MANAGING_STAFF_ROLES } from '../pets/pet-access';
+import { ApplicationAccessPolicy, applicationNotFound } from './application-access';
+import { ApplicationDetailReader } from './application-detail.reader';
+import {
+  COMPETING_STATUSES,
+  invalidTransition,
+  isOpen,
+  transitionByAction,
+  transitionToStatus,
+  type ApplicationTransition,
+} from './application-lifecycle';
+import { ApplicationNotifier, notifiedApplication, type NotifiedApplication } from './application-notifier';
+import { ApplicationPets, ApplicationRescues } from './application-ports';
+import { toApplicationDto } from './application.mapper';
+import type { ApplicationEntity } from './application.entity';
+import { ApplicationsRepository } from './applications.repository';
+
+/** The reason the other applications for a pet are closed with when one is approved. */
+export const PET_ADOPTED_REASON = 'pet adopted';
+
+type Step = { action: ReviewAction } | { to: ApplicationStatus };
+
+interface StepRequest {
+  step: Step;
+  expectedVersion?: number;
+  note?: string;
+  reason?: string;
+}
+
+const trimmed = (text: string | undefined) => text?.trim() || null;
+const attempted = (step: Step) => ('action' in step ? { action: step.action } : { to: step.to });
+
+/** Transitions that move the pet: an approval makes it pending; leaving approved makes it adopted or available again. */
+const movesPet = (transition: ApplicationTransition) => transition.to === 'approved' || transition.from === 'approved';
+
+/**
+ * The review workflow: one implementation behind POST …/review (actions), PATCH …/status (target statuses),
+ * DELETE (withdraw) and bulk changes. Each step is one transaction: checked (404 → 403 → VERSION_CONFLICT →
+ * INVALID_TRANSITION → 403 for another actor's step), applied with a conditional UPDATE on the status it was
+ * checked against, recorded in the history, audited, and notified. Steps that move the pet lock the pet's row
+ * first, so concurrent approvals of one pet serialise and exactly one wins.
+ */
+@Injectable()
+export class ApplicationReviewService {
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly details: ApplicationDetailReader,
+    private readonly access: ApplicationAccessPolicy,
+    private readonly pets: ApplicationPets,
+    private readonly rescues: ApplicationRescues,
+    private readonly notifier: ApplicationNotifier,
+    private readonly audit: AuditService,
+  ) {}
+
+  async review(caller: Principal, applicationId: string, body: ReviewApplicationRequestDto): Promise<ApplicationDto> {
+    return this.answer(caller, await this.take(caller, applicationId, { step: { action: body.action }, ...body }));
+  }
+
+  async changeStatus(caller: Principal, applicationId: string, body: ChangeApplicationStatusRequestDto): Promise<ApplicationDto> {
+    return this.answer(caller, await this.take(caller, applicationId, { step: { to: body.status }, ...body }));
+  }
+
+  async withdraw(caller: Principal, applicationId: string): Promise<void> {
+    await this.take(caller, applicationId, { step: { action: 'withdraw' } });
+  }
+
+  /** Each id in its own transaction, completely or not at all; a failure is reported with the code it would answer alone. */
+  async bulk(caller: Principal, body: BulkStatusRequestDto): Promise<BulkStatusResultDto> {
+    const results: BulkStatusItemDto[] = [];
+    for (const applicationId of body.applicationIds) {
+      try {
+        const application = await this.take(caller, applicationId, { step: { action: body.action }, note: body.note, reason: body.reason });
+        results.push({ applicationId, ok: true, status: application.status, version: application.version, code: null, message: null });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({ applicationId, ok: false, status: null, version: null, code: error.code, message: error.message });
+      }
+    }
+    const succeeded = results.filter((result) => result.ok).length;
+    return { results, succeeded, failed: results.length - succeeded };
+  }
+
+  /** Admins and staff of the rescue assign its applications to one of its admins or staff (null unassigns). */
+  async assign(caller: Principal, rescueId: string, applicationId: string, body: AssignApplicationRequestDto): Promise<ApplicationDto> {
+    const application = await this.applications.transaction(async (tx) => {
+      const current = await this.applications.findById(applicationId, tx);
+      if (!current || current.rescueId !== rescueId) throw applicationNotFound(applicationId);
+      await this.access.assertOwner(current, caller, tx);
+      if (body.expectedVersion !== undefined && current.version !== body.expectedVersion) throw new VersionConflictError('Application', current.version);
+      if (!isOpen(current.status)) throw new DomainError('CONFLICT', `A ${current.status} application is closed and is not assigned any more.`, { status: current.status });
+      if (body.assigneeId !== null) {
+        const role = await this.rescues.roleOf(body.assigneeId, rescueId, tx);
+        if (role === null || !PET_MANAGING_STAFF_ROLES.includes(role)) {
+          throw new ValidationFailedError([{ field: 'assigneeId', constraints: { member: "the assignee must be one of the rescue's admins or staff" } }]);
+        }
+      }
+      if (current.assigneeId === body.assigneeId) return current;
+      if (!(await this.applications.assign(tx, applicationId, body.assigneeId, current.version))) {
+        const latest = await this.applications.findById(applicationId, tx);
+        throw new VersionConflictError('Application', latest?.version ?? current.version);
+      }
+      await this.audit.record(tx, {
+        action: 'application.assigned',
+        targetType: 'application',
+        targetId: applicationId,
+        before: { assigneeId: current.assigneeId },
+        after: { assigneeId: body.assigneeId },
+      });
+      if (body.assigneeId !== null && body.assigneeId !== caller.userId) {
+        await this.notifier.assigned(tx, notifiedApplication(current), { assigneeId: body.assigneeId, actorId: caller.userId, version: current.version + 1 });
+      }
+      return (await this.applications.findById(applicationId, tx))!;
+    });
+    return this.answer(caller, application);
+  }
+
+  private async answer(caller: Principal, application: ApplicationEntity): Promise<ApplicationDto> {
+    const access = await this.access.accessTo(application, caller);
+    return toApplicationDto(await this.details.read(application.id, undefined, application), access.insider);
+  }
+
+  private take(caller: Principal, applicationId: string, request: StepRequest): Promise<ApplicationEntity> {
+    return this.applications.transaction(async (tx) => {
+      const read = await this.applications.findById(applicationId, tx);
+      if (!read) throw applicationNotFound(applicationId);
+      const access = await this.access.assertVisible(read, caller, tx);
+      if (!access.applicant && !access.owner) {
+        throw new DomainError('FORBIDDEN', "Only the applicant and the pet's owner side change an application.", { applicationId });
+      }
+      if (request.expectedVersion !== undefined && read.version !== request.expectedVersion) throw new VersionConflictError('Application', read.version);
+      const transition = 'action' in request.step ? transitionByAction(read.status, request.step.action) : transitionToStatus(read.status, request.step.to);
+      if (!(transition.actor === 'applicant' ? access.applicant : access.owner)) {
+        const who = transition.actor === 'applicant' ? 'the applicant' : "the pet's owner side";
+        throw new DomainError('FORBIDDEN', `Only ${who} can ${transition.action.replace(/_/g, ' ')} this application.`, { from: transition.from, action: transition.action });
+      }
+      // Lock order: the pet, then application rows (closing competitors), so that steps cannot deadlock.
+      const pet = movesPet(transition) ? await this.pets.lock(tx, read.petId) : null;
+      if (movesPet(transition)) {
+        if (!pet) throw new DomainError('CONFLICT', 'The pet of this application is no longer listed.', { petId: read.petId });
+        // While this step waited for the pet, a concurrent one (another approval) may have moved this application.
+        const current = await this.applications.findById(read.id, tx);
+        if (current?.status !== transition.from) throw await this.conflictAfterLostRace(tx, read, request);
+      }
+      if (transition.to === 'approved' && !['available', 'on_hold'].includes(pet!.availability)) {
+        throw new DomainError('CONFLICT', `The pet is ${pet!.availability.replace(/_/g, ' ')} and cannot be promised to this applicant.`, { petId: read.petId, availability: pet!.availability });
+      }
+      if (transition.to === 'completed' && pet!.availability !== 'pending') {
+        throw new DomainError('CONFLICT', `The pet is ${pet!.availability.replace(/_/g, ' ')}, not pending: set it back to pending to complete the adoption.`, { petId: read.petId, availability: pet!.availability });
+      }
+
+      const reason = trimmed(request.reason);
+      const changed = await this.applications.changeStatus(tx, { id: read.id, from: transition.from, to: transition.to, expectedVersion: request.expectedVersion, reason });
+      if (!changed) throw await this.conflictAfterLostRace(tx, read, request);
+      const historyId = await this.record(tx, read.id, transition.from, transition.to, caller.userId, trimmed(request.note), reason);
+      await this.audit.record(tx, {
+        action: 'application.status_changed',
+        targetType: 'application',
+        targetId: read.id,
+        before: { status: transition.from },
+        after: { status: transition.to, action: transition.action, reason },
+      });
+      const notified = notifiedApplication(read);
+      await this.notifier.statusChanged(tx, notified, { historyId, from: transition.from, to: transition.to, reason, actorId: caller.userId });
+      if (pet) await this.movePet(tx, pet, transition, notified, caller.userId);
+      return (await this.applications.findById(read.id, tx))!;
+    });
+  }
+
+  /**
+   * The pet side of a step, in the step's transaction. Approval: the pet becomes pending and its other open
+   * applications are rejected ("pet adopted") or, when the rescue keeps a waitlist, waitlisted. Completion: the pet
+   * is adopted and the waitlist is closed. Cancellation or withdrawal of the approved application: the pet is
+   * available again (its waitlisted applications stay waitlisted, for the owner side to reopen).
+   */
+  private async movePet(tx: TransactionContext, pet: PetEntity, transition: ApplicationTransition, application: NotifiedApplication, actorId: string): Promise<void> {
+    if (transition.to === 'approved') {
+      await this.pets.changeAvailability(tx, pet, 'pending', actorId, 'adoption application approved');
+      const waitlist = application.rescueId !== null && (await this.rescues.waitlistsOnApproval(application.rescueId, tx));
+      await this.closeCompeting(tx, pet, application, waitlist ? COMPETING_STATUSES.filter((s) => s !== 'waitlisted') : COMPETING_STATUSES, waitlist ? 'waitlisted' : 'rejected');
+    } else if (transition.to === 'completed') {
+      await this.pets.changeAvailability(tx, pet, 'adopted', actorId, 'adoption completed');
+      await this.closeCompeting(tx, pet, application, ['waitlisted'], 'rejected');
+    } else if (pet.availability === 'pending') {
+      await this.pets.changeAvailability(tx, pet, 'available', actorId, `adoption ${transition.to}`);
+    }
+  }
+
+  private async closeCompeting(tx: TransactionContext, pet: PetEntity, approved: NotifiedApplication, statuses: readonly ApplicationStatus[], to: ApplicationStatus): Promise<void> {
+    for (const competitor of await this.applications.lockCompeting(tx, pet.id, approved.id, statuses)) {
+      // Rows are locked, so the conditional update cannot miss.
+      await this.applications.changeStatus(tx, { id: competitor.id, from: competitor.status, to, reason: PET_ADOPTED_REASON });
+      const historyId = await this.record(tx, competitor.id, competitor.status, to, null, null, PET_ADOPTED_REASON);
+      const closed = await this.applications.findById(competitor.id, tx);
+      await this.notifier.statusChanged(tx, notifiedApplication(closed!), { historyId, from: competitor.status, to, reason: PET_ADOPTED_REASON, actorId: null });
+    }
+  }
+
+  private async record(
+    tx: TransactionContext,
+    applicationId: string,
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+    actorId: string | null,
+    note: string | null,
+    reason: string | null,
+  ): Promise<string> {
+    const [id] = await this.applications.appendHistory(tx, [{ applicationId, fromStatus: from, toStatus: to, actorId, note, reason }]);
+    return id;
+  }
+
+  /** The conditional update matched nothing: a concurrent change committed first. Say which. */
+  private async conflictAfterLostRace(tx: TransactionContext, read: ApplicationEntity, request: StepRequest): Promise<DomainError> {
+    const current = await this.applications.findById(read.id, tx);
+    if (!current) return applicationNotFound(read.id);
+    if (request.expectedVersion !== undefined && current.version !== request.expectedVersion) return new VersionConflictError('Application', current.version);
+    return invalidTransition(current.status, attempted(request.step));
+  }
+}

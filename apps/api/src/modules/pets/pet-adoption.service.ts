@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import type { Availability } from '@app/contracts';
+import type { TransactionContext } from '@app/database';
+import type { Principal } from '@app/identity';
+import { PetAccessPolicy, type PetAccess } from './pet-access';
+import { assertAvailabilityTransition } from './pet-lifecycle';
+import type { PetEntity } from './pet.entity';
+import { PetsRepository } from './pets.repository';
+
+/**
+ * What the applications module asks of pets (exported): who may see a pet, and the availability changes an
+ * adoption makes (approval → pending, completion → adopted, cancellation → available), each recorded in the pet's
+ * history and audited like an owner's change. The caller holds the pet's row lock (`lock`) while it decides.
+ */
+@Injectable()
+export class PetAdoptionService {
+  constructor(
+    private readonly pets: PetsRepository,
+    private readonly access: PetAccessPolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The pet and the caller's access to it; null when it does not exist or is deleted. */
+  async find(petId: string, caller: Principal | null, tx?: TransactionContext): Promise<{ pet: PetEntity; access: PetAccess } | null> {
+    const pet = await this.pets.findById(petId, tx);
+    return pet ? { pet, access: await this.access.accessTo(pet, caller, tx) } : null;
+  }
+
+  /** Reads the pet and locks its row until `tx` ends; null when it does not exist or is deleted. */
+  lock(tx: TransactionContext, petId: string): Promise<PetEntity | null> {
+    return this.pets.lockById(tx, petId);
+  }
+
+  /** Moves a pet locked in `tx` to `to`, with a history entry and an audit entry; the reason names the adoption step. */
+  async changeAvailability(tx: TransactionContext, pet: PetEntity, to: Availability, actorId: string | null, reason: string): Promise<void> {
+    assertAvailabilityTransition(pet.availability, to);
+    // The row is locked, so its version is the current one and the conditional update cannot miss.
+    if (!(await this.pets.changeAvailability(tx, pet.id, pet.version, pet.availability, to))) throw new Error(`pet ${pet.id} changed under its lock`);
+    await this.pets.appendHistory(tx, [{ petId: pet.id, kind: 'availability', fromStatus: pet.availability, toStatus: to, actorId, reason }]);
+    await this.audit.record(tx, {
+      action: 'pet.availability_changed',
+      targetType: 'pet',
+      targetId: pet.id,
+      actorId,
+      before: { availability: pet.availability },
+      after: { availability: to, reason },
+    });
+  }
+}
