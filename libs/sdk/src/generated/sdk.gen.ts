@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AcceptRescueInvitationData, AcceptRescueInvitationErrors, AcceptRescueInvitationResponses, ActivateUserData, ActivateUserErrors, ActivateUserResponses, AddFavoritePetData, AddFavoritePetErrors, AddFavoritePetResponses, CancelUserDeletionData, CancelUserDeletionErrors, CancelUserDeletionResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, ChangePetAvailabilityData, ChangePetAvailabilityErrors, ChangePetAvailabilityResponses, ChangePetListingData, ChangePetListingErrors, ChangePetListingResponses, ChangeUserRoleData, ChangeUserRoleErrors, ChangeUserRoleResponses, CompleteTwoFactorLoginData, CompleteTwoFactorLoginErrors, CompleteTwoFactorLoginResponses, CreateMedicalRecordData, CreateMedicalRecordErrors, CreateMedicalRecordResponses, CreatePetData, CreatePetErrors, CreatePetResponses, CreateRescueData, CreateRescueErrors, CreateRescueResponses, DeactivateUserData, DeactivateUserErrors, DeactivateUserResponses, DeletePetData, DeletePetErrors, DeletePetResponses, DeleteRescueData, DeleteRescueErrors, DeleteRescueResponses, DisableTwoFactorData, DisableTwoFactorErrors, DisableTwoFactorResponses, EnableTwoFactorData, EnableTwoFactorErrors, EnableTwoFactorResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetFeatureData, GetFeatureErrors, GetFeatureResponses, GetJobData, GetJobErrors, GetJobResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetPetData, GetPetErrors, GetPetHistoryData, GetPetHistoryErrors, GetPetHistoryResponses, GetPetResponses, GetPublicConfigData, GetPublicConfigErrors, GetPublicConfigResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRescueAnalyticsData, GetRescueAnalyticsErrors, GetRescueAnalyticsResponses, GetRescueData, GetRescueErrors, GetRescueResponses, GetUserData, GetUserDataExportData, GetUserDataExportErrors, GetUserDataExportResponses, GetUserErrors, GetUserPreferencesData, GetUserPreferencesErrors, GetUserPreferencesResponses, GetUserResponses, InviteRescueStaffData, InviteRescueStaffErrors, InviteRescueStaffResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListBreedsData, ListBreedsErrors, ListBreedsResponses, ListConfigEntriesData, ListConfigEntriesErrors, ListConfigEntriesResponses, ListFeaturesData, ListFeaturesErrors, ListFeaturesResponses, ListMyFavoritePetsData, ListMyFavoritePetsErrors, ListMyFavoritePetsResponses, ListPetMedicalRecordsData, ListPetMedicalRecordsErrors, ListPetMedicalRecordsResponses, ListRescuePetsData, ListRescuePetsErrors, ListRescuePetsResponses, ListRescuesData, ListRescuesErrors, ListRescuesResponses, ListRescueStaffData, ListRescueStaffErrors, ListRescueStaffResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListSpeciesData, ListSpeciesErrors, ListSpeciesResponses, ListUserRehomesData, ListUserRehomesErrors, ListUserRehomesResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, RegisterData, RegisterErrors, RegisterResponses, RejectRescueData, RejectRescueErrors, RejectRescueResponses, RemoveFavoritePetData, RemoveFavoritePetErrors, RemoveFavoritePetResponses, RemoveRescueStaffData, RemoveRescueStaffErrors, RemoveRescueStaffResponses, ReplacePetData, ReplacePetErrors, ReplacePetResponses, ReplaceRescueData, ReplaceRescueErrors, ReplaceRescueResponses, ReplaceUserData, ReplaceUserErrors, ReplaceUserResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RequestUserDataExportData, RequestUserDataExportErrors, RequestUserDataExportResponses, RequestUserDeletionData, RequestUserDeletionErrors, RequestUserDeletionResponses, ResendVerificationEmailData, ResendVerificationEmailErrors, ResendVerificationEmailResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeOtherSessionsData, RevokeOtherSessionsErrors, RevokeOtherSessionsResponses, RevokeSessionData, RevokeSessionErrors, RevokeSessionResponses, SearchPetsData, SearchPetsErrors, SearchPetsResponses, SetUpTwoFactorData, SetUpTwoFactorErrors, SetUpTwoFactorResponses, UpdateConfigEntryData, UpdateConfigEntryErrors, UpdateConfigEntryResponses, UpdateFeatureData, UpdateFeatureErrors, UpdateFeatureResponses, UpdateMedicalRecordData, UpdateMedicalRecordErrors, UpdateMedicalRecordResponses, UpdatePetData, UpdatePetErrors, UpdatePetResponses, UpdateRescueData, UpdateRescueErrors, UpdateRescueResponses, UpdateUserData, UpdateUserErrors, UpdateUserPreferencesData, UpdateUserPreferencesErrors, UpdateUserPreferencesResponses, UpdateUserResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses, VerifyMedicalRecordData, VerifyMedicalRecordErrors, VerifyMedicalRecordResponses, VerifyRescueData, VerifyRescueErrors, VerifyRescueResponses } from './types.gen.js';
+import type { AcceptRescueInvitationData, AcceptRescueInvitationErrors, AcceptRescueInvitationResponses, ActivateUserData, ActivateUserErrors, ActivateUserResponses, AddFavoritePetData, AddFavoritePetErrors, AddFavoritePetResponses, CancelUserDeletionData, CancelUserDeletionErrors, CancelUserDeletionResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, ChangePetAvailabilityData, ChangePetAvailabilityErrors, ChangePetAvailabilityResponses, ChangePetListingData, ChangePetListingErrors, ChangePetListingResponses, ChangeUserRoleData, ChangeUserRoleErrors, ChangeUserRoleResponses, CompleteTwoFactorLoginData, CompleteTwoFactorLoginErrors, CompleteTwoFactorLoginResponses, CountUnreadNotificationsData, CountUnreadNotificationsErrors, CountUnreadNotificationsResponses, CreateMedicalRecordData, CreateMedicalRecordErrors, CreateMedicalRecordResponses, CreatePetData, CreatePetErrors, CreatePetResponses, CreateRescueData, CreateRescueErrors, CreateRescueResponses, DeactivateUserData, DeactivateUserErrors, DeactivateUserResponses, DeleteNotificationData, DeleteNotificationErrors, DeleteNotificationResponses, DeletePetData, DeletePetErrors, DeletePetResponses, DeleteRescueData, DeleteRescueErrors, DeleteRescueResponses, DisableTwoFactorData, DisableTwoFactorErrors, DisableTwoFactorResponses, EnableTwoFactorData, EnableTwoFactorErrors, EnableTwoFactorResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetFeatureData, GetFeatureErrors, GetFeatureResponses, GetJobData, GetJobErrors, GetJobResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetNotificationData, GetNotificationErrors, GetNotificationResponses, GetPetData, GetPetErrors, GetPetHistoryData, GetPetHistoryErrors, GetPetHistoryResponses, GetPetResponses, GetPublicConfigData, GetPublicConfigErrors, GetPublicConfigResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRescueAnalyticsData, GetRescueAnalyticsErrors, GetRescueAnalyticsResponses, GetRescueData, GetRescueErrors, GetRescueResponses, GetUserData, GetUserDataExportData, GetUserDataExportErrors, GetUserDataExportResponses, GetUserErrors, GetUserPreferencesData, GetUserPreferencesErrors, GetUserPreferencesResponses, GetUserResponses, InviteRescueStaffData, InviteRescueStaffErrors, InviteRescueStaffResponses, ListAuditEntriesData, ListAuditEntriesErrors, ListAuditEntriesResponses, ListBreedsData, ListBreedsErrors, ListBreedsResponses, ListConfigEntriesData, ListConfigEntriesErrors, ListConfigEntriesResponses, ListFeaturesData, ListFeaturesErrors, ListFeaturesResponses, ListMyFavoritePetsData, ListMyFavoritePetsErrors, ListMyFavoritePetsResponses, ListNotificationsData, ListNotificationsErrors, ListNotificationsResponses, ListPetMedicalRecordsData, ListPetMedicalRecordsErrors, ListPetMedicalRecordsResponses, ListRescuePetsData, ListRescuePetsErrors, ListRescuePetsResponses, ListRescuesData, ListRescuesErrors, ListRescuesResponses, ListRescueStaffData, ListRescueStaffErrors, ListRescueStaffResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListSpeciesData, ListSpeciesErrors, ListSpeciesResponses, ListUserRehomesData, ListUserRehomesErrors, ListUserRehomesResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MarkAllNotificationsReadData, MarkAllNotificationsReadErrors, MarkAllNotificationsReadResponses, MarkNotificationReadData, MarkNotificationReadErrors, MarkNotificationReadResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, RegisterData, RegisterErrors, RegisterResponses, RejectRescueData, RejectRescueErrors, RejectRescueResponses, RemoveFavoritePetData, RemoveFavoritePetErrors, RemoveFavoritePetResponses, RemoveRescueStaffData, RemoveRescueStaffErrors, RemoveRescueStaffResponses, ReplacePetData, ReplacePetErrors, ReplacePetResponses, ReplaceRescueData, ReplaceRescueErrors, ReplaceRescueResponses, ReplaceUserData, ReplaceUserErrors, ReplaceUserResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, RequestUserDataExportData, RequestUserDataExportErrors, RequestUserDataExportResponses, RequestUserDeletionData, RequestUserDeletionErrors, RequestUserDeletionResponses, ResendVerificationEmailData, ResendVerificationEmailErrors, ResendVerificationEmailResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeOtherSessionsData, RevokeOtherSessionsErrors, RevokeOtherSessionsResponses, RevokeSessionData, RevokeSessionErrors, RevokeSessionResponses, SearchPetsData, SearchPetsErrors, SearchPetsResponses, SetUpTwoFactorData, SetUpTwoFactorErrors, SetUpTwoFactorResponses, UpdateConfigEntryData, UpdateConfigEntryErrors, UpdateConfigEntryResponses, UpdateFeatureData, UpdateFeatureErrors, UpdateFeatureResponses, UpdateMedicalRecordData, UpdateMedicalRecordErrors, UpdateMedicalRecordResponses, UpdatePetData, UpdatePetErrors, UpdatePetResponses, UpdateRescueData, UpdateRescueErrors, UpdateRescueResponses, UpdateUserData, UpdateUserErrors, UpdateUserPreferencesData, UpdateUserPreferencesErrors, UpdateUserPreferencesResponses, UpdateUserResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses, VerifyMedicalRecordData, VerifyMedicalRecordErrors, VerifyMedicalRecordResponses, VerifyRescueData, VerifyRescueErrors, VerifyRescueResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -870,5 +870,71 @@ export const updateMedicalRecord = <ThrowOnError extends boolean = false>(option
 export const verifyMedicalRecord = <ThrowOnError extends boolean = false>(options: Options<VerifyMedicalRecordData, ThrowOnError>) => (options.client ?? client).post<VerifyMedicalRecordResponses, VerifyMedicalRecordErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/medical-records/{recordId}/verify',
+    ...options
+});
+
+/**
+ * My notifications
+ *
+ * The caller's own in-app notifications, newest first, in keyset pages; `unread=true` lists only those not yet read.
+ */
+export const listNotifications = <ThrowOnError extends boolean = false>(options?: Options<ListNotificationsData, ThrowOnError>) => (options?.client ?? client).get<ListNotificationsResponses, ListNotificationsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notifications',
+    ...options
+});
+
+/**
+ * Count my unread notifications
+ *
+ * For a badge; the same notifications as `GET /notifications?unread=true` lists.
+ */
+export const countUnreadNotifications = <ThrowOnError extends boolean = false>(options?: Options<CountUnreadNotificationsData, ThrowOnError>) => (options?.client ?? client).get<CountUnreadNotificationsResponses, CountUnreadNotificationsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notifications/unread/count',
+    ...options
+});
+
+/**
+ * Mark all my notifications read
+ *
+ * Every unread notification of the caller; answers how many this call marked (0 when none was unread).
+ */
+export const markAllNotificationsRead = <ThrowOnError extends boolean = false>(options?: Options<MarkAllNotificationsReadData, ThrowOnError>) => (options?.client ?? client).post<MarkAllNotificationsReadResponses, MarkAllNotificationsReadErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notifications/read-all',
+    ...options
+});
+
+/**
+ * Delete one of my notifications
+ *
+ * The caller's own only (another user's answers 404). Removes it from the centre for good, with its e-mail if that has not been sent yet.
+ */
+export const deleteNotification = <ThrowOnError extends boolean = false>(options: Options<DeleteNotificationData, ThrowOnError>) => (options.client ?? client).delete<DeleteNotificationResponses, DeleteNotificationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notifications/{notificationId}',
+    ...options
+});
+
+/**
+ * One of my notifications
+ *
+ * The caller's own only; another user's notification answers 404, exactly like one that does not exist.
+ */
+export const getNotification = <ThrowOnError extends boolean = false>(options: Options<GetNotificationData, ThrowOnError>) => (options.client ?? client).get<GetNotificationResponses, GetNotificationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notifications/{notificationId}',
+    ...options
+});
+
+/**
+ * Mark one of my notifications read
+ *
+ * The caller's own only (another user's answers 404). Idempotent; `readAt` keeps the time of the first call. No body and no expectedVersion (x-version-check none): the record is the caller's own and the change is one way and idempotent, so there is no concurrent edit to lose.
+ */
+export const markNotificationRead = <ThrowOnError extends boolean = false>(options: Options<MarkNotificationReadData, ThrowOnError>) => (options.client ?? client).patch<MarkNotificationReadResponses, MarkNotificationReadErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notifications/{notificationId}/read',
     ...options
 });
