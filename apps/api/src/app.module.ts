@@ -12,6 +12,7 @@ import { FeaturesModule } from './modules/features/features.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { JobStatusModule } from './modules/job-status/job-status.module';
+import { NotificationCentreModule } from './modules/notifications/notifications.module';
 import { PetSearchModule } from './modules/pet-search/pet-search.module';
 import { PetsModule } from './modules/pets/pets.module';
 import { RescuesModule } from './modules/rescues/rescues.module';
@@ -47,6 +48,7 @@ export class AppModule {
         RescuesModule,
         PetsModule,
         PetSearchModule,
+        NotificationCentreModule,
       ],
       providers: [
         { provide: Registry, useValue: runtime.metrics },

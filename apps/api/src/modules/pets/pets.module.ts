@@ -3,6 +3,7 @@
 // and who its staff are. Exports what the search module shares with it: the summary mapper and the entity. docs/pets.md.
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { NotificationsModule } from '@app/notifications';
 import { RescuesModule } from '../rescues/rescues.module';
 import { MedicalRecordsController } from './medical-records.controller';
 import { MedicalRecordsRepository, TypeOrmMedicalRecordsRepository } from './medical-records.repository';
@@ -19,7 +20,7 @@ import { PetRescueAccess } from './rescue-access';
 import { RescueMembershipAccess } from './rescue-access.adapter';
 
 @Module({
-  imports: [AuditModule, RescuesModule],
+  imports: [AuditModule, NotificationsModule, RescuesModule],
   controllers: [PetsController, MedicalRecordsController, ReferenceDataController],
   providers: [
     PetsService,
