@@ -60,6 +60,16 @@ async function medicalRecordOf(owner: TestUser, api: TestApi): Promise<string> {
   return (await api.request('POST', `/api/v1/pets/${pet.id}/medical-records`, { token: owner.token, body: MEDICAL_RECORD })).body.id;
 }
 
+/** A notification of the actor's own centre; returns its id. */
+async function notificationOf(actor: TestUser, api: TestApi): Promise<string> {
+  const id = newId();
+  await db(api).query(
+    "INSERT INTO notifications (id, user_id, type, title, body, resource_type, resource_id, event_key, in_app, email_status) VALUES (?, ?, 'message_received', 'New message', 'Hello.', 'application', ?, ?, 1, 'skipped')",
+    [id, actor.id, newId(), `matrix:${id}`],
+  );
+  return id;
+}
+
 const FIXTURES: Record<string, OperationFixture> = {
   logout: { access: 'self', prepare: async () => ({ path: '/api/v1/auth/logout' }) },
   getCurrentUser: { access: 'self', prepare: async () => ({ path: '/api/v1/auth/me' }) },
@@ -267,6 +277,14 @@ const FIXTURES: Record<string, OperationFixture> = {
     access: PERMISSIONS.medicalVerify,
     prepare: async (_a, api) => ({ path: `/api/v1/medical-records/${await medicalRecordOf(await otherUser(api), api)}/verify` }),
   },
+
+  // Notifications: 'self' = the actor's own notification centre.
+  listNotifications: { access: 'self', prepare: async () => ({ path: '/api/v1/notifications?limit=5' }) },
+  countUnreadNotifications: { access: 'self', prepare: async () => ({ path: '/api/v1/notifications/unread/count' }) },
+  getNotification: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/notifications/${await notificationOf(actor, api)}` }) },
+  markNotificationRead: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/notifications/${await notificationOf(actor, api)}/read` }) },
+  markAllNotificationsRead: { access: 'self', prepare: async () => ({ path: '/api/v1/notifications/read-all' }) },
+  deleteNotification: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/notifications/${await notificationOf(actor, api)}` }) },
 };
 
 interface SecuredOperation {

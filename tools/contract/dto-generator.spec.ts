@@ -392,6 +392,23 @@ describe('unsupported constructs', () => {
     expect((error as Error).message).toMatch(message);
   });
 
+  it('accepts operation extensions (x-version-check) on a PATCH without a body, and leaves them out of the metadata', () => {
+    const changed = document();
+    const item = changed.paths['/api/v1/shelters/{shelterId}/applications/{applicationId}'];
+    item.patch = {
+      ...structuredClone(withdraw(changed)),
+      operationId: 'markApplicationSeen',
+      'x-version-check': 'none',
+      responses: { 200: { description: 'Seen.', content: { 'application/json': { schema: { $ref: '#/components/schemas/AdoptionApplication' } } } } },
+    };
+    const operations = generateContracts(changed)['operations.ts'];
+    expect(operations).toContain('  markApplicationSeen: {\n    operationId: "markApplicationSeen",\n    method: "PATCH",');
+    const block = operations.slice(operations.indexOf('  markApplicationSeen: {'), operations.indexOf('\n  },', operations.indexOf('  markApplicationSeen: {')));
+    expect(block).toContain('body: null,');
+    expect(block).toContain('successStatus: 200,');
+    expect(operations).not.toContain('version-check');
+  });
+
   it('accepts a cycle through an array (the array is typed Array, not the class)', () => {
     const changed = document();
     schemas(changed).Shelter.properties.recent = { type: 'array', items: { $ref: '#/components/schemas/AdoptionApplication' } };

@@ -6,12 +6,14 @@ import { JobsModule } from '@app/jobs';
 import { Registry } from 'prom-client';
 import { apiEntities } from './entities';
 import { AdminModule } from './modules/admin/admin.module';
+import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConfigurationModule } from './modules/configuration/configuration.module';
 import { FeaturesModule } from './modules/features/features.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { JobStatusModule } from './modules/job-status/job-status.module';
+import { NotificationCentreModule } from './modules/notifications/notifications.module';
 import { PetSearchModule } from './modules/pet-search/pet-search.module';
 import { PetsModule } from './modules/pets/pets.module';
 import { RescuesModule } from './modules/rescues/rescues.module';
@@ -47,6 +49,8 @@ export class AppModule {
         RescuesModule,
         PetsModule,
         PetSearchModule,
+        ApplicationsModule,
+        NotificationCentreModule,
       ],
       providers: [
         { provide: Registry, useValue: runtime.metrics },

@@ -2,6 +2,7 @@
 import { AuditLogEntity } from '@app/audit';
 import { identityEntities } from '@app/identity';
 import { JobEntity } from '@app/jobs';
+import { notificationEntities } from '@app/notifications';
 import { applicationEntities } from './modules/applications/application-entities';
 import { ConfigEntryEntity } from './modules/configuration/config-entry.entity';
 import { FeatureFlagEntity } from './modules/features/feature-flag.entity';
@@ -9,4 +10,15 @@ import { IdempotencyKeyEntity } from './modules/idempotency/idempotency-key.enti
 import { petEntities } from './modules/pets/pet-entities';
 import { rescueEntities } from './modules/rescues/rescue-entities';
 
-export const apiEntities = [AuditLogEntity, JobEntity, ConfigEntryEntity, FeatureFlagEntity, IdempotencyKeyEntity, ...identityEntities, ...rescueEntities, ...petEntities, ...applicationEntities];
+export const apiEntities = [
+  AuditLogEntity,
+  JobEntity,
+  ConfigEntryEntity,
+  FeatureFlagEntity,
+  IdempotencyKeyEntity,
+  ...identityEntities,
+  ...notificationEntities,
+  ...rescueEntities,
+  ...petEntities,
+  ...applicationEntities,
+];

@@ -2,5 +2,6 @@
 import { AuditLogEntity } from '@app/audit';
 import { identityEntities } from '@app/identity';
 import { JobEntity } from '@app/jobs';
+import { notificationEntities } from '@app/notifications';
 
-export const workerEntities = [AuditLogEntity, JobEntity, ...identityEntities];
+export const workerEntities = [AuditLogEntity, JobEntity, ...identityEntities, ...notificationEntities];

@@ -47,6 +47,12 @@ export class JobProducer {
     await this.queues[QUEUE_OF[name]].add(name, payload, { ...RETRY_POLICY, ...options });
   }
 
+  /** Adds several jobs of one name in one round trip (atomically); throws when Redis is unreachable. */
+  async enqueueBulk<N extends JobName>(name: N, jobs: Array<{ payload: JobPayloads[N]; options?: JobsOptions }>): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queues[QUEUE_OF[name]].addBulk(jobs.map((job) => ({ name, data: job.payload, opts: { ...RETRY_POLICY, ...job.options } })));
+  }
+
   /**
    * Records a job in the `jobs` table inside `tx`, then enqueues it once `tx` commits. If Redis is down at that
    * moment the row simply stays `queued` and the worker's sweeper enqueues it later: accepted work is never lost.

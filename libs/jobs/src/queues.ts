@@ -1,5 +1,6 @@
 // Queue names, job names and payload types: the single place producer (api) and consumer (worker) share,
 // so the two cannot drift. The worker refuses to start unless every job name here has exactly one handler.
+import type { Availability } from '@app/contracts';
 
 export const QUEUE = {
   /** Long, user-visible work tracked in the `jobs` table (202 + jobId) and maintenance. */
@@ -16,6 +17,8 @@ export const JOB = {
   exportUserData: 'privacy.export-user-data',
   anonymiseUser: 'privacy.anonymise-user',
   sendEmail: 'notifications.send-email',
+  deliverNotificationEmail: 'notifications.deliver-email',
+  fanOutPetStatusChange: 'notifications.fan-out-pet-status',
   writeAuditEntry: 'audit.write-entry',
 } as const;
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -26,6 +29,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JOB.exportUserData]: QUEUE.jobs,
   [JOB.anonymiseUser]: QUEUE.jobs,
   [JOB.sendEmail]: QUEUE.notifications,
+  [JOB.deliverNotificationEmail]: QUEUE.notifications,
+  [JOB.fanOutPetStatusChange]: QUEUE.notifications,
   [JOB.writeAuditEntry]: QUEUE.audit,
 };
 
@@ -63,11 +68,32 @@ export interface SendEmailPayload {
   params: Record<string, string>;
 }
 
+/** The e-mail of one notification (libs/notifications): its row is the outbox, keyed by the notification id. */
+export interface NotificationEmailPayload {
+  notificationId: string;
+}
+
+/** A pet's availability changed: notify everyone who favourited it (a tracked job, written with the change). */
+export interface PetStatusFanOutPayload {
+  petId: string;
+  /** The name when it changed, for the notification's text. */
+  petName: string;
+  from: Availability;
+  to: Availability;
+  /** Who changed it; not notified. */
+  actorId: string | null;
+  /** Identifies this change: the event key of every notification it makes, so a rerun notifies nobody twice. */
+  changeId: string;
+  trackedJobId?: string;
+}
+
 export interface JobPayloads {
   [JOB.purgeIdempotencyKeys]: { trackedJobId?: string };
   [JOB.exportUserData]: { userId: string; trackedJobId?: string };
   [JOB.anonymiseUser]: { userId: string; trackedJobId?: string };
   [JOB.sendEmail]: SendEmailPayload;
+  [JOB.deliverNotificationEmail]: NotificationEmailPayload;
+  [JOB.fanOutPetStatusChange]: PetStatusFanOutPayload;
   [JOB.writeAuditEntry]: AuditEntryPayload;
 }
 

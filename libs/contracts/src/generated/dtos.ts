@@ -231,6 +231,23 @@ export const RefreshTokenTransport = {
 } as const;
 export type RefreshTokenTransport = (typeof RefreshTokenTransport)[keyof typeof RefreshTokenTransport];
 
+/** What happened. Each type belongs to one preference category (applicationUpdates, messages, petUpdates). */
+export const NotificationType = {
+  ApplicationSubmitted: "application_submitted",
+  ApplicationStatusChanged: "application_status_changed",
+  ApplicationAssigned: "application_assigned",
+  MessageReceived: "message_received",
+  FavoritePetStatusChanged: "favorite_pet_status_changed",
+} as const;
+export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType];
+
+/** Kind of record a notification is about; `link` is its API path. */
+export const NotificationResourceType = {
+  Application: "application",
+  Pet: "pet",
+} as const;
+export type NotificationResourceType = (typeof NotificationResourceType)[keyof typeof NotificationResourceType];
+
 export const PetHistoryKind = {
   Listing: "listing",
   Availability: "availability",
@@ -1933,6 +1950,53 @@ export class MonthlyCountDto {
   count!: number;
 }
 
+/** Something that happened to a record the caller is involved in, in their in-app notification centre. */
+@ApiSchema({ name: "Notification" })
+export class NotificationDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  id!: string;
+
+  @ApiProperty({ enum: NotificationType, enumName: "NotificationType" })
+  @IsEnum(NotificationType)
+  type!: NotificationType;
+
+  @ApiProperty({ type: String, maxLength: 150 })
+  @IsString()
+  @MaxLength(150)
+  title!: string;
+
+  @ApiProperty({ type: String, maxLength: 1000 })
+  @IsString()
+  @MaxLength(1000)
+  body!: string;
+
+  /** API path of the record, e.g. `/api/v1/applications/{id}` or `/api/v1/pets/{id}`. */
+  @ApiProperty({ description: "API path of the record, e.g. `/api/v1/applications/{id}` or `/api/v1/pets/{id}`.", type: String })
+  @IsString()
+  link!: string;
+
+  @ApiProperty({ enum: NotificationResourceType, enumName: "NotificationResourceType" })
+  @IsEnum(NotificationResourceType)
+  resourceType!: NotificationResourceType;
+
+  @ApiProperty({ type: String })
+  @IsString()
+  resourceId!: string;
+
+  /** When the caller first marked it read; null while unread. */
+  @ApiProperty({ description: "When the caller first marked it read; null while unread.", type: String, nullable: true, format: "date-time" })
+  @ValidateIf((_object, value) => value !== null)
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  readAt!: string | null;
+
+  @ApiProperty({ type: String, format: "date-time" })
+  @IsRFC3339()
+  @IsISO8601({ strict: true })
+  createdAt!: string;
+}
+
 @ApiSchema({ name: "NotificationChannels" })
 export class NotificationChannelsDto {
   @ApiProperty({ type: Boolean })
@@ -1942,6 +2006,26 @@ export class NotificationChannelsDto {
   @ApiProperty({ type: Boolean })
   @IsBoolean()
   inApp!: boolean;
+}
+
+/** A page of notifications, newest first; `total` counts every notification matching the filter. */
+@ApiSchema({ name: "NotificationPage" })
+export class NotificationPageDto {
+  @ApiProperty({ isArray: true, type: () => NotificationDto })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => NotificationDto)
+  items!: Array<NotificationDto>;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  nextCursor!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  total!: number;
 }
 
 /** Channels per notification type. Security notices (password reset, lockout, new device) are always mailed. */
@@ -1970,6 +2054,15 @@ export class NotificationPreferencesDto {
   @ValidateNested()
   @Type(() => NotificationChannelsDto)
   newsletter!: NotificationChannelsDto;
+}
+
+/** How many notifications this request marked read (those already read are not counted). */
+@ApiSchema({ name: "NotificationsMarkedRead" })
+export class NotificationsMarkedReadDto {
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  marked!: number;
 }
 
 @ApiSchema({ name: "Pet" })
@@ -3151,6 +3244,15 @@ export class TwoFactorSetupDto {
   @ApiProperty({ type: String })
   @IsString()
   otpauthUri!: string;
+}
+
+/** How many of the caller's notifications are unread. */
+@ApiSchema({ name: "UnreadNotificationCount" })
+export class UnreadNotificationCountDto {
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  count!: number;
 }
 
 /** The fields present replace the draft's. */
@@ -4820,4 +4922,50 @@ export class SendApplicationMessageParams {
   @IsString()
   @Matches(new RegExp("^[0-9a-f-]{36}$"))
   applicationId!: string;
+}
+
+export class ListNotificationsQuery {
+  /** Only unread notifications. */
+  @ApiProperty({ required: false, description: "Only unread notifications.", type: Boolean })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+
+  /** Opaque cursor from `nextCursor` of the previous page. */
+  @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 20). */
+  @ApiProperty({ required: false, description: "Page size, 1–100 (default 20).", type: 'integer', minimum: 1, maximum: 100 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class GetNotificationParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  notificationId!: string;
+}
+
+export class DeleteNotificationParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  notificationId!: string;
+}
+
+export class MarkNotificationReadParams {
+  @ApiProperty({ type: String, pattern: "^[0-9a-f-]{36}$" })
+  @IsString()
+  @Matches(new RegExp("^[0-9a-f-]{36}$"))
+  notificationId!: string;
 }

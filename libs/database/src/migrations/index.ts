@@ -5,5 +5,14 @@ import { Catalog1763800000000 } from './1763800000000-catalog';
 import { Breeds1763810000000 } from './1763810000000-breeds';
 import { PetSearch1763820000000 } from './1763820000000-pet-search';
 import { Applications1763830000000 } from './1763830000000-applications';
+import { Notifications1763840000000 } from './1763840000000-notifications';
 
-export const migrations = [Foundation1763780000000, Identity1763790000000, Catalog1763800000000, Breeds1763810000000, PetSearch1763820000000, Applications1763830000000];
+export const migrations = [
+  Foundation1763780000000,
+  Identity1763790000000,
+  Catalog1763800000000,
+  Breeds1763810000000,
+  PetSearch1763820000000,
+  Applications1763830000000,
+  Notifications1763840000000,
+];

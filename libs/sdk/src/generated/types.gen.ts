@@ -1356,6 +1356,60 @@ export type SendMessageRequest = {
 };
 
 /**
+ * What happened. Each type belongs to one preference category (applicationUpdates, messages, petUpdates).
+ */
+export type NotificationType = 'application_submitted' | 'application_status_changed' | 'application_assigned' | 'message_received' | 'favorite_pet_status_changed';
+
+/**
+ * Kind of record a notification is about; `link` is its API path.
+ */
+export type NotificationResourceType = 'application' | 'pet';
+
+/**
+ * Something that happened to a record the caller is involved in, in their in-app notification centre.
+ */
+export type Notification = {
+    id: string;
+    type: NotificationType;
+    title: string;
+    body: string;
+    /**
+     * API path of the record, e.g. `/api/v1/applications/{id}` or `/api/v1/pets/{id}`.
+     */
+    link: string;
+    resourceType: NotificationResourceType;
+    resourceId: string;
+    /**
+     * When the caller first marked it read; null while unread.
+     */
+    readAt: string | null;
+    createdAt: string;
+};
+
+/**
+ * A page of notifications, newest first; `total` counts every notification matching the filter.
+ */
+export type NotificationPage = {
+    items: Array<Notification>;
+    nextCursor: string | null;
+    total: number;
+};
+
+/**
+ * How many of the caller's notifications are unread.
+ */
+export type UnreadNotificationCount = {
+    count: number;
+};
+
+/**
+ * How many notifications this request marked read (those already read are not counted).
+ */
+export type NotificationsMarkedRead = {
+    marked: number;
+};
+
+/**
  * Key of the feature flag.
  */
 export type FeatureKey = string;
@@ -1398,6 +1452,8 @@ export type ConfigKey = string;
  *
  */
 export type RequiredIdempotencyKey = string;
+
+export type NotificationId = string;
 
 export type GetLivenessData = {
     body?: never;
@@ -6487,3 +6543,248 @@ export type SendApplicationMessageResponses = {
 };
 
 export type SendApplicationMessageResponse = SendApplicationMessageResponses[keyof SendApplicationMessageResponses];
+
+export type ListNotificationsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Only unread notifications.
+         */
+        unread?: boolean;
+        /**
+         * Opaque cursor from `nextCursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Page size, 1–100 (default 20).
+         */
+        limit?: number;
+    };
+    url: '/api/v1/notifications';
+};
+
+export type ListNotificationsErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type ListNotificationsError = ListNotificationsErrors[keyof ListNotificationsErrors];
+
+export type ListNotificationsResponses = {
+    /**
+     * A page of notifications.
+     */
+    200: NotificationPage;
+};
+
+export type ListNotificationsResponse = ListNotificationsResponses[keyof ListNotificationsResponses];
+
+export type CountUnreadNotificationsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/notifications/unread/count';
+};
+
+export type CountUnreadNotificationsErrors = {
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type CountUnreadNotificationsError = CountUnreadNotificationsErrors[keyof CountUnreadNotificationsErrors];
+
+export type CountUnreadNotificationsResponses = {
+    /**
+     * The count.
+     */
+    200: UnreadNotificationCount;
+};
+
+export type CountUnreadNotificationsResponse = CountUnreadNotificationsResponses[keyof CountUnreadNotificationsResponses];
+
+export type MarkAllNotificationsReadData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/notifications/read-all';
+};
+
+export type MarkAllNotificationsReadErrors = {
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type MarkAllNotificationsReadError = MarkAllNotificationsReadErrors[keyof MarkAllNotificationsReadErrors];
+
+export type MarkAllNotificationsReadResponses = {
+    /**
+     * How many were marked.
+     */
+    200: NotificationsMarkedRead;
+};
+
+export type MarkAllNotificationsReadResponse = MarkAllNotificationsReadResponses[keyof MarkAllNotificationsReadResponses];
+
+export type DeleteNotificationData = {
+    body?: never;
+    path: {
+        notificationId: string;
+    };
+    query?: never;
+    url: '/api/v1/notifications/{notificationId}';
+};
+
+export type DeleteNotificationErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type DeleteNotificationError = DeleteNotificationErrors[keyof DeleteNotificationErrors];
+
+export type DeleteNotificationResponses = {
+    /**
+     * Deleted.
+     */
+    204: void;
+};
+
+export type DeleteNotificationResponse = DeleteNotificationResponses[keyof DeleteNotificationResponses];
+
+export type GetNotificationData = {
+    body?: never;
+    path: {
+        notificationId: string;
+    };
+    query?: never;
+    url: '/api/v1/notifications/{notificationId}';
+};
+
+export type GetNotificationErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type GetNotificationError = GetNotificationErrors[keyof GetNotificationErrors];
+
+export type GetNotificationResponses = {
+    /**
+     * The notification.
+     */
+    200: Notification;
+};
+
+export type GetNotificationResponse = GetNotificationResponses[keyof GetNotificationResponses];
+
+export type MarkNotificationReadData = {
+    body?: never;
+    path: {
+        notificationId: string;
+    };
+    query?: never;
+    url: '/api/v1/notifications/{notificationId}/read';
+};
+
+export type MarkNotificationReadErrors = {
+    /**
+     * The request is malformed or fails validation (`VALIDATION_FAILED` with per-field details).
+     */
+    400: Error;
+    /**
+     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     */
+    401: Error;
+    /**
+     * No such resource, or the caller may not know it exists (`NOT_FOUND`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
+     */
+    429: Error;
+    /**
+     * Unexpected failure (`INTERNAL`); the body never carries a stack trace or SQL.
+     */
+    500: Error;
+};
+
+export type MarkNotificationReadError = MarkNotificationReadErrors[keyof MarkNotificationReadErrors];
+
+export type MarkNotificationReadResponses = {
+    /**
+     * The notification, read.
+     */
+    200: Notification;
+};
+
+export type MarkNotificationReadResponse = MarkNotificationReadResponses[keyof MarkNotificationReadResponses];

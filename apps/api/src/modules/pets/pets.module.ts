@@ -4,6 +4,7 @@
 // for the applications module). docs/pets.md.
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { NotificationsModule } from '@app/notifications';
 import { RescuesModule } from '../rescues/rescues.module';
 import { MedicalRecordsController } from './medical-records.controller';
 import { MedicalRecordsRepository, TypeOrmMedicalRecordsRepository } from './medical-records.repository';
@@ -21,7 +22,7 @@ import { PetRescueAccess } from './rescue-access';
 import { RescueMembershipAccess } from './rescue-access.adapter';
 
 @Module({
-  imports: [AuditModule, RescuesModule],
+  imports: [AuditModule, NotificationsModule, RescuesModule],
   controllers: [PetsController, MedicalRecordsController, ReferenceDataController],
   providers: [
     PetsService,

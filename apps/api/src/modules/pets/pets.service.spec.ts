@@ -4,6 +4,7 @@ import type { Principal } from '@app/identity';
 import { fakeTx, FakeRescues, InMemoryPetsRepository, petRow } from '../../../../../test/support/pets-fakes';
 import { FakeAudit, fakeId } from '../../../../../test/support/users-fakes';
 import { FakeIdempotency } from '../../../../../test/support/fake-idempotency';
+import { FakeNotifier } from '../../../../../test/support/notifications-fakes';
 import { PetAccessPolicy } from './pet-access';
 import { PetsService } from './pets.service';
 
@@ -14,8 +15,9 @@ function setup() {
   const rescues = new FakeRescues();
   const audit = new FakeAudit();
   const idempotency = new FakeIdempotency((work) => work(fakeTx()));
-  const service = new PetsService(pets, new PetAccessPolicy(rescues), rescues, audit.asService(), idempotency.asService());
-  return { pets, rescues, audit, idempotency, service };
+  const notifier = new FakeNotifier();
+  const service = new PetsService(pets, new PetAccessPolicy(rescues), rescues, audit.asService(), idempotency.asService(), notifier.asNotifier());
+  return { pets, rescues, audit, idempotency, notifier, service };
 }
 
 const body = (overrides: Partial<CreatePetRequestDto> = {}): CreatePetRequestDto =>
@@ -185,6 +187,17 @@ describe('PetsService.changeAvailability and remove', () => {
     await expect(service.changeAvailability(owner, pet.id, { availability: 'pending', expectedVersion: 2 })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
     await service.changeAvailability(owner, pet.id, { availability: 'available', expectedVersion: 2 });
     expect(pets.pets.get(pet.id)!.adoptedAt).toBeNull();
+  });
+
+  it("announces each change to the pet's fans, naming the actor, and nothing for a refused change", async () => {
+    const { pets, notifier, service } = setup();
+    const pet = petRow({ listingStatus: 'published', name: 'Biscuit' });
+    pets.add(pet);
+    const owner = principal('rehomer', pet.ownerUserId!);
+    await service.changeAvailability(owner, pet.id, { availability: 'on_hold', expectedVersion: 1 });
+    await expect(service.changeAvailability(owner, pet.id, { availability: 'on_hold', expectedVersion: 2 })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await expect(service.changeAvailability(principal('adopter'), pet.id, { availability: 'adopted', expectedVersion: 2 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(notifier.announced).toEqual([{ petId: pet.id, petName: 'Biscuit', from: 'available', to: 'on_hold', actorId: owner.userId }]);
   });
 
   it('soft-deletes for the owner side or a moderator; afterwards the pet is not found', async () => {

@@ -14,6 +14,7 @@ import type {
 } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
+import { Notifier } from '@app/notifications';
 import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { geoCellOf } from '../pet-search/geo-cell';
 import { birthDateEstimateOf } from './age-group';
@@ -62,6 +63,7 @@ export class PetsService {
     private readonly rescues: PetRescueAccess,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
+    private readonly notifier: Notifier,
   ) {}
 
   /**
@@ -274,6 +276,7 @@ export class PetsService {
         before: { availability: pet.availability },
         after: { availability: body.availability },
       });
+      await this.notifier.announcePetStatusChange(tx, { petId, petName: pet.name, from: pet.availability, to: body.availability, actorId: caller.userId });
       return toPetDto(await this.reload(tx, petId));
     });
   }

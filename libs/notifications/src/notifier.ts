@@ -1,0 +1,104 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { newId } from '@app/common';
+import type { Availability } from '@app/contracts';
+import type { TransactionContext } from '@app/database';
+import { UserEntity, UserPreferencesEntity } from '@app/identity';
+import { JOB, JobProducer } from '@app/jobs';
+import { In } from 'typeorm';
+import { enqueueNotificationEmails } from './notification-email-queue';
+import { normaliseEvent, notificationRowsOf, type NotificationEvent, type NotificationRecipient, type NotificationRow } from './notification-rows';
+
+/** Rows per INSERT statement: a fan-out batch, or a large notify() call, stays a few statements. */
+const INSERT_CHUNK = 500;
+
+export interface PetStatusChange {
+  petId: string;
+  petName: string;
+  from: Availability;
+  to: Availability;
+  actorId: string | null;
+}
+
+const COLUMNS = ['id', 'user_id', 'type', 'title', 'body', 'resource_type', 'resource_id', 'event_key', 'in_app', 'email_status', 'email_detail'];
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/**
+ * Creates notifications for the services that own the events (applications, messages, pets). Rows are written in
+ * the caller's transaction, so a notification exists exactly when its cause committed; their e-mails go through the
+ * worker, enqueued after commit (the row is the outbox: see docs/notifications.md).
+ */
+@Injectable()
+export class Notifier {
+  private readonly logger = new Logger('Notifier');
+
+  constructor(private readonly producer: JobProducer) {}
+
+  /** In the caller's transaction: one row per event (deduplicated by (userId, eventKey)); e-mail delivery enqueued after commit. */
+  async notify(tx: TransactionContext, events: NotificationEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const normalised = events.map(normaliseEvent);
+    const recipients = await this.recipientsOf(tx, [...new Set(normalised.map((event) => event.userId))]);
+    const ids = Array.from(normalised, newId).sort();
+    const rows = notificationRowsOf(normalised, recipients, ids);
+    for (const chunk of chunks(rows, INSERT_CHUNK)) await this.insert(tx, chunk);
+
+    const pending = rows.filter((row) => row.emailStatus === 'pending').map((row) => row.id);
+    // A duplicate (userId, eventKey) kept the earlier row, and with it the earlier id: only our ids were inserted.
+    const inserted: string[] = [];
+    for (const chunk of chunks(pending, INSERT_CHUNK)) {
+      const found: Array<{ id: string }> = await tx.manager.query(`SELECT id FROM notifications WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+      inserted.push(...found.map((row) => row.id));
+    }
+    if (inserted.length === 0) return;
+    tx.afterCommit(async () => {
+      try {
+        await enqueueNotificationEmails(this.producer, inserted);
+      } catch (error) {
+        // The rows stay `pending`: the worker's sweeper enqueues them once Redis is back.
+        this.logger.warn({ err: error, notifications: inserted.length }, 'notification e-mails not enqueued; the sweeper will retry');
+      }
+    });
+  }
+
+  /** In the caller's transaction: schedules, durably (a tracked job row in `tx`, see JobProducer.createTracked), the fan-out of a favorite_pet_status_changed notification to every user who favourited the pet, except the actor. */
+  async announcePetStatusChange(tx: TransactionContext, change: PetStatusChange): Promise<void> {
+    if (change.from === change.to) return;
+    // Only a published, live pet notifies (nobody else may see it), and only if someone but the actor favourited
+    // it: most changes need no job at all. The fan-out checks the pet again when it runs.
+    const [target]: Array<{ fans: number | string }> = await tx.manager.query(
+      `SELECT EXISTS (SELECT 1 FROM pet_favorites f WHERE f.pet_id = p.id AND (? IS NULL OR f.user_id <> ?)) AS fans
+         FROM pets p WHERE p.id = ? AND p.listing_status = 'published' AND p.deleted_at IS NULL`,
+      [change.actorId, change.actorId, change.petId],
+    );
+    if (!target || Number(target.fans) === 0) return;
+    await this.producer.createTracked(tx, {
+      name: JOB.fanOutPetStatusChange,
+      payload: { ...change, changeId: newId() },
+      createdBy: change.actorId,
+    });
+  }
+
+  private async recipientsOf(tx: TransactionContext, userIds: string[]): Promise<Map<string, NotificationRecipient>> {
+    const users = await tx.manager.find(UserEntity, { where: { id: In(userIds) }, select: { id: true, status: true, emailVerifiedAt: true } });
+    const preferences = await tx.manager.find(UserPreferencesEntity, { where: { userId: In(userIds) }, select: { userId: true, notifications: true } });
+    const saved = new Map(preferences.map((p) => [p.userId, p.notifications]));
+    return new Map(users.map((u) => [u.id, { id: u.id, status: u.status, emailVerifiedAt: u.emailVerifiedAt, notifications: saved.get(u.id) ?? null }]));
+  }
+
+  private async insert(tx: TransactionContext, rows: NotificationRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const values = rows.flatMap((r) => [r.id, r.userId, r.type, r.title, r.body, r.resourceType, r.resourceId, r.eventKey, r.inApp, r.emailStatus, r.emailDetail]);
+    // A pending e-mail is due at once (the sweeper's clock starts now); a skipped one never.
+    const params = COLUMNS.map(() => '?').join(', ');
+    const placeholders = rows.map((r) => `(${params}, ${r.emailStatus === 'pending' ? 'CURRENT_TIMESTAMP(3)' : 'NULL'})`).join(', ');
+    // `id = id` leaves an existing (userId, eventKey) row as it is; not INSERT IGNORE, which would also turn data
+    // errors into warnings.
+    await tx.manager.query(
+      `INSERT INTO notifications (${COLUMNS.join(', ')}, email_due_at) VALUES ${placeholders} ON DUPLICATE KEY UPDATE id = id`,
+      values,
+    );
+  }
+}
