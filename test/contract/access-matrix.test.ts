@@ -12,11 +12,13 @@ import { sha256Hex } from '../../apps/api/src/modules/auth/secrets';
 import { startApi, type TestApi } from '../support/api';
 import { bundle } from '../support/contract';
 import { createUser, type TestUser } from '../support/identity';
-import { petBody } from '../support/pets';
+import { adoptablePet, applicationBody, CORE_ANSWERS, idempotencyKey, moveTo, REFERENCES, submittedApplication } from '../support/applications';
+import { createPet, createRescue, listingAction, petBody } from '../support/pets';
 
 interface PreparedRequest {
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 interface OperationFixture {
@@ -68,6 +70,35 @@ async function notificationOf(actor: TestUser, api: TestApi): Promise<string> {
     [id, actor.id, newId(), `matrix:${id}`],
   );
   return id;
+}
+
+/** A verified rescue the actor administers, with a pet of it published. */
+async function ownRescuePet(actor: TestUser, api: TestApi) {
+  const rescueId = await createRescue(api, 'verified', [[actor, 'admin']]);
+  const pet = await createPet(api, actor, { rescueId });
+  await listingAction(api, actor, pet.id, 'publish');
+  return { rescueId, petId: pet.id };
+}
+
+/** An application by another user for a pet of the actor's rescue (the actor is its owner side), in review when asked. */
+async function applicationToActor(actor: TestUser, api: TestApi, inReview = false) {
+  const { rescueId, petId } = await ownRescuePet(actor, api);
+  const applicant = await otherUser(api);
+  const { application } = await submittedApplication(api, petId, applicant);
+  if (inReview) await moveTo(api, application.id, 'under_review', actor, applicant);
+  return { rescueId, applicationId: application.id as string };
+}
+
+/** The actor's own application for someone else's pet. */
+async function actorsApplication(actor: TestUser, api: TestApi): Promise<string> {
+  const { petId } = await adoptablePet(api);
+  return (await submittedApplication(api, petId, actor)).application.id;
+}
+
+/** The actor's draft for someone else's pet. */
+async function actorsDraft(actor: TestUser, api: TestApi): Promise<string> {
+  const { petId } = await adoptablePet(api);
+  return (await api.request('POST', '/api/v1/applications/drafts', { token: actor.token, body: { petId } })).body.id;
 }
 
 const FIXTURES: Record<string, OperationFixture> = {
@@ -285,6 +316,89 @@ const FIXTURES: Record<string, OperationFixture> = {
   markNotificationRead: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/notifications/${await notificationOf(actor, api)}/read` }) },
   markAllNotificationsRead: { access: 'self', prepare: async () => ({ path: '/api/v1/notifications/read-all' }) },
   deleteNotification: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/notifications/${await notificationOf(actor, api)}` }) },
+
+  // Applications: 'self' = the actor's own application (as applicant) or one for the actor's own rescue (as its owner side).
+  replaceRescueApplicationQuestions: {
+    access: 'self',
+    prepare: async (actor, api) => ({
+      path: `/api/v1/rescues/${await createRescue(api, 'pending', [[actor, 'admin']])}/application-questions`,
+      body: { expectedVersion: 0, questions: [{ key: 'garden', source: 'core', required: true }] },
+    }),
+  },
+  listApplicationDrafts: { access: 'self', prepare: async () => ({ path: '/api/v1/applications/drafts?limit=5' }) },
+  createApplicationDraft: { access: 'self', prepare: async (_a, api) => ({ path: '/api/v1/applications/drafts', body: { petId: (await adoptablePet(api)).petId } }) },
+  getApplicationDraft: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/drafts/${await actorsDraft(actor, api)}` }) },
+  updateApplicationDraft: {
+    access: 'self',
+    prepare: async (actor, api) => ({ path: `/api/v1/applications/drafts/${await actorsDraft(actor, api)}`, body: { expectedVersion: 1, answers: { garden: 'none' } } }),
+  },
+  deleteApplicationDraft: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/drafts/${await actorsDraft(actor, api)}` }) },
+  listApplications: { access: 'self', prepare: async () => ({ path: '/api/v1/applications?limit=5' }) },
+  submitApplication: {
+    access: 'self',
+    prepare: async (_a, api) => ({ path: '/api/v1/applications', body: applicationBody((await adoptablePet(api)).petId), headers: { 'idempotency-key': idempotencyKey() } }),
+  },
+  getApplication: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}` }) },
+  replaceApplication: {
+    access: 'self',
+    prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}`, body: { expectedVersion: 1, answers: CORE_ANSWERS, references: REFERENCES } }),
+  },
+  withdrawApplication: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}` }) },
+  getApplicationHistory: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}/history` }) },
+  changeApplicationStatus: {
+    access: 'self',
+    prepare: async (actor, api) => ({
+      path: `/api/v1/applications/${(await applicationToActor(actor, api)).applicationId}/status`,
+      body: { status: 'under_review', expectedVersion: 1 },
+    }),
+  },
+  reviewApplication: {
+    access: 'self',
+    prepare: async (actor, api) => ({ path: `/api/v1/applications/${(await applicationToActor(actor, api)).applicationId}/review`, body: { action: 'start_review' } }),
+  },
+  assignApplication: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      const { rescueId, applicationId } = await applicationToActor(actor, api);
+      return { path: `/api/v1/rescues/${rescueId}/applications/${applicationId}/assign`, body: { assigneeId: actor.id } };
+    },
+  },
+  bulkChangeApplicationStatus: {
+    access: 'self',
+    prepare: async (actor, api) => ({
+      path: '/api/v1/applications/bulk-status',
+      body: { applicationIds: [(await applicationToActor(actor, api)).applicationId], action: 'start_review' },
+    }),
+  },
+  listPetApplications: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/pets/${(await ownRescuePet(actor, api)).petId}/applications` }) },
+  scheduleHomeVisit: {
+    access: 'self',
+    prepare: async (actor, api) => ({
+      path: `/api/v1/applications/${(await applicationToActor(actor, api, true)).applicationId}/home-visits`,
+      body: { scheduledAt: '2027-03-01T10:00:00.000Z' },
+    }),
+  },
+  updateHomeVisit: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      const { applicationId } = await applicationToActor(actor, api, true);
+      const visit = await api.request('POST', `/api/v1/applications/${applicationId}/home-visits`, { token: actor.token, body: { scheduledAt: '2027-03-01T10:00:00.000Z' } });
+      return { path: `/api/v1/applications/${applicationId}/home-visits/${visit.body.id}`, body: { expectedVersion: 1, outcome: 'passed' } };
+    },
+  },
+  updateApplicationReference: {
+    access: 'self',
+    prepare: async (actor, api) => {
+      const { applicationId } = await applicationToActor(actor, api);
+      const detail = await api.request('GET', `/api/v1/applications/${applicationId}`, { token: actor.token });
+      return { path: `/api/v1/applications/${applicationId}/references/${detail.body.references[0].id}`, body: { expectedVersion: 1, status: 'contacted' } };
+    },
+  },
+  listApplicationMessages: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}/messages` }) },
+  sendApplicationMessage: {
+    access: 'self',
+    prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}/messages`, body: { body: 'Hello!' } }),
+  },
 };
 
 interface SecuredOperation {
@@ -321,7 +435,7 @@ describe('role × operation matrix', () => {
         const fixture = FIXTURES[operation.operationId];
         const actor = await createUser(api);
         const request = await fixture.prepare(actor, api);
-        const res = await api.request(operation.method, request.path, { body: request.body });
+        const res = await api.request(operation.method, request.path, { body: request.body, headers: request.headers });
         expect(res.status).toBe(401);
         expect(res.body.code).toBe('UNAUTHENTICATED');
       });
@@ -331,7 +445,7 @@ describe('role × operation matrix', () => {
           const fixture = FIXTURES[operation.operationId];
           const actor = await createUser(api, { role });
           const request = await fixture.prepare(actor, api);
-          const res = await api.request(operation.method, request.path, { body: request.body, token: actor.token });
+          const res = await api.request(operation.method, request.path, { body: request.body, headers: request.headers, token: actor.token });
           if (allowedRoles(fixture.access).includes(role)) {
             expect({ status: res.status, body: res.status >= 400 ? res.body : undefined }).toEqual({ status: operation.successStatus, body: undefined });
           } else {

@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@app/audit';
 import type { Availability } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
 import { PetAccessPolicy, type PetAccess } from './pet-access';
-import { assertAvailabilityTransition } from './pet-lifecycle';
+import { PetAvailabilityChanges } from './pet-availability-changes';
 import type { PetEntity } from './pet.entity';
 import { PetsRepository } from './pets.repository';
 
 /**
  * What the applications module asks of pets (exported): who may see a pet, and the availability changes an
- * adoption makes (approval → pending, completion → adopted, cancellation → available), each recorded in the pet's
- * history and audited like an owner's change. The caller holds the pet's row lock (`lock`) while it decides.
+ * adoption makes (approval → pending, completion → adopted, cancellation → available), each recorded, audited and
+ * announced like an owner's change. The caller holds the pet's row lock (`lock`) while it decides.
  */
 @Injectable()
 export class PetAdoptionService {
   constructor(
     private readonly pets: PetsRepository,
     private readonly access: PetAccessPolicy,
-    private readonly audit: AuditService,
+    private readonly availability: PetAvailabilityChanges,
   ) {}
 
   /** The pet and the caller's access to it; null when it does not exist or is deleted. */
@@ -34,17 +33,7 @@ export class PetAdoptionService {
 
   /** Moves a pet locked in `tx` to `to`, with a history entry and an audit entry; the reason names the adoption step. */
   async changeAvailability(tx: TransactionContext, pet: PetEntity, to: Availability, actorId: string | null, reason: string): Promise<void> {
-    assertAvailabilityTransition(pet.availability, to);
     // The row is locked, so its version is the current one and the conditional update cannot miss.
-    if (!(await this.pets.changeAvailability(tx, pet.id, pet.version, pet.availability, to))) throw new Error(`pet ${pet.id} changed under its lock`);
-    await this.pets.appendHistory(tx, [{ petId: pet.id, kind: 'availability', fromStatus: pet.availability, toStatus: to, actorId, reason }]);
-    await this.audit.record(tx, {
-      action: 'pet.availability_changed',
-      targetType: 'pet',
-      targetId: pet.id,
-      actorId,
-      before: { availability: pet.availability },
-      after: { availability: to, reason },
-    });
+    if (!(await this.availability.apply(tx, pet, pet.version, to, actorId, reason))) throw new Error(`pet ${pet.id} changed under its lock`);
   }
 }

@@ -11,6 +11,7 @@ import { MedicalRecordsRepository, TypeOrmMedicalRecordsRepository } from './med
 import { MedicalRecordsService } from './medical-records.service';
 import { PetAccessPolicy } from './pet-access';
 import { PetAdoptionService } from './pet-adoption.service';
+import { PetAvailabilityChanges } from './pet-availability-changes';
 import { PetListsService } from './pet-lists.service';
 import { PetsController } from './pets.controller';
 import { PetsRepository, TypeOrmPetsRepository } from './pets.repository';
@@ -31,6 +32,7 @@ import { RescueMembershipAccess } from './rescue-access.adapter';
     ReferenceDataService,
     PetAccessPolicy,
     PetAdoptionService,
+    PetAvailabilityChanges,
     { provide: PetRescueAccess, useClass: RescueMembershipAccess },
     { provide: PetsRepository, useClass: TypeOrmPetsRepository },
     { provide: MedicalRecordsRepository, useClass: TypeOrmMedicalRecordsRepository },

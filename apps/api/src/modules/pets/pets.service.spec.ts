@@ -6,6 +6,7 @@ import { FakeAudit, fakeId } from '../../../../../test/support/users-fakes';
 import { FakeIdempotency } from '../../../../../test/support/fake-idempotency';
 import { FakeNotifier } from '../../../../../test/support/notifications-fakes';
 import { PetAccessPolicy } from './pet-access';
+import { PetAvailabilityChanges } from './pet-availability-changes';
 import { PetsService } from './pets.service';
 
 const principal = (role: Principal['role'], userId = fakeId()): Principal => ({ userId, role, sessionId: fakeId() });
@@ -16,7 +17,8 @@ function setup() {
   const audit = new FakeAudit();
   const idempotency = new FakeIdempotency((work) => work(fakeTx()));
   const notifier = new FakeNotifier();
-  const service = new PetsService(pets, new PetAccessPolicy(rescues), rescues, audit.asService(), idempotency.asService(), notifier.asNotifier());
+  const availability = new PetAvailabilityChanges(pets, audit.asService(), notifier.asNotifier());
+  const service = new PetsService(pets, new PetAccessPolicy(rescues), rescues, audit.asService(), idempotency.asService(), availability);
   return { pets, rescues, audit, idempotency, notifier, service };
 }
 

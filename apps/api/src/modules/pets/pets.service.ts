@@ -14,12 +14,12 @@ import type {
 } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
-import { Notifier } from '@app/notifications';
 import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { geoCellOf } from '../pet-search/geo-cell';
 import { birthDateEstimateOf } from './age-group';
 import { PET_MANAGING_STAFF_ROLES, PetAccessPolicy, petNotFound } from './pet-access';
-import { assertAvailabilityTransition, listingTransitionOf, type ListingActor } from './pet-lifecycle';
+import { PetAvailabilityChanges } from './pet-availability-changes';
+import { listingTransitionOf, type ListingActor } from './pet-lifecycle';
 import { toPetDto, toPetHistoryEntryDto } from './pet.mapper';
 import type { PetEntity } from './pet.entity';
 import { EDITABLE_PET_FIELDS, PetsRepository, type NewPet, type PetChanges } from './pets.repository';
@@ -63,7 +63,7 @@ export class PetsService {
     private readonly rescues: PetRescueAccess,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
-    private readonly notifier: Notifier,
+    private readonly availability: PetAvailabilityChanges,
   ) {}
 
   /**
@@ -263,20 +263,9 @@ export class PetsService {
       if (!pet) throw petNotFound(petId);
       await this.access.assertOwner(pet, caller, tx);
       if (pet.version !== body.expectedVersion) throw new VersionConflictError('Pet', pet.version);
-      assertAvailabilityTransition(pet.availability, body.availability);
-      if (!(await this.pets.changeAvailability(tx, petId, body.expectedVersion, pet.availability, body.availability))) {
+      if (!(await this.availability.apply(tx, pet, body.expectedVersion, body.availability, caller.userId, body.note?.trim() || null))) {
         throw await this.conflictAfterLostRace(tx, petId);
       }
-      const note = body.note?.trim() || null;
-      await this.pets.appendHistory(tx, [{ petId, kind: 'availability', fromStatus: pet.availability, toStatus: body.availability, actorId: caller.userId, reason: note }]);
-      await this.audit.record(tx, {
-        action: 'pet.availability_changed',
-        targetType: 'pet',
-        targetId: petId,
-        before: { availability: pet.availability },
-        after: { availability: body.availability },
-      });
-      await this.notifier.announcePetStatusChange(tx, { petId, petName: pet.name, from: pet.availability, to: body.availability, actorId: caller.userId });
       return toPetDto(await this.reload(tx, petId));
     });
   }
