@@ -258,6 +258,18 @@ describe('approval', () => {
   }, 120_000);
 });
 
+describe('rescue analytics', () => {
+  it("counts the rescue's applications of the last 12 months and the approvals made, cancelled ones included", async () => {
+    const rescue = await rescueWithStaff(api);
+    const cancelled = await applicationIn('cancelled', rescue);
+    await applicationIn('approved', rescue);
+    await applicationIn('rejected', rescue);
+    expect((await statusOf(cancelled.id)).status).toBe('cancelled');
+    const figures = await api.request('GET', `/api/v1/rescues/${rescue.rescueId}/analytics`, { token: rescue.volunteer.token });
+    expect(figures.body).toMatchObject({ applicationsReceived: 3, applicationsApproved: 2 });
+  });
+});
+
 describe('assignment', () => {
   it("lets the rescue's admins and staff assign to one of its admins or staff, notifying the assignee", async () => {
     const rescue = await rescueWithStaff(api);

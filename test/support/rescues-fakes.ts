@@ -259,6 +259,7 @@ export class FakeRescueAnalyticsRepository extends RescueAnalyticsRepository {
   counts: Record<PetCountDimension, Record<string, number>> = { listing_status: {}, availability: {} };
   perMonth: Record<string, number> = {};
   durations: number[] = [];
+  applications = { received: 0, approved: 0 };
   windows: Array<{ from: Date; to: Date }> = [];
 
   async countPetsBy(_rescueId: string, dimension: PetCountDimension) {
@@ -270,6 +271,9 @@ export class FakeRescueAnalyticsRepository extends RescueAnalyticsRepository {
   }
   async secondsToAdoption() {
     return this.durations;
+  }
+  async countApplications() {
+    return this.applications;
   }
 }
 

@@ -2901,12 +2901,14 @@ export class RescueAnalyticsDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   medianDaysToAdoption!: number | null;
 
-  @ApiProperty({ type: 'integer', minimum: 0 })
+  /** Applications submitted over the last 12 months. */
+  @ApiProperty({ description: "Applications submitted over the last 12 months.", type: 'integer', minimum: 0 })
   @IsInt()
   @Min(0)
   applicationsReceived!: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0 })
+  /** Approvals made over the last 12 months (including ones cancelled since). */
+  @ApiProperty({ description: "Approvals made over the last 12 months (including ones cancelled since).", type: 'integer', minimum: 0 })
   @IsInt()
   @Min(0)
   applicationsApproved!: number;

@@ -579,7 +579,13 @@ export type RescueAnalytics = {
      * Median days from publication to adoption over the last 12 months; null without adoptions.
      */
     medianDaysToAdoption: number | null;
+    /**
+     * Applications submitted over the last 12 months.
+     */
     applicationsReceived: number;
+    /**
+     * Approvals made over the last 12 months (including ones cancelled since).
+     */
     applicationsApproved: number;
 };
 

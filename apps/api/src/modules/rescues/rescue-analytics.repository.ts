@@ -4,9 +4,14 @@ import type { DataSource } from 'typeorm';
 
 export type PetCountDimension = 'listing_status' | 'availability';
 
+export interface ApplicationCounts {
+  received: number;
+  approved: number;
+}
+
 /**
- * Figures over the `pets` table for one rescue. Plain SQL on purpose: the rescues module must not import the
- * pets module (which imports this one), and these reads need no pet entity.
+ * Figures over the `pets` and `applications` tables for one rescue. Plain SQL on purpose: the rescues module must
+ * not import the pets or applications modules (which import this one), and these reads need no entity.
  */
 export abstract class RescueAnalyticsRepository {
   /** Count of the rescue's (not deleted) pets per value of `dimension`. */
@@ -15,6 +20,8 @@ export abstract class RescueAnalyticsRepository {
   abstract adoptionsPerMonth(rescueId: string, from: Date, to: Date): Promise<Record<string, number>>;
   /** For each adoption with `from <= adopted_at < to`, seconds from publication to adoption (published ones only). */
   abstract secondsToAdoption(rescueId: string, from: Date, to: Date): Promise<number[]>;
+  /** Applications submitted with `from <= submitted_at < to`, and approvals made in that window (later cancelled ones too). */
+  abstract countApplications(rescueId: string, from: Date, to: Date): Promise<ApplicationCounts>;
 }
 
 @Injectable()
@@ -51,5 +58,16 @@ export class TypeOrmRescueAnalyticsRepository extends RescueAnalyticsRepository 
       [rescueId, from, to],
     );
     return rows.map((row) => Number(row.seconds));
+  }
+
+  async countApplications(rescueId: string, from: Date, to: Date): Promise<ApplicationCounts> {
+    const [row]: Array<{ received: string | number; approved: string | number }> = await this.dataSource.query(
+      `SELECT
+         (SELECT COUNT(*) FROM applications WHERE rescue_id = ? AND submitted_at >= ? AND submitted_at < ?) AS received,
+         (SELECT COUNT(*) FROM application_status_history h JOIN applications a ON a.id = h.application_id
+           WHERE a.rescue_id = ? AND h.to_status = 'approved' AND h.created_at >= ? AND h.created_at < ?) AS approved`,
+      [rescueId, from, to, rescueId, from, to],
+    );
+    return { received: Number(row.received), approved: Number(row.approved) };
   }
 }

@@ -37,6 +37,7 @@ describe('RescueAnalyticsService', () => {
     analytics.counts.availability = { adopted: 2, available: 1 };
     analytics.perMonth = { '2026-01': 2 };
     analytics.durations = [86_400 * 3];
+    analytics.applications = { received: 7, approved: 2 };
     const figures = await service.get(volunteer, rescue.id, new Date('2026-02-15T00:00:00.000Z'));
     expect(figures.petsByListingStatus).toEqual({ draft: 0, submitted: 0, published: 3, retired: 0 });
     expect(figures.petsByAvailability).toEqual({ available: 1, on_hold: 0, pending: 0, adopted: 2, fostered: 0, not_available: 0 });
@@ -45,7 +46,7 @@ describe('RescueAnalyticsService', () => {
       { month: '2026-01', count: 2 },
       { month: '2026-02', count: 0 },
     ]);
-    expect(figures).toMatchObject({ medianDaysToAdoption: 3, applicationsReceived: 0, applicationsApproved: 0 });
+    expect(figures).toMatchObject({ medianDaysToAdoption: 3, applicationsReceived: 7, applicationsApproved: 2 });
     expect(analytics.windows).toEqual([{ from: new Date('2025-03-01T00:00:00.000Z'), to: new Date('2026-03-01T00:00:00.000Z') }]);
   });
 

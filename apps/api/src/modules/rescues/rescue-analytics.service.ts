@@ -48,11 +48,12 @@ export class RescueAnalyticsService {
     if (!(await this.rescues.findActive(rescueId))) throw new NotFoundError('Rescue', rescueId);
     assertSeesPrivateParts({ principal: caller, role: await this.staff.roleOf(rescueId, caller.userId) }, rescueId);
     const window = lastMonths(now);
-    const [byListing, byAvailability, perMonth, durations] = await Promise.all([
+    const [byListing, byAvailability, perMonth, durations, applications] = await Promise.all([
       this.analytics.countPetsBy(rescueId, 'listing_status'),
       this.analytics.countPetsBy(rescueId, 'availability'),
       this.analytics.adoptionsPerMonth(rescueId, window.from, window.to),
       this.analytics.secondsToAdoption(rescueId, window.from, window.to),
+      this.analytics.countApplications(rescueId, window.from, window.to),
     ]);
     const adoptionsPerMonth: MonthlyCountDto[] = window.months.map((month) => ({ month, count: perMonth[month] ?? 0 }));
     return {
@@ -60,9 +61,8 @@ export class RescueAnalyticsService {
       petsByAvailability: withEveryKey(Object.values(Availability), byAvailability),
       adoptionsPerMonth,
       medianDaysToAdoption: medianDays(durations),
-      // Adoption applications do not exist yet: both stay 0 until that feature adds its table and counts here.
-      applicationsReceived: 0,
-      applicationsApproved: 0,
+      applicationsReceived: applications.received,
+      applicationsApproved: applications.approved,
     };
   }
 }
