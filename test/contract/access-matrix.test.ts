@@ -12,6 +12,7 @@ import { sha256Hex } from '../../apps/api/src/modules/auth/secrets';
 import { startApi, type TestApi } from '../support/api';
 import { bundle } from '../support/contract';
 import { createUser, type TestUser } from '../support/identity';
+import { insertNotification } from '../support/notifications';
 import { petBody } from '../support/pets';
 
 interface PreparedRequest {
@@ -61,14 +62,7 @@ async function medicalRecordOf(owner: TestUser, api: TestApi): Promise<string> {
 }
 
 /** A notification of the actor's own centre; returns its id. */
-async function notificationOf(actor: TestUser, api: TestApi): Promise<string> {
-  const id = newId();
-  await db(api).query(
-    "INSERT INTO notifications (id, user_id, type, title, body, resource_type, resource_id, event_key, in_app, email_status) VALUES (?, ?, 'message_received', 'New message', 'Hello.', 'application', ?, ?, 1, 'skipped')",
-    [id, actor.id, newId(), `matrix:${id}`],
-  );
-  return id;
-}
+const notificationOf = (actor: TestUser, api: TestApi) => insertNotification(db(api), actor.id);
 
 const FIXTURES: Record<string, OperationFixture> = {
   logout: { access: 'self', prepare: async () => ({ path: '/api/v1/auth/logout' }) },

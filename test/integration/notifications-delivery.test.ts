@@ -1,10 +1,9 @@
 // Notification e-mail and the pet fan-out end to end: the api writes notifications (and changes pets over HTTP),
 // a worker on the same isolated Redis prefix delivers through a real SMTP server.
 import { newId } from '@app/common';
-import { inTransaction } from '@app/database';
 import { DEFAULT_PREFERENCES, UserPreferencesEntity } from '@app/identity';
 import { bullConnection, JOB, JobEntity, JobProducer, QUEUE, type PetStatusFanOutPayload } from '@app/jobs';
-import { enqueueNotificationEmails, notificationEmailJobId, NotificationEntity, Notifier, type NotificationEvent } from '@app/notifications';
+import { enqueueNotificationEmails, notificationEmailJobId, NotificationEntity, type NotificationEvent } from '@app/notifications';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { FAN_OUT_BATCH } from '../../apps/worker/src/notifications/fan-out-pet-s
 import { NotificationEmailSweeper } from '../../apps/worker/src/notifications/notification-email-sweeper';
 import { startApi, type TestApi } from '../support/api';
 import { createUser, type TestUser } from '../support/identity';
+import { insertNotification, notificationEvent, notifyVia } from '../support/notifications';
 import { dataSourceOf, listingAction, rehomerPetIn } from '../support/pets';
 import { DisposableRedis } from '../support/redis-server';
 import { startSmtpServer, type TestSmtp } from '../support/smtp';
@@ -39,18 +39,9 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const event = (user: TestUser, overrides: Partial<NotificationEvent> = {}): NotificationEvent => ({
-  userId: user.id,
-  type: 'application_status_changed',
-  title: 'Your application was approved',
-  body: 'The rescue approved your application to adopt Biscuit <3.',
-  resourceType: 'application',
-  resourceId: newId(),
-  eventKey: `test:${newId()}`,
-  ...overrides,
-});
+const event = (user: TestUser, overrides: Partial<NotificationEvent> = {}) =>
+  notificationEvent(user, { body: 'The rescue approved your application to adopt Biscuit <3.', ...overrides });
 
-const notifyVia = (app: TestApi, events: NotificationEvent[]) => inTransaction(dataSourceOf(app), (tx) => app.app.get(Notifier).notify(tx, events));
 const rowOf = (id: string) => db.getRepository(NotificationEntity).findOneByOrFail({ id });
 const rowsOf = (user: TestUser) => db.getRepository(NotificationEntity).findBy({ userId: user.id });
 const settled = (id: string) =>
@@ -70,24 +61,8 @@ async function savePreferences(user: TestUser, changes: Partial<Pick<UserPrefere
 }
 
 /** A pending e-mail written as the Notifier would, without enqueueing it, so that only the worker decides. */
-async function pendingRow(user: TestUser, overrides: Partial<NotificationEntity> = {}): Promise<string> {
-  const id = newId();
-  await db.getRepository(NotificationEntity).insert({
-    id,
-    userId: user.id,
-    type: 'message_received',
-    title: 'New message',
-    body: 'Ada sent you a message.',
-    resourceType: 'application',
-    resourceId: newId(),
-    eventKey: `test:${id}`,
-    inApp: true,
-    emailStatus: 'pending',
-    emailDueAt: new Date(),
-    ...overrides,
-  });
-  return id;
-}
+const pendingRow = (user: TestUser, overrides: Partial<NotificationEntity> = {}) =>
+  insertNotification(db, user.id, { emailStatus: 'pending', emailDueAt: new Date(), ...overrides });
 
 describe('notification e-mail', () => {
   it('is mailed once, with the title, the escaped body and a link to the record in the web app; the row is marked sent', async () => {

@@ -15,6 +15,7 @@ import { DELETION_CANCELLED } from '../../apps/api/src/modules/users/account-del
 import { USER_DATA_TABLES } from '../../apps/worker/src/privacy/user-data-map';
 import { startApi, type TestApi } from '../support/api';
 import { createUser, type TestUser } from '../support/identity';
+import { insertNotification } from '../support/notifications';
 import { startSmtpServer, type TestSmtp } from '../support/smtp';
 import { isolatedRedisPrefix, startWorker, waitFor, type TestWorker } from '../support/worker';
 
@@ -78,14 +79,7 @@ async function catalogDataOf(userId: string, tok: string): Promise<{ rescueId: s
   return { rescueId, rescueName, petId };
 }
 /** A notification the user received, its body carrying `tok`; returns its id. */
-async function notificationOf(userId: string, tok: string): Promise<string> {
-  const id = newId();
-  await db.query(
-    "INSERT INTO notifications (id, user_id, type, title, body, resource_type, resource_id, event_key, in_app, email_status) VALUES (?, ?, 'message_received', 'New message', ?, 'application', ?, ?, 1, 'skipped')",
-    [id, userId, `Message about ${tok}`, newId(), `privacy:${id}`],
-  );
-  return id;
-}
+const notificationOf = (userId: string, tok: string) => insertNotification(db, userId, { body: `Message about ${tok}` });
 const jobRow = (id: string) => db.getRepository(JobEntity).findOneByOrFail({ id });
 const finished = (id: string) =>
   waitFor(async () => {
