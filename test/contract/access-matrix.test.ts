@@ -13,6 +13,7 @@ import { startApi, type TestApi } from '../support/api';
 import { bundle } from '../support/contract';
 import { createUser, type TestUser } from '../support/identity';
 import { adoptablePet, applicationBody, CORE_ANSWERS, idempotencyKey, moveTo, REFERENCES, submittedApplication } from '../support/applications';
+import { insertNotification } from '../support/notifications';
 import { createPet, createRescue, listingAction, petBody } from '../support/pets';
 
 interface PreparedRequest {
@@ -63,14 +64,7 @@ async function medicalRecordOf(owner: TestUser, api: TestApi): Promise<string> {
 }
 
 /** A notification of the actor's own centre; returns its id. */
-async function notificationOf(actor: TestUser, api: TestApi): Promise<string> {
-  const id = newId();
-  await db(api).query(
-    "INSERT INTO notifications (id, user_id, type, title, body, resource_type, resource_id, event_key, in_app, email_status) VALUES (?, ?, 'message_received', 'New message', 'Hello.', 'application', ?, ?, 1, 'skipped')",
-    [id, actor.id, newId(), `matrix:${id}`],
-  );
-  return id;
-}
+const notificationOf = (actor: TestUser, api: TestApi) => insertNotification(db(api), actor.id);
 
 /** A verified rescue the actor administers, with a pet of it published. */
 async function ownRescuePet(actor: TestUser, api: TestApi) {

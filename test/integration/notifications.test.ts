@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApi, type TestApi } from '../support/api';
 import { createUser, type TestUser } from '../support/identity';
+import { notificationEvent, notifyVia } from '../support/notifications';
 import { dataSourceOf } from '../support/pets';
 
 let api: TestApi;
@@ -26,18 +27,9 @@ afterAll(async () => {
   await api?.close();
 });
 
-const event = (user: TestUser, overrides: Partial<NotificationEvent> = {}): NotificationEvent => ({
-  userId: user.id,
-  type: 'application_status_changed',
-  title: 'Your application was approved',
-  body: 'The rescue approved your application to adopt Biscuit.',
-  resourceType: 'application',
-  resourceId: newId(),
-  eventKey: `test:${newId()}`,
-  ...overrides,
-});
+const event = notificationEvent;
 
-const notify = (events: NotificationEvent[]) => inTransaction(db, (tx) => api.app.get(Notifier).notify(tx, events));
+const notify = (events: NotificationEvent[]) => notifyVia(api, events);
 const rowsOf = (user: TestUser) => db.getRepository(NotificationEntity).find({ where: { userId: user.id }, order: { createdAt: 'ASC', id: 'ASC' } });
 const list = (user: TestUser, query = '') => api.request('GET', `/api/v1/notifications${query}`, { token: user.token });
 const ids = (res: { body: { items: Array<{ id: string }> } }) => res.body.items.map((n) => n.id);

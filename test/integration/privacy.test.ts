@@ -15,6 +15,7 @@ import { DELETION_CANCELLED } from '../../apps/api/src/modules/users/account-del
 import { USER_DATA_TABLES } from '../../apps/worker/src/privacy/user-data-map';
 import { startApi, type TestApi } from '../support/api';
 import { createUser, type TestUser } from '../support/identity';
+import { insertNotification } from '../support/notifications';
 import { startSmtpServer, type TestSmtp } from '../support/smtp';
 import { isolatedRedisPrefix, startWorker, waitFor, type TestWorker } from '../support/worker';
 
@@ -77,6 +78,8 @@ async function catalogDataOf(userId: string, tok: string): Promise<{ rescueId: s
   await db.query('INSERT INTO pet_favorites (user_id, pet_id) VALUES (?, ?)', [userId, petId]);
   return { rescueId, rescueName, petId };
 }
+/** A notification the user received, its body carrying `tok`; returns its id. */
+const notificationOf = (userId: string, tok: string) => insertNotification(db, userId, { body: `Message about ${tok}` });
 const jobRow = (id: string) => db.getRepository(JobEntity).findOneByOrFail({ id });
 const finished = (id: string) =>
   waitFor(async () => {
@@ -103,6 +106,7 @@ describe('data export', () => {
     ]);
     await db.getRepository(EmailTokenEntity).insert({ id: newId(), userId: ada.id, purpose: 'verify_email', tokenHash: sha(`email-${tok}`), expiresAt: new Date(Date.now() + DAY_MS), usedAt: null });
     const { rescueId, rescueName, petId } = await catalogDataOf(ada.id, tok);
+    const notificationId = await notificationOf(ada.id, tok);
 
     const accepted = await api.request('POST', `/api/v1/users/${ada.id}/data-export`, { token: ada.token });
     expect(accepted.status).toBe(202);
@@ -135,6 +139,9 @@ describe('data export', () => {
     expect(data.rescueMemberships).toEqual([{ rescueId, rescueName, role: 'staff', joinedAt: expect.any(String) }]);
     expect(data.petListings).toEqual([expect.objectContaining({ id: petId, name: 'Rex', city: `Leeds ${tok}`, description: `Lovely dog of ${tok}`, listingStatus: 'draft' })]);
     expect(data.favouritePets).toEqual([{ petId, createdAt: expect.any(String) }]);
+    expect(data.notifications).toEqual([
+      expect.objectContaining({ id: notificationId, type: 'message_received', title: 'New message', body: `Message about ${tok}`, inApp: true, readAt: null, emailStatus: 'skipped' }),
+    ]);
     // Secrets are not personal data to hand out: no token or code hash appears anywhere in the export.
     const text = JSON.stringify(download.body);
     for (const secret of [refreshSecret, `code1-${tok}`, `code2-${tok}`, `email-${tok}`]) expect(text).not.toContain(sha(secret));
@@ -279,6 +286,7 @@ describe('account deletion', () => {
       JSON.stringify({ email: ada.email }),
     ]);
     const { rescueId } = await catalogDataOf(ada.id, tok);
+    await notificationOf(ada.id, tok);
 
     const { jobId } = (await quickApi.request('DELETE', `/api/v1/users/${ada.id}`, { token: ada.token })).body;
     const done = await finished(jobId);
@@ -302,11 +310,11 @@ describe('account deletion', () => {
     }
     expect(await db.getRepository(RefreshTokenEntity).countBy({ sessionId: ada.sessionId })).toBe(0);
     const [catalog] = await db.query(
-      'SELECT (SELECT COUNT(*) FROM rescue_staff WHERE user_id = ?) AS staff, (SELECT COUNT(*) FROM pets WHERE owner_user_id = ?) AS pets, (SELECT COUNT(*) FROM pet_favorites WHERE user_id = ?) AS favourites, (SELECT COUNT(*) FROM rescues WHERE id = ?) AS rescues',
-      [ada.id, ada.id, ada.id, rescueId],
+      'SELECT (SELECT COUNT(*) FROM rescue_staff WHERE user_id = ?) AS staff, (SELECT COUNT(*) FROM pets WHERE owner_user_id = ?) AS pets, (SELECT COUNT(*) FROM pet_favorites WHERE user_id = ?) AS favourites, (SELECT COUNT(*) FROM notifications WHERE user_id = ?) AS notifications, (SELECT COUNT(*) FROM rescues WHERE id = ?) AS rescues',
+      [ada.id, ada.id, ada.id, ada.id, rescueId],
     );
     // The rescue itself is not the user's: it stays.
-    expect(Object.fromEntries(Object.entries(catalog).map(([k, v]) => [k, Number(v)]))).toEqual({ staff: 0, pets: 0, favourites: 0, rescues: 1 });
+    expect(Object.fromEntries(Object.entries(catalog).map(([k, v]) => [k, Number(v)]))).toEqual({ staff: 0, pets: 0, favourites: 0, notifications: 0, rescues: 1 });
 
     // Nothing in any table holds the name, e-mail, phone, city or bio any more (they all carry `tok`).
     const tables: Array<{ name: string }> = await db.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()');

@@ -3,9 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { JOB, type JobName } from '@app/jobs';
 import { HANDLES_JOB, HandlesJob, type JobHandler } from '../../apps/worker/src/handlers/job-handler';
-import { MailModule } from '../../apps/worker/src/mail/mail.module';
-import { PrivacyModule } from '../../apps/worker/src/privacy/privacy.module';
-import { JOB_HANDLERS } from '../../apps/worker/src/worker.module';
+import { JOB_HANDLERS, JOB_MODULES } from '../../apps/worker/src/worker.module';
 import { startApi, type TestApi } from './api';
 import { startSmtpServer, type TestSmtp } from './smtp';
 import { isolatedRedisPrefix, startWorker, type TestWorker } from './worker';
@@ -24,7 +22,7 @@ type Constructor = new (...args: never[]) => unknown;
  * yet (owned elsewhere) get an inert stand-in here, so these tests do not depend on unrelated work.
  */
 function handlersWithStandIns(): Constructor[] {
-  const provided = [...JOB_HANDLERS, ...((Reflect.getMetadata('providers', MailModule) ?? []) as Constructor[]), ...((Reflect.getMetadata('providers', PrivacyModule) ?? []) as Constructor[])];
+  const provided = [...JOB_HANDLERS, ...JOB_MODULES.flatMap((module) => (Reflect.getMetadata('providers', module) ?? []) as Constructor[])];
   const handled = new Set(provided.map((provider) => Reflect.getMetadata(HANDLES_JOB, provider) as JobName | undefined));
   const standIns = Object.values(JOB)
     .filter((name) => !handled.has(name))

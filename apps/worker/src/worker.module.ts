@@ -13,14 +13,18 @@ import { PurgeIdempotencyKeysHandler } from './handlers/purge-idempotency-keys.h
 import { WriteAuditEntryHandler } from './handlers/write-audit-entry.handler';
 import { WorkerHealthController } from './health/worker-health.controller';
 import { MailModule } from './mail/mail.module';
+import { NotificationDeliveryModule } from './notifications/notification-delivery.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { JobTracker } from './queues/job-tracker';
 import { MaintenanceScheduler } from './queues/maintenance-scheduler';
 import { QueueConsumers } from './queues/queue-consumers';
 import { QueuedJobSweeper } from './queues/queued-job-sweeper';
 
-/** Handlers provided here; the mail and privacy handlers come with their modules. */
+/** Handlers provided here; the others come with the feature modules of JOB_MODULES. */
 export const JOB_HANDLERS = [PurgeIdempotencyKeysHandler, WriteAuditEntryHandler];
+
+/** The feature modules that bring job handlers of their own. */
+export const JOB_MODULES = [MailModule, PrivacyModule, NotificationDeliveryModule];
 
 export interface WorkerRuntime {
   config: AppConfig;
@@ -41,8 +45,7 @@ export class WorkerModule {
         DiscoveryModule,
         JobsModule.forRole('worker'),
         AuditModule,
-        MailModule,
-        PrivacyModule,
+        ...JOB_MODULES,
       ],
       controllers: [WorkerHealthController],
       providers: [

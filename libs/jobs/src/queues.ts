@@ -62,7 +62,10 @@ export type EmailTemplate =
 export interface SendEmailPayload {
   template: EmailTemplate;
   to: string;
-  /** The recipient's account, when there is one (preferences and quiet hours apply to non-security mail). */
+  /**
+   * The recipient's account, when there is one. These mails are sent whatever its notification preferences say
+   * (security mail, or an answer to the recipient's own request); notification e-mail has its own job.
+   */
   userId: string | null;
   /** Values the template fills in, e.g. `{ token }` for verify-email (the worker builds the link). */
   params: Record<string, string>;

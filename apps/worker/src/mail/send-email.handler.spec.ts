@@ -1,9 +1,10 @@
 import { loadConfig, type RedisClient } from '@app/common';
 import { describe, expect, it } from 'vitest';
+import { MailSender } from './mail-sender';
 import { SendEmailHandler } from './send-email.handler';
 
 const config = loadConfig({ DB_USER: 'u', DB_PASSWORD: 'p', DB_NAME: 'd', JWT_SECRET: 'x'.repeat(32), TOTP_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') });
-const handler = new SendEmailHandler(config, {} as RedisClient);
+const handler = new SendEmailHandler(new MailSender(config), {} as RedisClient);
 
 describe('SendEmailHandler.validate', () => {
   const valid = { template: 'verify-email', to: 'ada@example.org', userId: 'u1', params: { token: 't' } };

@@ -1,9 +1,9 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, RedisClient } from '@app/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { RedisClient } from '@app/common';
 import { JOB, type SendEmailPayload } from '@app/jobs';
 import type { Job } from 'bullmq';
-import { createTransport, type Transporter } from 'nodemailer';
 import { HandlesJob, type JobHandler } from '../handlers/job-handler';
+import { MailSender } from './mail-sender';
 import { EMAIL_TEMPLATES, renderEmail, REQUIRED_PARAMS, SECURITY_TEMPLATES } from './templates';
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
@@ -19,16 +19,13 @@ const SENT_MEMORY_SECONDS = 24 * 3600;
  */
 @Injectable()
 @HandlesJob(JOB.sendEmail)
-export class SendEmailHandler implements JobHandler<typeof JOB.sendEmail>, OnApplicationShutdown {
+export class SendEmailHandler implements JobHandler<typeof JOB.sendEmail> {
   private readonly logger = new Logger('Mail');
-  private readonly transport: Transporter;
 
   constructor(
-    private readonly config: AppConfig,
+    private readonly sender: MailSender,
     private readonly redis: RedisClient,
-  ) {
-    this.transport = createTransport(config.SMTP_URL);
-  }
+  ) {}
 
   validate(payload: unknown): string | null {
     if (payload === null || typeof payload !== 'object') return 'payload must be an object';
@@ -50,31 +47,16 @@ export class SendEmailHandler implements JobHandler<typeof JOB.sendEmail>, OnApp
     const jobId = String(job.id);
     const sentKey = `mail:sent:${jobId}`;
     if (await this.redis.exists(sentKey).catch(() => 0)) return { skipped: 'already sent' };
-    // Non-security mail (today: data-export-ready, which the user asked for) is where notification
-    // preferences and quiet hours will apply; security mail is always sent.
+    // These templates are sent whatever the notification preferences and quiet hours say: security mail always,
+    // and the rest (data-export-ready, staff-invitation) answer something the recipient asked for. Preferences
+    // and quiet hours apply to notification e-mail, which the notifications handlers deliver
+    // (apps/worker/src/notifications, docs/notifications.md).
     const security = SECURITY_TEMPLATES.has(template);
 
-    const rendered = renderEmail(template, params, { productName: this.config.PRODUCT_NAME, webAppUrl: this.config.WEB_APP_URL });
-    const info = await this.transport.sendMail({
-      from: this.config.MAIL_FROM,
-      to,
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
-      messageId: `<${jobId}@${this.messageIdDomain()}>`,
-    });
+    const messageId = await this.sender.send(to, renderEmail(template, params, this.sender.context), jobId);
     await this.redis.set(sentKey, '1', 'EX', SENT_MEMORY_SECONDS).catch((error: unknown) => this.logger.warn({ err: error, jobId }, 'sent marker not stored'));
     // Completed jobs stay in Redis for a day: do not keep live link tokens there once they are delivered.
     if (params.token) await job.updateData({ ...job.data, params: { ...params, token: '[sent]' } }).catch(() => undefined);
-    return { template, security, messageId: info.messageId };
-  }
-
-  onApplicationShutdown(): void {
-    this.transport.close();
-  }
-
-  private messageIdDomain(): string {
-    const address = /@([^>\s]+)>?\s*$/.exec(this.config.MAIL_FROM);
-    return address ? address[1] : 'localhost';
+    return { template, security, messageId };
   }
 }

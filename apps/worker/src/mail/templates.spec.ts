@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_TEMPLATES, escapeHtml, renderEmail, REQUIRED_PARAMS, SECURITY_TEMPLATES } from './templates';
+import { EMAIL_TEMPLATES, escapeHtml, renderEmail, renderNotificationEmail, REQUIRED_PARAMS, SECURITY_TEMPLATES } from './templates';
 
 const context = { productName: 'Pets & Co', webAppUrl: 'https://app.example.org/base' };
 const hostile = '<script>alert("x")</script>';
@@ -28,5 +28,17 @@ describe('e-mail templates', () => {
 
   it('escapes the five HTML-significant characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  it('renders a notification e-mail: its title and body escaped, a link to the record and to the settings under WEB_APP_URL', () => {
+    const notification = { title: `New message ${hostile}`, body: `Ada wrote: ${hostile}`, resourceType: 'application' as const, resourceId: 'a1/../b', recipientName: hostile };
+    const mail = renderNotificationEmail(notification, context);
+    expect(mail.subject).toBe(`New message ${hostile} — Pets & Co`);
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('Ada wrote: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(mail.text).toContain(`Ada wrote: ${hostile}`);
+    expect(mail.text).toContain('View the application: https://app.example.org/base/applications/a1%2F..%2Fb');
+    expect(mail.html).toContain('href="https://app.example.org/base/account/notifications"');
+    expect(renderNotificationEmail({ ...notification, resourceType: 'pet', resourceId: 'p1' }, context).text).toContain('See the pet: https://app.example.org/base/pets/p1');
   });
 });

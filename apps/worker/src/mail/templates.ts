@@ -1,6 +1,8 @@
 // Every e-mail the platform sends, text and HTML, in one place. Values from the payload are HTML-escaped in the
 // HTML part; links are built here from WEB_APP_URL, so a payload carries tokens and ids, never URLs.
+import type { NotificationResourceType } from '@app/contracts';
 import type { EmailTemplate } from '@app/jobs';
+import { notificationWebPathOf } from '@app/notifications';
 
 export interface MailContext {
   productName: string;
@@ -161,7 +163,41 @@ function content(template: EmailTemplate, params: Record<string, string>, contex
 }
 
 export function renderEmail(template: EmailTemplate, params: Record<string, string>, context: MailContext): RenderedMail {
-  const mail = content(template, params, context);
+  return layout(content(template, params, context), context);
+}
+
+/** What a notification e-mail says: the notification itself and who it is for. */
+export interface NotificationMail {
+  title: string;
+  body: string;
+  resourceType: NotificationResourceType;
+  resourceId: string;
+  recipientName: string;
+}
+
+const RESOURCE_LINK_LABEL: Record<NotificationResourceType, string> = {
+  application: 'View the application',
+  pet: 'See the pet',
+};
+
+/** The e-mail of an in-app notification: its text, a link to the record in the web app, and where to opt out. */
+export function renderNotificationEmail(notification: NotificationMail, context: MailContext): RenderedMail {
+  return layout(
+    {
+      subject: `${notification.title} — ${context.productName}`,
+      greeting: `Hello ${notification.recipientName},`,
+      blocks: [
+        { p: notification.body },
+        { link: link(context, notificationWebPathOf(notification.resourceType, notification.resourceId)), label: RESOURCE_LINK_LABEL[notification.resourceType] },
+        { p: 'You can choose which notifications reach you by e-mail, and set quiet hours, in your notification settings:' },
+        { link: link(context, 'account/notifications'), label: 'Notification settings' },
+      ],
+    },
+    context,
+  );
+}
+
+function layout(mail: MailContent, context: MailContext): RenderedMail {
   const footer = `— ${context.productName}`;
 
   const text = [

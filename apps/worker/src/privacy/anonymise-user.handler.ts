@@ -12,6 +12,7 @@ import {
   UserPreferencesEntity,
 } from '@app/identity';
 import { JOB, type JobPayloads } from '@app/jobs';
+import { NotificationEntity } from '@app/notifications';
 import { DelayedError, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -93,6 +94,7 @@ export class AnonymiseUserHandler implements JobHandler<typeof JOB.anonymiseUser
         ['backupCodes', BackupCodeEntity],
         ['emailTokens', EmailTokenEntity],
         ['dataExports', DataExportEntity],
+        ['notifications', NotificationEntity],
       ] as const) {
         removed[name] = (await tx.manager.delete(entity, { userId })).affected ?? 0;
       }

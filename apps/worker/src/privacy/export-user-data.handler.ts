@@ -9,6 +9,7 @@ import {
   UserPreferencesEntity,
 } from '@app/identity';
 import { JOB, JobEntity, JobProducer, type JobPayloads } from '@app/jobs';
+import { NotificationEntity } from '@app/notifications';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -39,6 +40,7 @@ export interface UserDataDocument {
   favouritePets: Array<Record<string, unknown>>;
   petStatusChanges: Array<Record<string, unknown>>;
   medicalRecordsAuthored: Array<Record<string, unknown>>;
+  notifications: Array<Record<string, unknown>>;
 }
 
 // The catalog's tables are read with plain SQL: their entities belong to the api, which the worker never imports.
@@ -146,6 +148,7 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
     const favouritePets = await catalog('favouritePets', user.id);
     const petStatusChanges = await catalog('petStatusChanges', user.id);
     const medicalRecordsAuthored = await catalog('medicalRecordsAuthored', user.id, user.id);
+    const notifications = await manager.find(NotificationEntity, { where: { userId: user.id }, order: { createdAt: 'ASC', id: 'ASC' } });
     await context.progress(80);
 
     return {
@@ -204,6 +207,19 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
       favouritePets,
       petStatusChanges,
       medicalRecordsAuthored,
+      notifications: notifications.map((n) => ({
+        id: n.id,
+        type: n.type,
+        title: n.title,
+        body: n.body,
+        resourceType: n.resourceType,
+        resourceId: n.resourceId,
+        inApp: n.inApp,
+        readAt: iso(n.readAt),
+        emailStatus: n.emailStatus,
+        emailSentAt: iso(n.emailSentAt),
+        createdAt: iso(n.createdAt),
+      })),
     };
   }
 

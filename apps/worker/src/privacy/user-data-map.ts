@@ -29,4 +29,9 @@ export const USER_DATA_TABLES: Record<string, UserDataTable> = {
   pet_favorites: { column: 'user_id', export: 'favourite pets', erasure: 'deleted' },
   pet_status_history: { column: 'actor_id', export: 'status changes the user made', erasure: 'kept: ids and statuses of pets, no personal values' },
   medical_records: { column: 'created_by / verified_by', export: 'records the user wrote or verified (ids, type, date, title)', erasure: 'kept: about pets, the user appears as an id only' },
+  notifications: {
+    column: 'user_id',
+    export: 'notifications received (type, title, body, record, read and e-mail state), in-app or e-mail only',
+    erasure: 'deleted (with them any e-mail still waiting)',
+  },
 };

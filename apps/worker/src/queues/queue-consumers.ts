@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/common';
 import { bullConnection, QUEUE, type TrackedPayload } from '@app/jobs';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { HandlerRegistry } from '../handlers/handler-registry';
 import { JobTracker } from './job-tracker';
@@ -22,7 +22,7 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
   ) {
     this.processed = new Counter({
       name: 'worker_jobs_total',
-      help: 'Jobs processed, by queue, job name and outcome (succeeded, retried, failed).',
+      help: 'Jobs processed, by queue, job name and outcome (succeeded, retried, failed, delayed).',
       labelNames: ['queue', 'name', 'outcome'],
       registers: [metrics],
     });
@@ -70,6 +70,13 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
       this.processed.inc({ queue, name: job.name, outcome: 'succeeded' });
       return result ?? null;
     } catch (error) {
+      if (error instanceof DelayedError) {
+        // The handler moved its job back to delayed (it is early, e.g. quiet hours): not a failure, no attempt spent.
+        this.processed.inc({ queue, name: job.name, outcome: 'delayed' });
+        this.logger.log({ queue, job: job.name, jobId: job.id, reason: error.message }, 'job delayed');
+        if (trackedId) await this.tracker.failed(trackedId, error.message, false).catch(() => undefined);
+        throw error;
+      }
       const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const message = error instanceof Error ? error.message : String(error);
       this.processed.inc({ queue, name: job.name, outcome: final ? 'failed' : 'retried' });

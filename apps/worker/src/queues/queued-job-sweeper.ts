@@ -1,7 +1,8 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/common';
 import { JobProducer } from '@app/jobs';
 import { JobTracker } from './job-tracker';
+import { PeriodicSweeper, type SweepProgress } from './periodic-sweeper';
 
 const BATCH = 100;
 
@@ -10,45 +11,20 @@ const BATCH = 100;
  * The row id is the BullMQ job id, so a job that is in fact still queued is not added twice.
  */
 @Injectable()
-export class QueuedJobSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('JobSweeper');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-
+export class QueuedJobSweeper extends PeriodicSweeper {
   constructor(
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly tracker: JobTracker,
     private readonly producer: JobProducer,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweepOnce(), this.config.JOB_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super(config, 'JobSweeper', 'queued jobs');
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** Re-enqueues stale rows; returns how many were enqueued. Overlapping calls share one sweep. */
-  sweepOnce(): Promise<number> {
-    this.running ??= this.sweep().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async sweep(): Promise<number> {
-    let enqueued = 0;
-    try {
-      for (const job of await this.tracker.findStale(this.config.JOB_SWEEP_AFTER_MS, BATCH)) {
-        await this.producer.enqueueTracked(job);
-        await this.tracker.enqueued(job.id);
-        enqueued++;
-      }
-    } catch (error) {
-      this.logger.warn({ err: error }, 'sweep interrupted; next sweep retries');
+  protected async enqueueStale(progress: SweepProgress): Promise<void> {
+    for (const job of await this.tracker.findStale(this.config.JOB_SWEEP_AFTER_MS, BATCH)) {
+      await this.producer.enqueueTracked(job);
+      await this.tracker.enqueued(job.id);
+      progress.enqueued++;
     }
-    if (enqueued > 0) this.logger.log({ enqueued }, 're-enqueued queued jobs');
-    return enqueued;
   }
 }

@@ -79,11 +79,11 @@ export class AppConfig {
   @IsOptional() @IsString()
   SENTRY_DSN?: string;
 
-  /** How often the worker re-enqueues job rows that stayed `queued` (Redis was down when they were created). */
+  /** How often the worker re-enqueues job rows that stayed `queued` and notification e-mails still `pending` (Redis was down when they were created). */
   @Transform(toInt) @IsInt() @Min(1000)
   JOB_SWEEP_INTERVAL_MS = 30_000;
 
-  /** A `queued` job row older than this is considered lost by the broker and re-enqueued. */
+  /** A `queued` job row (or a `pending` notification e-mail) older than this is considered lost by the broker and re-enqueued. */
   @Transform(toInt) @IsInt() @Min(1000)
   JOB_SWEEP_AFTER_MS = 60_000;
 

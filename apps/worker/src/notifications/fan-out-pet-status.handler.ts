@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Availability } from '@app/contracts';
+import { inTransaction } from '@app/database';
+import { JOB, type PetStatusFanOutPayload } from '@app/jobs';
+import { Notifier, type NotificationEvent } from '@app/notifications';
+import type { Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { HandlesJob, type JobContext, type JobHandler } from '../handlers/job-handler';
+
+/** Favourites notified per transaction: bounded locks and statements for a pet with many fans. */
+export const FAN_OUT_BATCH = 500;
+
+const ID = /^[0-9a-f-]{36}$/;
+const AVAILABILITIES = new Set<string>(Object.values(Availability));
+
+const LABEL: Record<Availability, string> = {
+  available: 'available',
+  on_hold: 'on hold',
+  pending: 'pending adoption',
+  adopted: 'adopted',
+  fostered: 'in foster care',
+  not_available: 'not available',
+};
+
+const TITLE: Record<Availability, (name: string) => string> = {
+  available: (name) => `${name} is available for adoption`,
+  on_hold: (name) => `${name} is on hold`,
+  pending: (name) => `${name} has an adoption pending`,
+  adopted: (name) => `${name} has been adopted`,
+  fostered: (name) => `${name} is in foster care`,
+  not_available: (name) => `${name} is no longer available`,
+};
+
+/** The favorite_pet_status_changed notification of one fan; the change id makes it once per fan, however often it runs. */
+export function petStatusNotificationOf(change: PetStatusFanOutPayload, userId: string): NotificationEvent {
+  return {
+    userId,
+    type: 'favorite_pet_status_changed',
+    title: TITLE[change.to](change.petName),
+    body: `${change.petName}, one of your favourite pets, was ${LABEL[change.from]} and is now ${LABEL[change.to]}.`,
+    resourceType: 'pet',
+    resourceId: change.petId,
+    eventKey: `pet-status:${change.changeId}`,
+  };
+}
+
+/**
+ * Notifies everyone who favourited a pet that its availability changed, except who changed it. Walks the pet's
+ * favourites in batches by user id, one transaction each, and stops as soon as the pet is no longer published and
+ * live (nobody but its owners may see it then). Idempotent: each notification's event key is the change id, unique
+ * per recipient, so a rerun, whole or after a crash half-way, notifies nobody twice.
+ */
+@Injectable()
+@HandlesJob(JOB.fanOutPetStatusChange)
+export class FanOutPetStatusChangeHandler implements JobHandler<typeof JOB.fanOutPetStatusChange> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifier: Notifier,
+  ) {}
+
+  validate(payload: unknown): string | null {
+    if (payload === null || typeof payload !== 'object') return 'payload must be an object';
+    const change = payload as Partial<PetStatusFanOutPayload>;
+    if (typeof change.petId !== 'string' || !ID.test(change.petId)) return 'petId must be a pet id';
+    if (typeof change.changeId !== 'string' || !ID.test(change.changeId)) return 'changeId must be an id';
+    if (typeof change.petName !== 'string' || change.petName.trim() === '') return 'petName must be a name';
+    if (!AVAILABILITIES.has(String(change.from)) || !AVAILABILITIES.has(String(change.to))) return 'from and to must be availabilities';
+    if (change.actorId !== null && (typeof change.actorId !== 'string' || !ID.test(change.actorId))) return 'actorId must be a user id or null';
+    return null;
+  }
+
+  async handle(job: Job<PetStatusFanOutPayload>, context: JobContext): Promise<Record<string, unknown>> {
+    const change = job.data;
+    const [{ fans }]: Array<{ fans: number | string }> = await this.dataSource.query('SELECT COUNT(*) AS fans FROM pet_favorites WHERE pet_id = ?', [change.petId]);
+    let after = '';
+    let recipients = 0;
+    let batches = 0;
+    for (;;) {
+      const batch = await inTransaction(this.dataSource, async (tx) => {
+        const [visible] = await tx.manager.query("SELECT 1 AS visible FROM pets WHERE id = ? AND listing_status = 'published' AND deleted_at IS NULL", [change.petId]);
+        if (!visible) return null;
+        const rows: Array<{ userId: string }> = await tx.manager.query('SELECT user_id AS userId FROM pet_favorites WHERE pet_id = ? AND user_id > ? ORDER BY user_id LIMIT ?', [
+          change.petId,
+          after,
+          FAN_OUT_BATCH,
+        ]);
+        const fanIds = rows.map((row) => row.userId);
+        const notified = fanIds.filter((userId) => userId !== change.actorId);
+        await this.notifier.notify(tx, notified.map((userId) => petStatusNotificationOf(change, userId)));
+        return { fanIds, notified: notified.length };
+      });
+      if (batch === null) return { outcome: 'stopped', reason: 'the pet is no longer published', recipients, batches };
+      batches++;
+      recipients += batch.notified;
+      if (batch.fanIds.length < FAN_OUT_BATCH) break;
+      after = batch.fanIds[batch.fanIds.length - 1];
+      await context.progress(Math.min(99, (100 * batches * FAN_OUT_BATCH) / Math.max(1, Number(fans))));
+    }
+    return { outcome: 'notified', recipients, batches };
+  }
+}

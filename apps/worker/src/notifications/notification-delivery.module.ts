@@ -1,0 +1,16 @@
+// Owns the worker side of notifications (libs/notifications holds the table and the Notifier): delivering each
+// notification's e-mail under the recipient's preferences and quiet hours, re-enqueueing e-mail that Redis lost,
+// and fanning a pet's availability change out to everyone who favourited it. docs/notifications.md.
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '@app/notifications';
+import { MailModule } from '../mail/mail.module';
+import { DeliverNotificationEmailHandler } from './deliver-notification-email.handler';
+import { FanOutPetStatusChangeHandler } from './fan-out-pet-status.handler';
+import { NotificationEmailSweeper } from './notification-email-sweeper';
+import { NotificationOutbox } from './notification-outbox';
+
+@Module({
+  imports: [NotificationsModule, MailModule],
+  providers: [NotificationOutbox, DeliverNotificationEmailHandler, FanOutPetStatusChangeHandler, NotificationEmailSweeper],
+})
+export class NotificationDeliveryModule {}
