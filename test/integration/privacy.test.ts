@@ -14,6 +14,7 @@ import { AccessTokenService } from '../../apps/api/src/modules/auth/access-token
 import { DELETION_CANCELLED } from '../../apps/api/src/modules/users/account-deletion.service';
 import { USER_DATA_TABLES } from '../../apps/worker/src/privacy/user-data-map';
 import { startApi, type TestApi } from '../support/api';
+import { adoptablePet, CORE_ANSWERS, submit } from '../support/applications';
 import { createUser, type TestUser } from '../support/identity';
 import { insertNotification } from '../support/notifications';
 import { startSmtpServer, type TestSmtp } from '../support/smtp';
@@ -371,6 +372,51 @@ describe('account deletion', () => {
     expect(done).toMatchObject({ status: 'succeeded', result: { outcome: 'anonymised' } });
     expect(done.finishedAt!.getTime()).toBeGreaterThanOrEqual(requestedAt.getTime() + SHORT_GRACE_SECONDS * 1000);
     expect((await jobsQueue.getJob(job.id))?.attemptsMade ?? 0).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('applications in exports and erasure', () => {
+  it("exports the user's applications, references, drafts and messages, and erases them with the notifications that name the user", async () => {
+    const tok = `app${randomBytes(4).toString('hex')}`;
+    const ada = await createUser(quickApi, { name: `Ada ${tok}`, email: `ada-${tok}@example.org` });
+    const rescue = await adoptablePet(quickApi);
+    const applied = await submit(quickApi, ada, rescue.petId, {
+      answers: { ...CORE_ANSWERS, experience: `Years with dogs ${tok}` },
+      references: [{ name: `Friend of ${tok}`, relationship: 'friend', email: `friend-${tok}@example.org` }],
+    });
+    expect(applied.status).toBe(201);
+    const applicationId = applied.body.id;
+    await quickApi.request('POST', `/api/v1/applications/${applicationId}/review`, { token: rescue.staff.token, body: { action: 'start_review', note: 'Promising.' } });
+    await quickApi.request('POST', `/api/v1/applications/${applicationId}/messages`, { token: ada.token, body: { body: `Hello from ${tok}` } });
+    const other = await adoptablePet(quickApi);
+    await quickApi.request('POST', '/api/v1/applications/drafts', { token: ada.token, body: { petId: other.petId, answers: { experience: `Draft ${tok}` } } });
+    // The rescue's staff were told, by name, that Ada applied.
+    const named = await db.query('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND body LIKE ?', [rescue.staff.id, `%${tok}%`]);
+    expect(Number(named[0].n)).toBeGreaterThan(0);
+
+    const { jobId: exportJobId } = (await quickApi.request('POST', `/api/v1/users/${ada.id}/data-export`, { token: ada.token })).body;
+    expect((await finished(exportJobId)).status).toBe('succeeded');
+    const data = (await quickApi.request('GET', `/api/v1/users/${ada.id}/data-exports/${exportJobId}`, { token: ada.token })).body.data;
+    expect(data.applications).toEqual([expect.objectContaining({ id: applicationId, petId: rescue.petId, status: 'under_review', answers: expect.objectContaining({ experience: `Years with dogs ${tok}` }) })]);
+    expect(data.applicationReferencesGiven).toEqual([expect.objectContaining({ applicationId, name: `Friend of ${tok}`, status: 'pending' })]);
+    expect(data.applicationDrafts).toEqual([expect.objectContaining({ petId: other.petId, answers: { experience: `Draft ${tok}` }, references: [] })]);
+    expect(data.applicationMessagesSent).toEqual([expect.objectContaining({ applicationId, body: `Hello from ${tok}` })]);
+    expect(data.applicationStatusChanges).toEqual([expect.objectContaining({ applicationId, fromStatus: null, toStatus: 'submitted' })]);
+
+    const { jobId } = (await quickApi.request('DELETE', `/api/v1/users/${ada.id}`, { token: ada.token })).body;
+    expect(await finished(jobId)).toMatchObject({ status: 'succeeded', result: { outcome: 'anonymised' } });
+    const [left] = await db.query(
+      `SELECT (SELECT COUNT(*) FROM applications WHERE applicant_id = ?) AS applications, (SELECT COUNT(*) FROM application_drafts WHERE applicant_id = ?) AS drafts,
+              (SELECT COUNT(*) FROM application_messages WHERE application_id = ?) AS messages, (SELECT COUNT(*) FROM application_references WHERE application_id = ?) AS refs,
+              (SELECT COUNT(*) FROM notifications WHERE resource_id = ?) AS notifications, (SELECT COUNT(*) FROM pets WHERE id = ?) AS pets`,
+      [ada.id, ada.id, applicationId, applicationId, applicationId, rescue.petId],
+    );
+    expect(Object.fromEntries(Object.entries(left).map(([k, v]) => [k, Number(v)]))).toEqual({ applications: 0, drafts: 0, messages: 0, refs: 0, notifications: 0, pets: 1 });
+    const tables: Array<{ name: string }> = await db.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()');
+    for (const { name } of tables) {
+      const rows = await db.query(`SELECT * FROM \`${name}\``);
+      expect(JSON.stringify(rows).includes(tok), `${name} still holds ${tok}`).toBe(false);
+    }
   });
 });
 

@@ -104,7 +104,16 @@ export class AnonymiseUserHandler implements JobHandler<typeof JOB.anonymiseUser
         ['rescueMemberships', 'DELETE FROM rescue_staff WHERE user_id = ?', userId],
         ['favouritePets', 'DELETE FROM pet_favorites WHERE user_id = ?', userId],
         ['staffInvitationsReceived', 'DELETE FROM staff_invitations WHERE email = ?', user.email],
-        // An individual's own listings go with them (their history, favourites and records by ON DELETE CASCADE).
+        ['applicationDrafts', 'DELETE FROM application_drafts WHERE applicant_id = ?', userId],
+        // Other people's notifications about the user's applications name the user: they go before the applications.
+        [
+          'notificationsAboutApplications',
+          "DELETE n FROM notifications n JOIN applications a ON n.resource_type = 'application' AND n.resource_id = a.id WHERE a.applicant_id = ?",
+          userId,
+        ],
+        // With their history, references, home visits and messages (ON DELETE CASCADE).
+        ['applications', 'DELETE FROM applications WHERE applicant_id = ?', userId],
+        // An individual's own listings go with them (their history, favourites, records and applications by ON DELETE CASCADE).
         ['petListings', 'DELETE FROM pets WHERE owner_user_id = ?', userId],
       ] as const) {
         const result = await tx.manager.query(sql, [param]);

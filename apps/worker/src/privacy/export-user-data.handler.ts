@@ -41,6 +41,11 @@ export interface UserDataDocument {
   petStatusChanges: Array<Record<string, unknown>>;
   medicalRecordsAuthored: Array<Record<string, unknown>>;
   notifications: Array<Record<string, unknown>>;
+  applications: Array<Record<string, unknown>>;
+  applicationReferencesGiven: Array<Record<string, unknown>>;
+  applicationDrafts: Array<Record<string, unknown>>;
+  applicationMessagesSent: Array<Record<string, unknown>>;
+  applicationStatusChanges: Array<Record<string, unknown>>;
 }
 
 // The catalog's tables are read with plain SQL: their entities belong to the api, which the worker never imports.
@@ -57,13 +62,29 @@ const CATALOG_QUERIES = {
   favouritePets: 'SELECT pet_id AS petId, created_at AS createdAt FROM pet_favorites WHERE user_id = ? ORDER BY created_at',
   petStatusChanges:
     'SELECT id, pet_id AS petId, kind, from_status AS fromStatus, to_status AS toStatus, reason, created_at AS createdAt FROM pet_status_history WHERE actor_id = ? ORDER BY created_at',
+  applications: `SELECT id, pet_id AS petId, status, status_reason AS statusReason, answers, submitted_at AS submittedAt, decided_at AS decidedAt,
+      closed_at AS closedAt FROM applications WHERE applicant_id = ? ORDER BY submitted_at, id`,
+  applicationReferencesGiven: `SELECT r.application_id AS applicationId, r.name, r.relationship, r.email, r.phone, r.status
+      FROM application_references r JOIN applications a ON a.id = r.application_id WHERE a.applicant_id = ? ORDER BY a.submitted_at, r.position`,
+  applicationDrafts:
+    'SELECT id, pet_id AS petId, answers, reference_list AS `references`, created_at AS createdAt, updated_at AS updatedAt FROM application_drafts WHERE applicant_id = ? ORDER BY created_at',
+  applicationMessagesSent: 'SELECT id, application_id AS applicationId, body, created_at AS createdAt FROM application_messages WHERE sender_id = ? ORDER BY created_at, id',
+  applicationStatusChanges: `SELECT id, application_id AS applicationId, from_status AS fromStatus, to_status AS toStatus, note, reason, created_at AS createdAt
+      FROM application_status_history WHERE actor_id = ? ORDER BY created_at, id`,
   medicalRecordsAuthored: `SELECT id, pet_id AS petId, type, DATE_FORMAT(record_date, '%Y-%m-%d') AS recordDate, title, created_at AS createdAt
       FROM medical_records WHERE created_by = ? OR verified_by = ? ORDER BY created_at`,
 } as const;
 
-/** Dates as RFC 3339 strings, like the rest of the document. */
+/** JSON columns the catalog queries read: MariaDB returns them as text (its JSON is LONGTEXT), MySQL as values. */
+const JSON_COLUMNS = new Set(['answers', 'references']);
+
+/** Dates as RFC 3339 strings, like the rest of the document; JSON columns as values. */
 const plain = (rows: Array<Record<string, unknown>>) =>
-  rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value])));
+  rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : JSON_COLUMNS.has(key) && typeof value === 'string' ? JSON.parse(value) : value]),
+    ),
+  );
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -148,6 +169,11 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
     const favouritePets = await catalog('favouritePets', user.id);
     const petStatusChanges = await catalog('petStatusChanges', user.id);
     const medicalRecordsAuthored = await catalog('medicalRecordsAuthored', user.id, user.id);
+    const applications = await catalog('applications', user.id);
+    const applicationReferencesGiven = await catalog('applicationReferencesGiven', user.id);
+    const applicationDrafts = await catalog('applicationDrafts', user.id);
+    const applicationMessagesSent = await catalog('applicationMessagesSent', user.id);
+    const applicationStatusChanges = await catalog('applicationStatusChanges', user.id);
     const notifications = await manager.find(NotificationEntity, { where: { userId: user.id }, order: { createdAt: 'ASC', id: 'ASC' } });
     await context.progress(80);
 
@@ -207,6 +233,11 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
       favouritePets,
       petStatusChanges,
       medicalRecordsAuthored,
+      applications,
+      applicationReferencesGiven,
+      applicationDrafts,
+      applicationMessagesSent,
+      applicationStatusChanges,
       notifications: notifications.map((n) => ({
         id: n.id,
         type: n.type,

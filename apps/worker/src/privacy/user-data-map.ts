@@ -29,6 +29,16 @@ export const USER_DATA_TABLES: Record<string, UserDataTable> = {
   pet_favorites: { column: 'user_id', export: 'favourite pets', erasure: 'deleted' },
   pet_status_history: { column: 'actor_id', export: 'status changes the user made', erasure: 'kept: ids and statuses of pets, no personal values' },
   medical_records: { column: 'created_by / verified_by', export: 'records the user wrote or verified (ids, type, date, title)', erasure: 'kept: about pets, the user appears as an id only' },
+  application_question_sets: { column: 'created_by', export: 'not exported: a rescue form the user saved as its admin (the rescue\'s, not personal)', erasure: 'kept: the user appears as an id only' },
+  application_drafts: { column: 'applicant_id', export: 'drafts (pet, answers, references)', erasure: 'deleted' },
+  applications: {
+    column: 'applicant_id / owner_user_id / assignee_id',
+    export: 'applications made (pet, status, answers, dates) and their references, drafts, messages sent and status changes made',
+    erasure:
+      'applications made deleted with their history, references, visits and messages (cascade), and the notifications about them; applications for an individual listing go with the listing; assignments keep the id only',
+  },
+  application_status_history: { column: 'actor_id', export: 'status changes the user made (with their notes)', erasure: 'kept on other people\'s applications: ids and statuses' },
+  application_messages: { column: 'sender_id', export: 'messages the user sent', erasure: 'on the user\'s applications deleted with them; on others\' (as rescue staff or rehomer) kept with the sender id' },
   notifications: {
     column: 'user_id',
     export: 'notifications received (type, title, body, record, read and e-mail state), in-app or e-mail only',
