@@ -40,13 +40,19 @@ const children = ['api', 'worker'].map((app) => {
 });
 
 const base = `http://${env.HOST}:${env.API_PORT}`;
+const DEMO_ACCOUNTS = [
+  '',
+  'rehomer-1@seed.example / seeded-rehomer-password (a rehomer with listings)',
+  'adopter@seed.example / seeded-rehomer-password (an adopter with applications)',
+  'rescue-admin@seed.example / seeded-rehomer-password (reviews the applications of rescue-1@seed.example)',
+].join('\n             ');
 console.log(`
   api        ${base}/api/v1   (e.g. ${base}/api/v1/features)
   docs       ${base}/docs
   probes     ${base}/healthz  ${base}/readyz  ${base}/metrics
   worker     http://${env.HOST}:${env.WORKER_PORT}/readyz  http://${env.HOST}:${env.WORKER_PORT}/metrics
   database   ${env.DB_NAME} on 127.0.0.1:3306 (user ${env.DB_USER}); Redis prefix ${env.REDIS_PREFIX}
-  sign in    ${env.BOOTSTRAP_ADMIN_EMAIL} / ${env.BOOTSTRAP_ADMIN_PASSWORD} (super_admin)${demo ? '\n             rehomer-1@seed.example / seeded-rehomer-password (a rehomer with listings)' : ''}
+  sign in    ${env.BOOTSTRAP_ADMIN_EMAIL} / ${env.BOOTSTRAP_ADMIN_PASSWORD} (super_admin)${demo ? DEMO_ACCOUNTS : ''}
   mail       sent to ${env.SMTP_URL ?? 'smtp://127.0.0.1:1025'} (run an SMTP catcher there to read it)
 `);
 

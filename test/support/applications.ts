@@ -1,23 +1,13 @@
 // Factories for the applications tests: complete answers to the core form, a published pet with a rescue's staff,
 // submissions through the API, and moving an application through the review workflow.
 import type { ApplicationStatus, ReviewAction } from '@app/contracts';
+import { CORE_SAMPLE_ANSWERS } from '@app/database';
 import type { TestApi } from './api';
 import { createUser, type TestUser } from './identity';
 import { rescuePetIn, rescueWithStaff } from './pets';
 
 /** Answers every required question of the core form, validly. */
-export const CORE_ANSWERS = {
-  household_adults: 2,
-  household_children: 0,
-  home_type: 'house',
-  home_ownership: 'own',
-  garden: 'private_fenced',
-  other_pets: ['none'],
-  experience: 'We had a beagle for twelve years.',
-  working_hours: 'part_time',
-  hours_alone: 3,
-  why_this_pet: 'A quiet house with a big garden.',
-} as const;
+export const CORE_ANSWERS = CORE_SAMPLE_ANSWERS;
 
 export const REFERENCES = [{ name: 'Dr Patel', relationship: 'vet', email: 'vet@example.org', phone: null }];
 

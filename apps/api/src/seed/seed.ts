@@ -1,12 +1,13 @@
 // Seeds a database with generated rescues, rehomers and pets (catalog-generator.ts), for benchmarks and demos:
 //   npm run db:seed -- --pets 1000000 [--database pets_bench] [--seed 1]
-//   node dist/apps/api/src/seed/seed.js --demo          (2,000 pets into $DB_NAME, what `npm run demo` needs)
+//   node dist/apps/api/src/seed/seed.js --demo          (2,000 pets into $DB_NAME and demo applications, what `npm run demo` needs)
 // Creates the database if needed and applies pending migrations first. A database that already has pets is left
 // as it is (drop it to seed again), so the demo can call this on every start. Multi-row INSERTs of 2,000 rows,
 // one transaction each; no global setting is touched.
 import { createDataSource } from '@app/database';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { generatePets, PET_COLUMNS, planCatalog, RESCUE_COLUMNS, USER_COLUMNS, type PetRow } from './catalog-generator';
+import { DEMO_ADOPTER_EMAIL, DEMO_RESCUE_ADMIN_EMAIL, seedDemoApplications } from './demo-applications';
 
 export interface SeedArguments {
   pets: number;
@@ -15,6 +16,8 @@ export interface SeedArguments {
   batch: number;
   /** The day the data is generated on (default: now); tests pass it to regenerate the same rows. */
   today?: Date;
+  /** Also demo accounts with applications (demo-applications.ts), for `npm run demo`. */
+  demo?: boolean;
 }
 
 type ConnectionSettings = Omit<Parameters<typeof createDataSource>[0], 'DB_NAME' | 'DB_POOL_SIZE'>;
@@ -33,7 +36,7 @@ function parseArguments(argv: string[]): SeedArguments {
   if (!/^[A-Za-z0-9_]{1,64}$/.test(database)) throw new Error('--database must be a plain database name');
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
   if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw new Error('--batch must be from 1 to 10,000');
-  return { pets, database, seed, batch };
+  return { pets, database, seed, batch, demo };
 }
 
 /** The database server from the usual DB_* variables, with the local development defaults. */
@@ -130,6 +133,7 @@ export async function seed(
     } finally {
       await runner.release();
     }
+    if (args.demo) log(`demo: ${(await seedDemoApplications(dataSource)).applications} applications by ${DEMO_ADOPTER_EMAIL}, reviewed by ${DEMO_RESCUE_ADMIN_EMAIL}`);
     // Fresh statistics, so the first queries are planned on the real table, not on an empty one.
     await dataSource.query('ANALYZE TABLE rescues, users, pets');
     log(`seeded ${thousands(args.pets)} pets into ${args.database} in ${seconds(Date.now() - started)}`);

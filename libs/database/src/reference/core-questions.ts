@@ -59,3 +59,17 @@ export const CORE_QUESTIONS: readonly ApplicationQuestionDto[] = [
   question({ key: 'move_in_date', type: 'date', prompt: 'From when could the pet live with you?', required: false }),
   question({ key: 'why_this_pet', type: 'long_text', prompt: 'Why would this pet suit your home?', required: true }),
 ];
+
+/** A complete, valid set of answers to the core form: the demo data's applications, and tests. */
+export const CORE_SAMPLE_ANSWERS = {
+  household_adults: 2,
+  household_children: 0,
+  home_type: 'house',
+  home_ownership: 'own',
+  garden: 'private_fenced',
+  other_pets: ['none'],
+  experience: 'We had a beagle for twelve years.',
+  working_hours: 'part_time',
+  hours_alone: 3,
+  why_this_pet: 'A quiet house with a big garden.',
+} as const;
