@@ -1,6 +1,6 @@
 // The generated SDK works against the real api (every response checked against the contract) and against
 // the Prism mock of the contract that QA and frontend teams use.
-import { createClient, getFeature, getLiveness, getPublicConfig, listFeatures } from '@pet-adoption/sdk';
+import { createClient, getFeature, getLiveness, getPublicConfig, listFeatures, reviewApplication, submitApplication } from '@pet-adoption/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api';
 import { startPrismMock, type PrismMock } from '../support/prism';
@@ -52,5 +52,29 @@ describe('the generated SDK against the Prism mock', () => {
     expect(result.response.status).toBe(404);
     expect(result.error).toHaveProperty('code');
     expect(result.error).toHaveProperty('details');
+  });
+
+  it('mocks the adoption flow for frontend work: a submitted application, and the documented conflicts on demand', async () => {
+    const client = createClient({ baseUrl: mock.baseUrl, auth: 'mock-token' });
+    const body = { petId: '01900000-0000-7000-8000-000000000001', answers: { home_type: 'house' }, references: [{ name: 'Dr Patel', relationship: 'vet', email: 'vet@example.org' }] };
+    const submitted = await submitApplication({ client, headers: { 'Idempotency-Key': 'mock-key-0001' }, body, throwOnError: true });
+    expect(submitted.response.status).toBe(201);
+    expect(typeof submitted.data.id).toBe('string');
+    expect(Array.isArray(submitted.data.references)).toBe(true);
+    // The contract requires the key: Prism refuses a request without it, as the api does.
+    const keyless = await fetch(`${mock.baseUrl}/api/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer mock-token', accept: '*/*' },
+      body: JSON.stringify(body),
+    });
+    expect(keyless.status).toBe(422);
+    const conflict = await reviewApplication({
+      client,
+      path: { applicationId: '01900000-0000-7000-8000-000000000002' },
+      body: { action: 'approve' },
+      headers: { Prefer: 'code=409', Accept: '*/*' },
+    });
+    expect(conflict.response.status).toBe(409);
+    expect(conflict.error).toHaveProperty('code');
   });
 });
