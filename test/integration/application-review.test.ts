@@ -8,6 +8,7 @@ import { APPLICATION_TRANSITIONS } from '../../apps/api/src/modules/applications
 import { startApi, type TestApi } from '../support/api';
 import { adoptablePet, moveTo, PATH_TO, review, submit, submittedApplication, type Rescue } from '../support/applications';
 import { createUser, type TestUser } from '../support/identity';
+import { openTestDataSource } from '../support/db';
 import { dataSourceOf, rescueWithStaff } from '../support/pets';
 
 let api: TestApi;
@@ -111,6 +112,17 @@ describe('the workflow', () => {
     expect((await review(api, rescue.admin, id, 'start_review')).status).toBe(200);
   });
 
+  it('keeps an applicant who joins the rescue later from reviewing, or reading the notes on, their own application', async () => {
+    const rescue = await rescueWithStaff(api);
+    const { id, adopter } = await applicationIn('under_review', rescue);
+    await db.query("INSERT INTO rescue_staff (rescue_id, user_id, role) VALUES (?, ?, 'staff')", [rescue.rescueId, adopter.id]);
+    const res = await review(api, adopter, id, 'approve');
+    expect(res.status).toBe(403);
+    expect((await statusOf(id)).status).toBe('under_review');
+    const history = await api.request('GET', `/api/v1/applications/${id}/history`, { token: adopter.token });
+    expect(history.body.items.every((entry: { note: string | null }) => entry.note === null)).toBe(true);
+  });
+
   it('answers a stale expectedVersion with 409 VERSION_CONFLICT and the current version; without one the step applies', async () => {
     const rescue = await rescueWithStaff(api);
     const { id } = await applicationIn('under_review', rescue);
@@ -196,7 +208,7 @@ describe('approval', () => {
     const other = await submittedApplication(api, petId);
     await moveTo(api, chosen.application.id, 'approved', rescue.staff, chosen.adopter);
     expect((await statusOf(other.application.id)).status).toBe('waitlisted');
-    expect((await getApplication(other.application.id, other.adopter)).body.statusReason).toBe('pet adopted');
+    expect((await getApplication(other.application.id, other.adopter)).body.statusReason).toBe('another application was approved');
 
     expect((await review(api, rescue.staff, chosen.application.id, 'complete')).body.status).toBe('completed');
     expect((await petOf(petId)).availability).toBe('adopted');
@@ -232,6 +244,63 @@ describe('approval', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'CONFLICT', details: { availability: 'fostered' } });
     expect((await statusOf(application.application.id)).status).toBe('under_review');
+
+    const other = await adoptablePet(api, rescue);
+    const approved = await submittedApplication(api, other.petId);
+    await moveTo(api, approved.application.id, 'approved', rescue.staff, approved.adopter);
+    // The pet cannot be moved by hand while an approval holds it, so completion always finds it pending.
+    const held = await petOf(other.petId);
+    const manual = await api.request('PUT', `/api/v1/pets/${other.petId}/availability`, { token: rescue.staff.token, body: { availability: 'available', expectedVersion: held.version } });
+    expect(manual.status).toBe(409);
+    expect(manual.body.code).toBe('CONFLICT');
+    expect((await petOf(other.petId)).availability).toBe('pending');
+    expect((await review(api, rescue.staff, approved.application.id, 'complete')).body.status).toBe('completed');
+  });
+
+  it('refuses approval of a listing that is no longer published', async () => {
+    const rescue = await rescueWithStaff(api);
+    const { petId } = await adoptablePet(api, rescue);
+    const application = await submittedApplication(api, petId);
+    await moveTo(api, application.application.id, 'under_review', rescue.staff, application.adopter);
+    const pet = await petOf(petId);
+    await api.request('POST', `/api/v1/pets/${petId}/listing`, { token: rescue.staff.token, body: { action: 'retire', expectedVersion: pet.version } });
+    const refused = await review(api, rescue.staff, application.application.id, 'approve');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'CONFLICT', details: { listingStatus: 'retired' } });
+  });
+
+  it('closes every application still open when the adoption completes, a reopened one included', async () => {
+    const rescue = await rescueWithStaff(api);
+    await db.query("UPDATE rescues SET settings = JSON_SET(settings, '$.waitlistOnApproval', true) WHERE id = ?", [rescue.rescueId]);
+    const { petId } = await adoptablePet(api, rescue);
+    const chosen = await submittedApplication(api, petId);
+    const other = await submittedApplication(api, petId);
+    await moveTo(api, chosen.application.id, 'approved', rescue.staff, chosen.adopter);
+    expect((await review(api, rescue.staff, other.application.id, 'reopen')).body.status).toBe('under_review');
+    await review(api, rescue.staff, chosen.application.id, 'complete');
+    expect(await statusOf(other.application.id)).toMatchObject({ status: 'rejected' });
+  });
+
+  it('does not let a submission slip in while an approval holds the pet', async () => {
+    const rescue = await rescueWithStaff(api);
+    const { petId } = await adoptablePet(api, rescue);
+    const outside = await openTestDataSource();
+    const runner = outside.createQueryRunner();
+    try {
+      // Stand in for an approval in progress: the pet's row locked, its availability about to become pending.
+      await runner.startTransaction();
+      await runner.query('SELECT id FROM pets WHERE id = ? FOR UPDATE', [petId]);
+      const submission = submit(api, await createUser(api), petId);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await runner.query("UPDATE pets SET availability = 'pending', version = version + 1 WHERE id = ?", [petId]);
+      await runner.commitTransaction();
+      const res = await submission;
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: 'CONFLICT', details: { availability: 'pending' } });
+    } finally {
+      await runner.release();
+      await outside.destroy();
+    }
   });
 
   it('approves exactly one of 50 concurrent approvals of different applications for one pet', async () => {
@@ -256,6 +325,18 @@ describe('approval', () => {
     const pendingChanges = await db.query("SELECT COUNT(*) AS n FROM pet_status_history WHERE pet_id = ? AND to_status = 'pending'", [petId]);
     expect(Number(pendingChanges[0].n)).toBe(1);
   }, 120_000);
+});
+
+describe('the pet while applications are open', () => {
+  it('cannot be deleted while it has open applications; once they are closed it can', async () => {
+    const rescue = await rescueWithStaff(api);
+    const { id, petId } = await applicationIn('under_review', rescue);
+    const refused = await api.request('DELETE', `/api/v1/pets/${petId}`, { token: rescue.staff.token });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'CONFLICT', details: { openApplications: 1 } });
+    await review(api, rescue.staff, id, 'reject');
+    expect((await api.request('DELETE', `/api/v1/pets/${petId}`, { token: rescue.staff.token })).status).toBe(204);
+  });
 });
 
 describe('rescue analytics', () => {
@@ -369,6 +450,18 @@ describe('home visits and references', () => {
     const applicantView = await getApplication(id, adopter);
     expect(applicantView.body.homeVisits).toMatchObject([{ outcome: 'passed', notes: null }]);
     expect((await getApplication(id, rescue.volunteer)).body.homeVisits[0].notes).toBe('Secure garden.');
+  });
+
+  it('cancels the visits still scheduled when the application closes, and checks references only in review', async () => {
+    const rescue = await rescueWithStaff(api);
+    const { id, adopter } = await applicationIn('submitted', rescue);
+    const [reference] = (await getApplication(id, rescue.staff)).body.references;
+    const early = await api.request('PATCH', `/api/v1/applications/${id}/references/${reference.id}`, { token: rescue.staff.token, body: { expectedVersion: 1, status: 'verified' } });
+    expect(early.status).toBe(409);
+    await review(api, rescue.staff, id, 'start_review');
+    await api.request('POST', `/api/v1/applications/${id}/home-visits`, { token: rescue.staff.token, body: { scheduledAt: '2027-02-01T10:00:00.000Z' } });
+    await api.request('DELETE', `/api/v1/applications/${id}`, { token: adopter.token });
+    expect((await getApplication(id, rescue.staff)).body.homeVisits).toMatchObject([{ outcome: 'cancelled', recordedAt: expect.any(String) }]);
   });
 
   it('marks references contacted then verified with notes, never backwards; notes are internal', async () => {

@@ -390,6 +390,13 @@ describe('applications in exports and erasure', () => {
     await quickApi.request('POST', `/api/v1/applications/${applicationId}/messages`, { token: ada.token, body: { body: `Hello from ${tok}` } });
     const other = await adoptablePet(quickApi);
     await quickApi.request('POST', '/api/v1/applications/drafts', { token: ada.token, body: { petId: other.petId, answers: { experience: `Draft ${tok}` } } });
+    // An approved application holds another pet (pending) until the adoption completes.
+    const promised = await adoptablePet(quickApi);
+    const approved = (await submit(quickApi, ada, promised.petId)).body.id;
+    for (const action of ['start_review', 'approve']) {
+      await quickApi.request('POST', `/api/v1/applications/${approved}/review`, { token: promised.staff.token, body: { action } });
+    }
+    expect((await db.query('SELECT availability FROM pets WHERE id = ?', [promised.petId]))[0].availability).toBe('pending');
     // The rescue's staff were told, by name, that Ada applied.
     const named = await db.query('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND body LIKE ?', [rescue.staff.id, `%${tok}%`]);
     expect(Number(named[0].n)).toBeGreaterThan(0);
@@ -397,11 +404,17 @@ describe('applications in exports and erasure', () => {
     const { jobId: exportJobId } = (await quickApi.request('POST', `/api/v1/users/${ada.id}/data-export`, { token: ada.token })).body;
     expect((await finished(exportJobId)).status).toBe('succeeded');
     const data = (await quickApi.request('GET', `/api/v1/users/${ada.id}/data-exports/${exportJobId}`, { token: ada.token })).body.data;
-    expect(data.applications).toEqual([expect.objectContaining({ id: applicationId, petId: rescue.petId, status: 'under_review', answers: expect.objectContaining({ experience: `Years with dogs ${tok}` }) })]);
-    expect(data.applicationReferencesGiven).toEqual([expect.objectContaining({ applicationId, name: `Friend of ${tok}`, status: 'pending' })]);
+    expect(data.applications).toContainEqual(expect.objectContaining({ id: applicationId, petId: rescue.petId, status: 'under_review', answers: expect.objectContaining({ experience: `Years with dogs ${tok}` }) }));
+    expect(data.applicationReferencesGiven).toContainEqual(expect.objectContaining({ applicationId, name: `Friend of ${tok}`, status: 'pending' }));
     expect(data.applicationDrafts).toEqual([expect.objectContaining({ petId: other.petId, answers: { experience: `Draft ${tok}` }, references: [] })]);
-    expect(data.applicationMessagesSent).toEqual([expect.objectContaining({ applicationId, body: `Hello from ${tok}` })]);
-    expect(data.applicationStatusChanges).toEqual([expect.objectContaining({ applicationId, fromStatus: null, toStatus: 'submitted' })]);
+    expect(data.applicationMessages).toEqual([expect.objectContaining({ applicationId, senderSide: 'applicant', sentByUser: true, body: `Hello from ${tok}` })]);
+    // Every step of their application, without the rescue's internal note.
+    expect(data.applicationHistory.filter((h: { applicationId: string }) => h.applicationId === applicationId).map((h: { fromStatus: string | null; toStatus: string }) => [h.fromStatus, h.toStatus])).toEqual([
+      [null, 'submitted'],
+      ['submitted', 'under_review'],
+    ]);
+    expect(JSON.stringify(data)).not.toContain('Promising.');
+    expect(data.applicationStatusChanges).toEqual([]);
 
     const { jobId } = (await quickApi.request('DELETE', `/api/v1/users/${ada.id}`, { token: ada.token })).body;
     expect(await finished(jobId)).toMatchObject({ status: 'succeeded', result: { outcome: 'anonymised' } });
@@ -412,6 +425,10 @@ describe('applications in exports and erasure', () => {
       [ada.id, ada.id, applicationId, applicationId, applicationId, rescue.petId],
     );
     expect(Object.fromEntries(Object.entries(left).map(([k, v]) => [k, Number(v)]))).toEqual({ applications: 0, drafts: 0, messages: 0, refs: 0, notifications: 0, pets: 1 });
+    // The pet the erased applicant was promised is available again, as after a withdrawal.
+    expect((await db.query('SELECT availability FROM pets WHERE id = ?', [promised.petId]))[0].availability).toBe('available');
+    const [release] = await db.query("SELECT from_status, to_status, actor_id FROM pet_status_history WHERE pet_id = ? AND kind = 'availability' ORDER BY created_at DESC, id DESC LIMIT 1", [promised.petId]);
+    expect(release).toEqual({ from_status: 'pending', to_status: 'available', actor_id: null });
     const tables: Array<{ name: string }> = await db.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()');
     for (const { name } of tables) {
       const rows = await db.query(`SELECT * FROM \`${name}\``);

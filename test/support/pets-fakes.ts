@@ -115,6 +115,12 @@ export class InMemoryPetsRepository extends PetsRepository {
     return this.findById(id);
   }
 
+  /** Applications per pet, as the applications module would have them. */
+  holding = new Map<string, { open: number; approved: number }>();
+  async applicationsHolding(_tx: TransactionContext, id: string) {
+    return this.holding.get(id) ?? { open: 0, approved: 0 };
+  }
+
   async insert(_tx: TransactionContext, pet: NewPet): Promise<void> {
     this.add(petRow({ ...pet, listingStatus: 'draft', availability: 'available', publishedAt: null, adoptedAt: null, deletedAt: null, version: 1 }));
   }

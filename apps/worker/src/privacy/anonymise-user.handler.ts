@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { AppConfig } from '@app/common';
+import { AppConfig, newId } from '@app/common';
 import { inTransaction, updateWithVersion } from '@app/database';
 import {
   AuthSessionEntity,
@@ -14,7 +14,7 @@ import {
 import { JOB, type JobPayloads } from '@app/jobs';
 import { NotificationEntity } from '@app/notifications';
 import { DelayedError, type Job } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { HandlesJob, type JobHandler } from '../handlers/job-handler';
 
@@ -87,7 +87,7 @@ export class AnonymiseUserHandler implements JobHandler<typeof JOB.anonymiseUser
           status: 'deleted',
         } as QueryDeepPartialEntity<UserEntity>,
       });
-      const removed: Record<string, number> = {};
+      const removed: Record<string, number> = { petsReleased: await this.releasePetsOf(tx.manager, userId) };
       for (const [name, entity] of [
         ['preferences', UserPreferencesEntity],
         ['sessions', AuthSessionEntity],
@@ -105,6 +105,7 @@ export class AnonymiseUserHandler implements JobHandler<typeof JOB.anonymiseUser
         ['favouritePets', 'DELETE FROM pet_favorites WHERE user_id = ?', userId],
         ['staffInvitationsReceived', 'DELETE FROM staff_invitations WHERE email = ?', user.email],
         ['applicationDrafts', 'DELETE FROM application_drafts WHERE applicant_id = ?', userId],
+        ['assignments', 'UPDATE applications SET assignee_id = NULL WHERE assignee_id = ?', userId],
         // Other people's notifications about the user's applications name the user: they go before the applications.
         [
           'notificationsAboutApplications',
@@ -130,5 +131,25 @@ export class AnonymiseUserHandler implements JobHandler<typeof JOB.anonymiseUser
       });
       return { outcome: 'anonymised', removed };
     });
+  }
+
+  /**
+   * A pet held for one of the user's approved applications (pending) is available again, as when an applicant
+   * withdraws: recorded in the pet's history and audited, by the platform. Returns how many pets were released.
+   */
+  private async releasePetsOf(manager: EntityManager, userId: string): Promise<number> {
+    const held: Array<{ pet_id: string }> = await manager.query(
+      `SELECT a.pet_id FROM applications a JOIN pets p ON p.id = a.pet_id
+       WHERE a.applicant_id = ? AND a.status = 'approved' AND p.availability = 'pending' ORDER BY a.pet_id FOR UPDATE`,
+      [userId],
+    );
+    for (const { pet_id: petId } of held) {
+      await manager.query("UPDATE pets SET availability = 'available', version = version + 1, updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [petId]);
+      await manager.query(
+        "INSERT INTO pet_status_history (id, pet_id, kind, from_status, to_status, actor_id, reason) VALUES (?, ?, 'availability', 'pending', 'available', NULL, ?)",
+        [newId(), petId, "adoption cancelled: the applicant's account was deleted"],
+      );
+    }
+    return held.length;
   }
 }

@@ -44,7 +44,8 @@ export interface UserDataDocument {
   applications: Array<Record<string, unknown>>;
   applicationReferencesGiven: Array<Record<string, unknown>>;
   applicationDrafts: Array<Record<string, unknown>>;
-  applicationMessagesSent: Array<Record<string, unknown>>;
+  applicationMessages: Array<Record<string, unknown>>;
+  applicationHistory: Array<Record<string, unknown>>;
   applicationStatusChanges: Array<Record<string, unknown>>;
 }
 
@@ -68,23 +69,33 @@ const CATALOG_QUERIES = {
       FROM application_references r JOIN applications a ON a.id = r.application_id WHERE a.applicant_id = ? ORDER BY a.submitted_at, r.position`,
   applicationDrafts:
     'SELECT id, pet_id AS petId, answers, reference_list AS `references`, created_at AS createdAt, updated_at AS updatedAt FROM application_drafts WHERE applicant_id = ? ORDER BY created_at',
-  applicationMessagesSent: 'SELECT id, application_id AS applicationId, body, created_at AS createdAt FROM application_messages WHERE sender_id = ? ORDER BY created_at, id',
-  applicationStatusChanges: `SELECT id, application_id AS applicationId, from_status AS fromStatus, to_status AS toStatus, note, reason, created_at AS createdAt
-      FROM application_status_history WHERE actor_id = ? ORDER BY created_at, id`,
+  // The whole thread of the user's own applications, and what they wrote elsewhere (as a rescue's staff or a rehomer).
+  applicationMessages: `SELECT m.id, m.application_id AS applicationId, m.sender_side AS senderSide, m.sender_id = ? AS sentByUser, m.body, m.created_at AS createdAt
+      FROM application_messages m JOIN applications a ON a.id = m.application_id WHERE a.applicant_id = ? OR m.sender_id = ? ORDER BY m.created_at, m.id`,
+  // Every step of the user's own applications, without the owner side's internal notes.
+  applicationHistory: `SELECT h.id, h.application_id AS applicationId, h.from_status AS fromStatus, h.to_status AS toStatus, h.reason, h.created_at AS createdAt
+      FROM application_status_history h JOIN applications a ON a.id = h.application_id WHERE a.applicant_id = ? ORDER BY h.created_at, h.id`,
+  // Steps the user took on other people's applications, with the notes they wrote.
+  applicationStatusChanges: `SELECT h.id, h.application_id AS applicationId, h.from_status AS fromStatus, h.to_status AS toStatus, h.note, h.reason, h.created_at AS createdAt
+      FROM application_status_history h JOIN applications a ON a.id = h.application_id WHERE h.actor_id = ? AND a.applicant_id <> ? ORDER BY h.created_at, h.id`,
   medicalRecordsAuthored: `SELECT id, pet_id AS petId, type, DATE_FORMAT(record_date, '%Y-%m-%d') AS recordDate, title, created_at AS createdAt
       FROM medical_records WHERE created_by = ? OR verified_by = ? ORDER BY created_at`,
 } as const;
 
 /** JSON columns the catalog queries read: MariaDB returns them as text (its JSON is LONGTEXT), MySQL as values. */
 const JSON_COLUMNS = new Set(['answers', 'references']);
+/** Comparisons the queries select, which come back as 0 or 1. */
+const BOOLEAN_COLUMNS = new Set(['sentByUser']);
 
-/** Dates as RFC 3339 strings, like the rest of the document; JSON columns as values. */
-const plain = (rows: Array<Record<string, unknown>>) =>
-  rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : JSON_COLUMNS.has(key) && typeof value === 'string' ? JSON.parse(value) : value]),
-    ),
-  );
+function plainValue(key: string, value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (JSON_COLUMNS.has(key) && typeof value === 'string') return JSON.parse(value);
+  if (BOOLEAN_COLUMNS.has(key)) return Number(value) === 1;
+  return value;
+}
+
+/** Dates as RFC 3339 strings, like the rest of the document; JSON columns as values; flags as booleans. */
+const plain = (rows: Array<Record<string, unknown>>) => rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, plainValue(key, value)])));
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -172,8 +183,9 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
     const applications = await catalog('applications', user.id);
     const applicationReferencesGiven = await catalog('applicationReferencesGiven', user.id);
     const applicationDrafts = await catalog('applicationDrafts', user.id);
-    const applicationMessagesSent = await catalog('applicationMessagesSent', user.id);
-    const applicationStatusChanges = await catalog('applicationStatusChanges', user.id);
+    const applicationMessages = await catalog('applicationMessages', user.id, user.id, user.id);
+    const applicationHistory = await catalog('applicationHistory', user.id);
+    const applicationStatusChanges = await catalog('applicationStatusChanges', user.id, user.id);
     const notifications = await manager.find(NotificationEntity, { where: { userId: user.id }, order: { createdAt: 'ASC', id: 'ASC' } });
     await context.progress(80);
 
@@ -236,7 +248,8 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
       applications,
       applicationReferencesGiven,
       applicationDrafts,
-      applicationMessagesSent,
+      applicationMessages,
+      applicationHistory,
       applicationStatusChanges,
       notifications: notifications.map((n) => ({
         id: n.id,

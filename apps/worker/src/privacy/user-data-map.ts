@@ -33,12 +33,20 @@ export const USER_DATA_TABLES: Record<string, UserDataTable> = {
   application_drafts: { column: 'applicant_id', export: 'drafts (pet, answers, references)', erasure: 'deleted' },
   applications: {
     column: 'applicant_id / owner_user_id / assignee_id',
-    export: 'applications made (pet, status, answers, dates) and their references, drafts, messages sent and status changes made',
+    export: 'applications made (pet, status, answers, dates) with their references, every step (without internal notes) and the whole thread; drafts',
     erasure:
       'applications made deleted with their history, references, visits and messages (cascade), and the notifications about them; applications for an individual listing go with the listing; assignments keep the id only',
   },
-  application_status_history: { column: 'actor_id', export: 'status changes the user made (with their notes)', erasure: 'kept on other people\'s applications: ids and statuses' },
-  application_messages: { column: 'sender_id', export: 'messages the user sent', erasure: 'on the user\'s applications deleted with them; on others\' (as rescue staff or rehomer) kept with the sender id' },
+  application_status_history: {
+    column: 'actor_id',
+    export: "steps of the user's own applications (without internal notes), and steps the user took on other people's (with their notes)",
+    erasure: "with the user's applications deleted; on other people's kept: ids and statuses",
+  },
+  application_messages: {
+    column: 'sender_id',
+    export: "the threads of the user's applications, and messages the user sent on other people's",
+    erasure: "with the user's applications deleted; on other people's (as rescue staff or rehomer) kept with the sender id",
+  },
   notifications: {
     column: 'user_id',
     export: 'notifications received (type, title, body, record, read and e-mail state), in-app or e-mail only',

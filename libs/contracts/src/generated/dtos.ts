@@ -40,7 +40,7 @@ export const PetOwnerType = {
 } as const;
 export type PetOwnerType = (typeof PetOwnerType)[keyof typeof PetOwnerType];
 
-/** submitted → under_review → (reference_check, home_visit, in any order, optional) → approved or rejected; under review a strong application may be waitlisted, and reopened later; withdrawn by the applicant from any open state; approved → completed (adoption finalised) or cancelled. Open states: submitted, under_review, reference_check, home_visit, waitlisted, approved. */
+/** submitted → under_review → (reference_check, home_visit, in any order, optional) → approved or rejected; an application may be waitlisted before approval (by the owner side, or when another is approved and the rescue keeps a waitlist), and reopened later; withdrawn by the applicant from any open state; approved → completed (adoption finalised) or cancelled. Open states: submitted, under_review, reference_check, home_visit, waitlisted, approved. */
 export const ApplicationStatus = {
   Submitted: "submitted",
   UnderReview: "under_review",
@@ -89,7 +89,7 @@ export const ReferenceStatus = {
 } as const;
 export type ReferenceStatus = (typeof ReferenceStatus)[keyof typeof ReferenceStatus];
 
-/** start_review: submitted → under_review. start_reference_check: under_review or home_visit → reference_check. start_home_visit: under_review or reference_check → home_visit. approve / waitlist: under_review, reference_check or home_visit → approved / waitlisted. reopen: waitlisted → under_review. reject: any open state before approval → rejected. complete / cancel: approved → completed / cancelled. withdraw (the applicant): any open state → withdrawn. Every other action is owner side (a rescue's admins and staff, or the rehomer). */
+/** start_review: submitted → under_review. start_reference_check: under_review or home_visit → reference_check. start_home_visit: under_review or reference_check → home_visit. approve: under_review, reference_check or home_visit → approved. waitlist: submitted, under_review, reference_check or home_visit → waitlisted. reopen: waitlisted → under_review. reject: any open state before approval → rejected. complete / cancel: approved → completed / cancelled. withdraw (the applicant): any open state → withdrawn. Every other action is owner side (a rescue's admins and staff, or the rehomer). */
 export const ReviewAction = {
   StartReview: "start_review",
   StartReferenceCheck: "start_reference_check",
@@ -349,6 +349,7 @@ export class PetOwnerDto {
   userId!: string | null;
 }
 
+/** The form version an application answered. A rescue that had not saved a form of its own (version 0 of its form) used the core library, so its applications name the core library's version. */
 @ApiSchema({ name: "ApplicationQuestionSetRef" })
 export class ApplicationQuestionSetRefDto {
   /** null for the core library. */
@@ -3172,8 +3173,8 @@ export class SubmitApplicationRequestDto {
   @Matches(new RegExp("^[0-9a-f-]{36}$"))
   petId!: string;
 
-  /** Answers by question key, validated against the pet's current form (GET /pets/{petId}/application-questions). */
-  @ApiProperty({ description: "Answers by question key, validated against the pet's current form (GET /pets/{petId}/application-questions).", type: Object, additionalProperties: true })
+  /** Answers by question key (at most 60), validated against the pet's current form (GET /pets/{petId}/application-questions). */
+  @ApiProperty({ description: "Answers by question key (at most 60), validated against the pet's current form (GET /pets/{petId}/application-questions).", type: Object, additionalProperties: true })
   @IsObject()
   answers!: Record<string, unknown>;
 

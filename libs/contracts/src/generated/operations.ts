@@ -841,7 +841,7 @@ export const operations = {
     query: null,
     headers: [],
     body: null,
-    responses: [{ status: 204, type: null }, { status: 400, type: ErrorDto }, { status: 401, type: ErrorDto }, { status: 403, type: ErrorDto }, { status: 404, type: ErrorDto }, { status: 429, type: ErrorDto }, { status: 500, type: ErrorDto }],
+    responses: [{ status: 204, type: null }, { status: 400, type: ErrorDto }, { status: 401, type: ErrorDto }, { status: 403, type: ErrorDto }, { status: 404, type: ErrorDto }, { status: 409, type: ErrorDto }, { status: 429, type: ErrorDto }, { status: 500, type: ErrorDto }],
   },
   changePetListing: {
     operationId: "changePetListing",

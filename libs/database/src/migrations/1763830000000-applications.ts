@@ -71,6 +71,8 @@ export class Applications1763830000000 implements MigrationInterface {
       PRIMARY KEY (id),
       UNIQUE KEY uq_applications_applicant_active_pet (applicant_id, active_pet_id),
       UNIQUE KEY uq_applications_approved_pet (approved_pet_id),
+      KEY idx_applications_submitted (submitted_at),
+      KEY idx_applications_status_submitted (status, submitted_at),
       KEY idx_applications_applicant_submitted (applicant_id, submitted_at),
       KEY idx_applications_pet_status (pet_id, status),
       KEY idx_applications_rescue_submitted (rescue_id, submitted_at),

@@ -689,7 +689,7 @@ export const createPet = <ThrowOnError extends boolean = false>(options: Options
 /**
  * Delete a pet
  *
- * Owner side or moderators; soft delete (hidden from search, kept for applications and audit).
+ * Owner side or moderators; soft delete (hidden from search, kept for applications and audit). 409 CONFLICT while the pet has open adoption applications (close them first, or retire the listing).
  */
 export const deletePet = <ThrowOnError extends boolean = false>(options: Options<DeletePetData, ThrowOnError>) => (options.client ?? client).delete<DeletePetResponses, DeletePetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -752,7 +752,7 @@ export const changePetListing = <ThrowOnError extends boolean = false>(options: 
 /**
  * Change availability
  *
- * Owner side; recorded in the history.
+ * Owner side; recorded in the history. 409 CONFLICT while an approved adoption application holds the pet (complete or cancel it).
  */
 export const changePetAvailability = <ThrowOnError extends boolean = false>(options: Options<ChangePetAvailabilityData, ThrowOnError>) => (options.client ?? client).put<ChangePetAvailabilityResponses, ChangePetAvailabilityErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

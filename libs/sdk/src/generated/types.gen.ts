@@ -1022,12 +1022,12 @@ export type ReplaceQuestionSetRequest = {
 };
 
 /**
- * submitted → under_review → (reference_check, home_visit, in any order, optional) → approved or rejected; under review a strong application may be waitlisted, and reopened later; withdrawn by the applicant from any open state; approved → completed (adoption finalised) or cancelled. Open states: submitted, under_review, reference_check, home_visit, waitlisted, approved.
+ * submitted → under_review → (reference_check, home_visit, in any order, optional) → approved or rejected; an application may be waitlisted before approval (by the owner side, or when another is approved and the rescue keeps a waitlist), and reopened later; withdrawn by the applicant from any open state; approved → completed (adoption finalised) or cancelled. Open states: submitted, under_review, reference_check, home_visit, waitlisted, approved.
  */
 export type ApplicationStatus = 'submitted' | 'under_review' | 'reference_check' | 'home_visit' | 'waitlisted' | 'approved' | 'rejected' | 'withdrawn' | 'completed' | 'cancelled';
 
 /**
- * start_review: submitted → under_review. start_reference_check: under_review or home_visit → reference_check. start_home_visit: under_review or reference_check → home_visit. approve / waitlist: under_review, reference_check or home_visit → approved / waitlisted. reopen: waitlisted → under_review. reject: any open state before approval → rejected. complete / cancel: approved → completed / cancelled. withdraw (the applicant): any open state → withdrawn. Every other action is owner side (a rescue's admins and staff, or the rehomer).
+ * start_review: submitted → under_review. start_reference_check: under_review or home_visit → reference_check. start_home_visit: under_review or reference_check → home_visit. approve: under_review, reference_check or home_visit → approved. waitlist: submitted, under_review, reference_check or home_visit → waitlisted. reopen: waitlisted → under_review. reject: any open state before approval → rejected. complete / cancel: approved → completed / cancelled. withdraw (the applicant): any open state → withdrawn. Every other action is owner side (a rescue's admins and staff, or the rehomer).
  */
 export type ReviewAction = 'start_review' | 'start_reference_check' | 'start_home_visit' | 'approve' | 'waitlist' | 'reopen' | 'reject' | 'complete' | 'cancel' | 'withdraw';
 
@@ -1117,6 +1117,9 @@ export type ApplicationApplicant = {
     name: string;
 };
 
+/**
+ * The form version an application answered. A rescue that had not saved a form of its own (version 0 of its form) used the core library, so its applications name the core library's version.
+ */
 export type ApplicationQuestionSetRef = {
     /**
      * null for the core library.
@@ -1191,7 +1194,7 @@ export type Application = {
 export type SubmitApplicationRequest = {
     petId: string;
     /**
-     * Answers by question key, validated against the pet's current form (GET /pets/{petId}/application-questions).
+     * Answers by question key (at most 60), validated against the pet's current form (GET /pets/{petId}/application-questions).
      */
     answers: {
         [key: string]: unknown;
@@ -4274,6 +4277,13 @@ export type DeletePetErrors = {
      * No such resource, or the caller may not know it exists (`NOT_FOUND`).
      */
     404: Error;
+    /**
+     * The record changed since it was read (`VERSION_CONFLICT`, with `details.currentVersion`), the request conflicts
+     * with the current state (`CONFLICT`), or a request with the same Idempotency-Key is still running
+     * (`IDEMPOTENCY_REQUEST_IN_PROGRESS`).
+     *
+     */
+    409: Error;
     /**
      * Rate limit exceeded (`RATE_LIMITED`); see the `Retry-After` header.
      */

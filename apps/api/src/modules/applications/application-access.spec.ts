@@ -31,6 +31,10 @@ describe('who may see and act on an application', () => {
     expect(applicationAccessOf(rescueApplication, caller('mod', 'moderator'), null).visible).toBe(false);
   });
 
+  it('never makes an applicant who joined the rescue later the owner side (or an insider) of their own application', () => {
+    expect(applicationAccessOf(rescueApplication, caller('applicant', 'rescue_staff'), 'admin')).toEqual({ applicant: true, owner: false, insider: false, readsAll: false, visible: true });
+  });
+
   it('ignores a rescue role for a rehomer pet (the role is of another rescue)', () => {
     expect(applicationAccessOf(rehomerApplication, caller('member'), 'admin')).toMatchObject({ owner: false, insider: false, visible: false });
   });

@@ -31,8 +31,9 @@ export function applicationAccessOf(application: Omit<ApplicationOwnership, 'id'
   const applicant = application.applicantId === caller.userId;
   const rehomer = application.ownerType === 'individual' && application.ownerUserId === caller.userId;
   const managingStaff = application.ownerType === 'rescue' && staffRole !== null && PET_MANAGING_STAFF_ROLES.includes(staffRole);
-  const owner = rehomer || managingStaff;
-  const insider = owner || (application.ownerType === 'rescue' && staffRole !== null);
+  // An applicant who joins the rescue later never reviews, nor reads the internal notes on, their own application.
+  const owner = !applicant && (rehomer || managingStaff);
+  const insider = !applicant && (owner || (application.ownerType === 'rescue' && staffRole !== null));
   const readsAll = readsAllApplications(caller);
   return { applicant, owner, insider, readsAll, visible: applicant || insider || readsAll };
 }

@@ -23,8 +23,9 @@ import { CaseworkRepository, type HomeVisitChanges, type ReferenceChanges } from
 const REFERENCE_ORDER: readonly ReferenceStatus[] = ['pending', 'contacted', 'verified'];
 
 /**
- * The owner side's casework during review: home visits (scheduled, rescheduled, then passed, failed or cancelled)
- * and references (contacted, verified, with notes). Owner side only; the applicant sees dates and outcomes, not notes.
+ * The owner side's casework during review: home visits (scheduled, rescheduled, then passed, failed or cancelled;
+ * cancelled by the platform when the application closes) and references (contacted, verified, with notes; only in
+ * review). Owner side only; the applicant sees dates and outcomes, not notes.
  */
 @Injectable()
 export class ApplicationCaseworkService {
@@ -79,9 +80,13 @@ export class ApplicationCaseworkService {
   /** Mark a reference contacted or verified, with notes; a status never moves back. */
   updateReference(caller: Principal, applicationId: string, referenceId: string, body: UpdateReferenceRequestDto): Promise<ApplicationReferenceDto> {
     return this.applications.transaction(async (tx) => {
-      await this.ownApplication(tx, caller, applicationId);
+      const application = await this.ownApplication(tx, caller, applicationId);
       const reference = await this.casework.findReference(applicationId, referenceId, tx);
       if (!reference) throw new NotFoundError('Reference', referenceId);
+      // Before review the applicant may still replace their references; after it, the findings are final.
+      if (!IN_REVIEW_STATUSES.includes(application.status)) {
+        throw new DomainError('CONFLICT', `References are checked while an application is in review, not when it is ${application.status}.`, { status: application.status });
+      }
       if (REFERENCE_ORDER.indexOf(body.status) < REFERENCE_ORDER.indexOf(reference.status)) {
         throw new DomainError('INVALID_TRANSITION', `A ${reference.status} reference cannot go back to ${body.status}.`, { from: reference.status, to: body.status });
       }
@@ -102,8 +107,9 @@ export class ApplicationCaseworkService {
     });
   }
 
+  /** Shared lock on the application: a status change (closing it, cancelling its visits) waits for this casework, or this for it. */
   private async ownApplication(tx: TransactionContext, caller: Principal, applicationId: string): Promise<ApplicationEntity> {
-    const application = await this.applications.findById(applicationId, tx);
+    const application = await this.applications.findShared(tx, applicationId);
     if (!application) throw applicationNotFound(applicationId);
     await this.access.assertOwner(application, caller, tx);
     return application;

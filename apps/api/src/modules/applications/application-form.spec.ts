@@ -52,6 +52,17 @@ describe('answers', () => {
     expect(fields(answerErrors(FORM, { adults: 0 }, 'partial'))).toEqual({ 'answers.adults': 'range' });
   });
 
+  it("reads only the answers' own properties: a question keyed constructor is unanswered, not Object's", () => {
+    const form = [q({ key: 'constructor', type: 'text', required: false }), q({ key: 'to_string', type: 'text' })];
+    expect(answerErrors(form, { to_string: 'x' }, 'complete')).toEqual([]);
+    expect(fields(answerErrors(form, {}, 'complete'))).toEqual({ 'answers.to_string': 'required' });
+  });
+
+  it('refuses an answer set far larger than any form with one error, not one per key', () => {
+    const many = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, i]));
+    expect(answerErrors(FORM, many, 'complete')).toEqual([{ field: 'answers', constraints: { maxProperties: 'at most 60 answers' } }]);
+  });
+
   it('stores blank answers as not answered', () => {
     expect(storedAnswers({ a: '', b: null, c: [], d: 'x', e: false, f: 0 })).toEqual({ d: 'x', e: false, f: 0 });
   });

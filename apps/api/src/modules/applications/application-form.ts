@@ -8,6 +8,7 @@ export const TEXT_MAX_LENGTH: Partial<Record<QuestionType, number>> = { text: 50
 const CHOICE_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice'];
 const LIBRARY_FIELDS = ['type', 'prompt', 'helpText', 'options', 'minimum', 'maximum'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_ANSWERS = 60;
 
 const problem = (field: string, name: string, message: string): FieldError => ({ field, constraints: { [name]: message } });
 
@@ -117,13 +118,16 @@ export type AnswerCheck = 'complete' | 'partial';
  * `partial`: what is there must be right, but it need not be finished.
  */
 export function answerErrors(questions: readonly ApplicationQuestionDto[], answers: Record<string, unknown>, check: AnswerCheck): FieldError[] {
+  // A form has at most 50 questions: far more answers is not a form being filled in, and would make a huge error list.
+  if (Object.keys(answers).length > MAX_ANSWERS) return [problem('answers', 'maxProperties', `at most ${MAX_ANSWERS} answers`)];
   const errors: FieldError[] = [];
   const keys = new Set(questions.map((question) => question.key));
   for (const key of Object.keys(answers)) {
     if (!keys.has(key)) errors.push(problem(`answers.${key}`, 'unknownQuestion', 'this form has no such question'));
   }
   for (const question of questions) {
-    const value = answers[question.key];
+    // Own properties only: a question keyed `constructor` must not read Object.prototype's.
+    const value = Object.hasOwn(answers, question.key) ? answers[question.key] : undefined;
     if (isBlank(value)) {
       if (check === 'complete' && question.required) errors.push(problem(`answers.${question.key}`, 'required', `an answer is required: ${question.prompt}`));
       continue;

@@ -29,7 +29,7 @@ export const APPLICATION_TRANSITIONS: readonly ApplicationTransition[] = [
   ...from(['under_review', 'home_visit'], 'start_reference_check', 'reference_check', 'owner'),
   ...from(['under_review', 'reference_check'], 'start_home_visit', 'home_visit', 'owner'),
   ...from(IN_REVIEW_STATUSES, 'approve', 'approved', 'owner'),
-  ...from(IN_REVIEW_STATUSES, 'waitlist', 'waitlisted', 'owner'),
+  ...from(['submitted', ...IN_REVIEW_STATUSES], 'waitlist', 'waitlisted', 'owner'),
   ...from(['waitlisted'], 'reopen', 'under_review', 'owner'),
   ...from(COMPETING_STATUSES, 'reject', 'rejected', 'owner'),
   ...from(['approved'], 'complete', 'completed', 'owner'),

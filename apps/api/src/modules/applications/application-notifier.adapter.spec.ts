@@ -32,6 +32,7 @@ class FakeRescues extends ApplicationRescues {
 
 const application = (overrides: Partial<NotifiedApplication> = {}): NotifiedApplication => ({
   id: 'app-1',
+  petId: 'pet-1',
   applicantId: 'ann',
   ownerType: 'rescue',
   rescueId: 'rescue',
@@ -63,13 +64,13 @@ describe('who hears about an application', () => {
     await adapter.messageReceived(tx, application({ assigneeId: 'helper' }), { id: 'm1', senderId: 'ann', fromApplicant: true, body: 'Hi' });
     expect(recipients()).toEqual(['helper']);
     const other = setup();
-    await other.adapter.statusChanged(other.tx, application(), { historyId: 'h1', from: 'approved', to: 'withdrawn', reason: null, actorId: 'ann' });
+    await other.adapter.statusChanged(other.tx, [{ application: application(), change: { historyId: 'h1', from: 'approved', to: 'withdrawn', reason: null, actorId: 'ann' } }]);
     expect(other.recipients()).toEqual(['boss', 'helper']);
   });
 
   it("tells the applicant of the owner side's and the platform's steps, keyed by the history entry", async () => {
     const { adapter, tx, notifier } = setup();
-    await adapter.statusChanged(tx, application(), { historyId: 'h9', from: 'under_review', to: 'rejected', reason: 'pet adopted', actorId: null });
+    await adapter.statusChanged(tx, [{ application: application(), change: { historyId: 'h9', from: 'under_review', to: 'rejected', reason: 'pet adopted', actorId: null } }]);
     expect(notifier.notified).toEqual([
       expect.objectContaining({ userId: 'ann', type: 'application_status_changed', body: 'Reason: pet adopted', eventKey: 'application-status:h9' }),
     ]);
@@ -84,6 +85,12 @@ describe('who hears about an application', () => {
       ['rex', 200],
       ['ann', 5],
     ]);
+  });
+
+  it('falls back to every admin and staff member when the assignee left the rescue', async () => {
+    const { adapter, tx, recipients } = setup();
+    await adapter.messageReceived(tx, application({ assigneeId: 'former-member' }), { id: 'm1', senderId: 'ann', fromApplicant: true, body: 'Hi' });
+    expect(recipients()).toEqual(['boss', 'helper']);
   });
 
   it('does not tell someone who assigned an application to themselves', async () => {

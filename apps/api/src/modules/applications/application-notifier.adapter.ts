@@ -24,8 +24,9 @@ const preview = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…
 
 /**
  * ApplicationNotifier over @app/notifications. On the owner side, an assigned application's news goes to its
- * assignee; otherwise to the rescue's admins and staff (volunteers are not told), or to the rehomer. Nobody is told
- * of their own action. Event keys come from the rows that record the event, so a retried change notifies once.
+ * assignee while they are still one of the rescue's admins or staff; otherwise to all of those (volunteers are not
+ * told), or to the rehomer. Nobody is told of their own action. Event keys come from the rows that record the
+ * event, so a retried change notifies once.
  */
 @Injectable()
 export class ApplicationNotifications extends ApplicationNotifier {
@@ -46,18 +47,19 @@ export class ApplicationNotifications extends ApplicationNotifier {
     );
   }
 
-  async statusChanged(tx: TransactionContext, application: NotifiedApplication, change: StatusChangeEvent): Promise<void> {
-    const byApplicant = change.actorId === application.applicantId;
-    const recipients = byApplicant ? await this.ownerSide(tx, application, change.actorId) : [application.applicantId];
-    // The applicant's one step is withdrawing; every other change is the owner side's or the platform's.
-    const title = byApplicant
-      ? `${application.applicantName} withdrew their application for ${application.petName}`
-      : `Your application for ${application.petName}: ${STATUS_LABELS[change.to]}`;
-    const body = change.reason ? `Reason: ${change.reason}` : `The application is now ${STATUS_LABELS[change.to]} (it was ${STATUS_LABELS[change.from]}).`;
-    await this.notifier.notify(
-      tx,
-      recipients.map((userId) => this.event(application, userId, 'application_status_changed', title, body, `application-status:${change.historyId}`)),
-    );
+  async statusChanged(tx: TransactionContext, changes: ReadonlyArray<{ application: NotifiedApplication; change: StatusChangeEvent }>): Promise<void> {
+    const events: NotificationEvent[] = [];
+    for (const { application, change } of changes) {
+      const byApplicant = change.actorId === application.applicantId;
+      const recipients = byApplicant ? await this.ownerSide(tx, application, change.actorId) : [application.applicantId];
+      // The applicant's one step is withdrawing; every other change is the owner side's or the platform's.
+      const title = byApplicant
+        ? `${application.applicantName} withdrew their application for ${application.petName}`
+        : `Your application for ${application.petName}: ${STATUS_LABELS[change.to]}`;
+      const body = change.reason ? `Reason: ${change.reason}` : `The application is now ${STATUS_LABELS[change.to]} (it was ${STATUS_LABELS[change.from]}).`;
+      for (const userId of recipients) events.push(this.event(application, userId, 'application_status_changed', title, body, `application-status:${change.historyId}`));
+    }
+    await this.notifier.notify(tx, events);
   }
 
   async assigned(tx: TransactionContext, application: NotifiedApplication, assignment: { assigneeId: string; actorId: string; version: number }): Promise<void> {
@@ -83,13 +85,14 @@ export class ApplicationNotifications extends ApplicationNotifier {
   }
 
   private async ownerSide(tx: TransactionContext, application: NotifiedApplication, except: string | null): Promise<string[]> {
-    const owners =
-      application.ownerType === 'individual'
-        ? [application.ownerUserId!]
-        : application.assigneeId
-          ? [application.assigneeId]
-          : await this.rescues.memberIdsOf(application.rescueId!, PET_MANAGING_STAFF_ROLES, tx);
+    const owners = application.ownerType === 'individual' ? [application.ownerUserId!] : await this.rescueSide(tx, application);
     return owners.filter((userId) => userId !== except);
+  }
+
+  /** The assignee while they are still one of the rescue's admins or staff; otherwise all of those. */
+  private async rescueSide(tx: TransactionContext, application: NotifiedApplication): Promise<string[]> {
+    const members = await this.rescues.memberIdsOf(application.rescueId!, PET_MANAGING_STAFF_ROLES, tx);
+    return application.assigneeId && members.includes(application.assigneeId) ? [application.assigneeId] : members;
   }
 
   private event(application: NotifiedApplication, userId: string, type: NotificationEvent['type'], title: string, body: string, eventKey: string): NotificationEvent {

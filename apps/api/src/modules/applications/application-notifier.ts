@@ -5,7 +5,7 @@ import type { TransactionContext } from '@app/database';
 import type { ApplicationEntity } from './application.entity';
 
 /** What the notifications name: the application, its pet and both sides. */
-export type NotifiedApplication = Pick<ApplicationEntity, 'id' | 'applicantId' | 'ownerType' | 'rescueId' | 'ownerUserId' | 'assigneeId'> & {
+export type NotifiedApplication = Pick<ApplicationEntity, 'id' | 'petId' | 'applicantId' | 'ownerType' | 'rescueId' | 'ownerUserId' | 'assigneeId'> & {
   petName: string;
   applicantName: string;
 };
@@ -23,8 +23,8 @@ export interface StatusChangeEvent {
 export abstract class ApplicationNotifier {
   /** The owner side hears of a new application. */
   abstract submitted(tx: TransactionContext, application: NotifiedApplication): Promise<void>;
-  /** The other side hears of a status change: the applicant of the owner side's steps, the owner side of a withdrawal. */
-  abstract statusChanged(tx: TransactionContext, application: NotifiedApplication, change: StatusChangeEvent): Promise<void>;
+  /** The other side hears of each status change: the applicant of the owner side's steps, the owner side of a withdrawal. */
+  abstract statusChanged(tx: TransactionContext, changes: ReadonlyArray<{ application: NotifiedApplication; change: StatusChangeEvent }>): Promise<void>;
   /** A new assignee hears that an application is theirs (not when they assigned it to themselves). */
   abstract assigned(tx: TransactionContext, application: NotifiedApplication, assignment: { assigneeId: string; actorId: string; version: number }): Promise<void>;
   /** The other side of the thread hears of a message. */
@@ -34,6 +34,7 @@ export abstract class ApplicationNotifier {
 export function notifiedApplication(application: ApplicationEntity): NotifiedApplication {
   return {
     id: application.id,
+    petId: application.petId,
     applicantId: application.applicantId,
     ownerType: application.ownerType,
     rescueId: application.rescueId,

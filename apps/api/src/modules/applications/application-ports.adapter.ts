@@ -19,6 +19,11 @@ export class PetAdoptionAccess extends ApplicationPets {
     return found && { pet: found.pet, visible: found.access.visible };
   }
 
+  async findShared(tx: TransactionContext, petId: string, caller: Principal): Promise<PetStanding | null> {
+    const found = await this.adoption.findShared(tx, petId, caller);
+    return found && { pet: found.pet, visible: found.access.visible };
+  }
+
   lock(tx: TransactionContext, petId: string): Promise<PetEntity | null> {
     return this.adoption.lock(tx, petId);
   }

@@ -15,6 +15,8 @@ export interface PetStanding {
 export abstract class ApplicationPets {
   /** The pet (not deleted) and whether the caller may see it; null when there is no such pet. */
   abstract find(petId: string, caller: Principal | null, tx?: TransactionContext): Promise<PetStanding | null>;
+  /** As find, holding a shared lock on the pet until `tx` ends, so that no approval of it overlaps (a submission). */
+  abstract findShared(tx: TransactionContext, petId: string, caller: Principal): Promise<PetStanding | null>;
   /** Reads the pet and locks its row until `tx` ends: approvals of one pet serialise on it. */
   abstract lock(tx: TransactionContext, petId: string): Promise<PetEntity | null>;
   /** Changes the availability of a pet locked in `tx`, recorded in its history with `reason`. */

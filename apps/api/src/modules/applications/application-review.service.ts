@@ -20,7 +20,6 @@ import { ApplicationAccessPolicy, applicationNotFound } from './application-acce
 import { ApplicationDetailReader } from './application-detail.reader';
 import {
   COMPETING_STATUSES,
-  invalidTransition,
   isOpen,
   transitionByAction,
   transitionToStatus,
@@ -31,9 +30,13 @@ import { ApplicationPets, ApplicationRescues } from './application-ports';
 import { toApplicationDto } from './application.mapper';
 import type { ApplicationEntity } from './application.entity';
 import { ApplicationsRepository } from './applications.repository';
+import { lostRaceError } from './lost-race';
+import { CaseworkRepository } from './casework.repository';
 
-/** The reason the other applications for a pet are closed with when one is approved. */
+/** The reason the other applications for a pet are rejected with when one is approved (or the adoption completed). */
 export const PET_ADOPTED_REASON = 'pet adopted';
+/** The reason they are waitlisted with instead, when the rescue keeps a waitlist. */
+export const WAITLISTED_REASON = 'another application was approved';
 
 type Step = { action: ReviewAction } | { to: ApplicationStatus };
 
@@ -65,16 +68,17 @@ export class ApplicationReviewService {
     private readonly access: ApplicationAccessPolicy,
     private readonly pets: ApplicationPets,
     private readonly rescues: ApplicationRescues,
+    private readonly casework: CaseworkRepository,
     private readonly notifier: ApplicationNotifier,
     private readonly audit: AuditService,
   ) {}
 
   async review(caller: Principal, applicationId: string, body: ReviewApplicationRequestDto): Promise<ApplicationDto> {
-    return this.answer(caller, await this.take(caller, applicationId, { step: { action: body.action }, ...body }));
+    return this.takeAndAnswer(caller, applicationId, { step: { action: body.action }, ...body });
   }
 
   async changeStatus(caller: Principal, applicationId: string, body: ChangeApplicationStatusRequestDto): Promise<ApplicationDto> {
-    return this.answer(caller, await this.take(caller, applicationId, { step: { to: body.status }, ...body }));
+    return this.takeAndAnswer(caller, applicationId, { step: { to: body.status }, ...body });
   }
 
   async withdraw(caller: Principal, applicationId: string): Promise<void> {
@@ -86,7 +90,7 @@ export class ApplicationReviewService {
     const results: BulkStatusItemDto[] = [];
     for (const applicationId of body.applicationIds) {
       try {
-        const application = await this.take(caller, applicationId, { step: { action: body.action }, note: body.note, reason: body.reason });
+        const { application } = await this.take(caller, applicationId, { step: { action: body.action }, note: body.note, reason: body.reason });
         results.push({ applicationId, ok: true, status: application.status, version: application.version, code: null, message: null });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -131,12 +135,16 @@ export class ApplicationReviewService {
     return this.answer(caller, application);
   }
 
-  private async answer(caller: Principal, application: ApplicationEntity): Promise<ApplicationDto> {
-    const access = await this.access.accessTo(application, caller);
-    return toApplicationDto(await this.details.read(application.id, undefined, application), access.insider);
+  private async answer(caller: Principal, application: ApplicationEntity, insider?: boolean): Promise<ApplicationDto> {
+    const readsNotes = insider ?? (await this.access.accessTo(application, caller)).insider;
+    return toApplicationDto(await this.details.read(application.id, undefined, application), readsNotes);
   }
 
-  private take(caller: Principal, applicationId: string, request: StepRequest): Promise<ApplicationEntity> {
+  private takeAndAnswer(caller: Principal, applicationId: string, request: StepRequest): Promise<ApplicationDto> {
+    return this.take(caller, applicationId, request).then(({ application, insider }) => this.answer(caller, application, insider));
+  }
+
+  private take(caller: Principal, applicationId: string, request: StepRequest): Promise<{ application: ApplicationEntity; insider: boolean }> {
     return this.applications.transaction(async (tx) => {
       const read = await this.applications.findById(applicationId, tx);
       if (!read) throw applicationNotFound(applicationId);
@@ -150,25 +158,14 @@ export class ApplicationReviewService {
         const who = transition.actor === 'applicant' ? 'the applicant' : "the pet's owner side";
         throw new DomainError('FORBIDDEN', `Only ${who} can ${transition.action.replace(/_/g, ' ')} this application.`, { from: transition.from, action: transition.action });
       }
-      // Lock order: the pet, then application rows (closing competitors), so that steps cannot deadlock.
-      const pet = movesPet(transition) ? await this.pets.lock(tx, read.petId) : null;
-      if (movesPet(transition)) {
-        if (!pet) throw new DomainError('CONFLICT', 'The pet of this application is no longer listed.', { petId: read.petId });
-        // While this step waited for the pet, a concurrent one (another approval) may have moved this application.
-        const current = await this.applications.findById(read.id, tx);
-        if (current?.status !== transition.from) throw await this.conflictAfterLostRace(tx, read, request);
-      }
-      if (transition.to === 'approved' && !['available', 'on_hold'].includes(pet!.availability)) {
-        throw new DomainError('CONFLICT', `The pet is ${pet!.availability.replace(/_/g, ' ')} and cannot be promised to this applicant.`, { petId: read.petId, availability: pet!.availability });
-      }
-      if (transition.to === 'completed' && pet!.availability !== 'pending') {
-        throw new DomainError('CONFLICT', `The pet is ${pet!.availability.replace(/_/g, ' ')}, not pending: set it back to pending to complete the adoption.`, { petId: read.petId, availability: pet!.availability });
-      }
+      const pet = movesPet(transition) ? await this.lockPetFor(tx, read, transition, request) : null;
 
       const reason = trimmed(request.reason);
       const changed = await this.applications.changeStatus(tx, { id: read.id, from: transition.from, to: transition.to, expectedVersion: request.expectedVersion, reason });
-      if (!changed) throw await this.conflictAfterLostRace(tx, read, request);
-      const historyId = await this.record(tx, read.id, transition.from, transition.to, caller.userId, trimmed(request.note), reason);
+      if (!changed) throw await lostRaceError(this.applications, tx, read, attempted(request.step), request.expectedVersion);
+      const [historyId] = await this.applications.appendHistory(tx, [
+        { applicationId: read.id, fromStatus: transition.from, toStatus: transition.to, actorId: caller.userId, note: trimmed(request.note), reason },
+      ]);
       await this.audit.record(tx, {
         action: 'application.status_changed',
         targetType: 'application',
@@ -176,60 +173,80 @@ export class ApplicationReviewService {
         before: { status: transition.from },
         after: { status: transition.to, action: transition.action, reason },
       });
+      if (!isOpen(transition.to)) await this.casework.cancelScheduledVisits(tx, [read.id], caller.userId);
       const notified = notifiedApplication(read);
-      await this.notifier.statusChanged(tx, notified, { historyId, from: transition.from, to: transition.to, reason, actorId: caller.userId });
+      await this.notifier.statusChanged(tx, [{ application: notified, change: { historyId, from: transition.from, to: transition.to, reason, actorId: caller.userId } }]);
       if (pet) await this.movePet(tx, pet, transition, notified, caller.userId);
-      return (await this.applications.findById(read.id, tx))!;
+      return { application: (await this.applications.findById(read.id, tx))!, insider: access.insider };
     });
+  }
+
+  /**
+   * Locks the pet of a step that moves it (lock order: the pet, then application rows, so steps cannot deadlock),
+   * then checks what the step needs of the pet. null when the pet is gone and the step (a withdrawal or a
+   * cancellation) can go ahead without it.
+   */
+  private async lockPetFor(tx: TransactionContext, read: ApplicationEntity, transition: ApplicationTransition, request: StepRequest): Promise<PetEntity | null> {
+    const pet = await this.pets.lock(tx, read.petId);
+    // While this step waited for the pet, a concurrent one (another approval) may have moved this application.
+    const current = await this.applications.findById(read.id, tx);
+    if (current?.status !== transition.from) throw await lostRaceError(this.applications, tx, read, attempted(request.step), request.expectedVersion);
+    const needsPet = transition.to === 'approved' || transition.to === 'completed';
+    if (!pet) {
+      if (needsPet) throw new DomainError('CONFLICT', 'The pet of this application is no longer listed.', { petId: read.petId });
+      return null;
+    }
+    const state = (what: string) => `${what.replace(/_/g, ' ')}`;
+    if (transition.to === 'approved' && (pet.listingStatus !== 'published' || !['available', 'on_hold'].includes(pet.availability))) {
+      throw new DomainError('CONFLICT', `The pet is ${state(pet.listingStatus === 'published' ? pet.availability : pet.listingStatus)} and cannot be promised to this applicant.`, {
+        petId: pet.id,
+        listingStatus: pet.listingStatus,
+        availability: pet.availability,
+      });
+    }
+    if (transition.to === 'completed' && pet.availability !== 'pending') {
+      throw new DomainError('CONFLICT', `The pet is ${state(pet.availability)}, not pending: the adoption cannot be completed.`, { petId: pet.id, availability: pet.availability });
+    }
+    return pet;
   }
 
   /**
    * The pet side of a step, in the step's transaction. Approval: the pet becomes pending and its other open
    * applications are rejected ("pet adopted") or, when the rescue keeps a waitlist, waitlisted. Completion: the pet
-   * is adopted and the waitlist is closed. Cancellation or withdrawal of the approved application: the pet is
-   * available again (its waitlisted applications stay waitlisted, for the owner side to reopen).
+   * is adopted and every application still open for it is rejected. Cancellation or withdrawal of the approved
+   * application: the pet is available again (waitlisted applications stay waitlisted, for the owner side to reopen).
    */
   private async movePet(tx: TransactionContext, pet: PetEntity, transition: ApplicationTransition, application: NotifiedApplication, actorId: string): Promise<void> {
     if (transition.to === 'approved') {
       await this.pets.changeAvailability(tx, pet, 'pending', actorId, 'adoption application approved');
       const waitlist = application.rescueId !== null && (await this.rescues.waitlistsOnApproval(application.rescueId, tx));
-      await this.closeCompeting(tx, pet, application, waitlist ? COMPETING_STATUSES.filter((s) => s !== 'waitlisted') : COMPETING_STATUSES, waitlist ? 'waitlisted' : 'rejected');
+      if (waitlist) await this.closeCompeting(tx, application, COMPETING_STATUSES.filter((s) => s !== 'waitlisted'), 'waitlisted', WAITLISTED_REASON);
+      else await this.closeCompeting(tx, application, COMPETING_STATUSES, 'rejected', PET_ADOPTED_REASON);
     } else if (transition.to === 'completed') {
       await this.pets.changeAvailability(tx, pet, 'adopted', actorId, 'adoption completed');
-      await this.closeCompeting(tx, pet, application, ['waitlisted'], 'rejected');
+      await this.closeCompeting(tx, application, COMPETING_STATUSES, 'rejected', PET_ADOPTED_REASON);
     } else if (pet.availability === 'pending') {
       await this.pets.changeAvailability(tx, pet, 'available', actorId, `adoption ${transition.to}`);
     }
   }
 
-  private async closeCompeting(tx: TransactionContext, pet: PetEntity, approved: NotifiedApplication, statuses: readonly ApplicationStatus[], to: ApplicationStatus): Promise<void> {
-    for (const competitor of await this.applications.lockCompeting(tx, pet.id, approved.id, statuses)) {
-      // Rows are locked, so the conditional update cannot miss.
-      await this.applications.changeStatus(tx, { id: competitor.id, from: competitor.status, to, reason: PET_ADOPTED_REASON });
-      const historyId = await this.record(tx, competitor.id, competitor.status, to, null, null, PET_ADOPTED_REASON);
-      const closed = await this.applications.findById(competitor.id, tx);
-      await this.notifier.statusChanged(tx, notifiedApplication(closed!), { historyId, from: competitor.status, to, reason: PET_ADOPTED_REASON, actorId: null });
-    }
-  }
-
-  private async record(
-    tx: TransactionContext,
-    applicationId: string,
-    from: ApplicationStatus,
-    to: ApplicationStatus,
-    actorId: string | null,
-    note: string | null,
-    reason: string | null,
-  ): Promise<string> {
-    const [id] = await this.applications.appendHistory(tx, [{ applicationId, fromStatus: from, toStatus: to, actorId, note, reason }]);
-    return id;
-  }
-
-  /** The conditional update matched nothing: a concurrent change committed first. Say which. */
-  private async conflictAfterLostRace(tx: TransactionContext, read: ApplicationEntity, request: StepRequest): Promise<DomainError> {
-    const current = await this.applications.findById(read.id, tx);
-    if (!current) return applicationNotFound(read.id);
-    if (request.expectedVersion !== undefined && current.version !== request.expectedVersion) return new VersionConflictError('Application', current.version);
-    return invalidTransition(current.status, attempted(request.step));
+  /** The pet's other applications in `statuses` move to `to`, by the platform: a few statements whatever their number. */
+  private async closeCompeting(tx: TransactionContext, chosen: NotifiedApplication, statuses: readonly ApplicationStatus[], to: ApplicationStatus, reason: string): Promise<void> {
+    const competitors = await this.applications.lockCompeting(tx, chosen.petId, chosen.id, statuses);
+    if (competitors.length === 0) return;
+    // The rows are locked, so the change cannot miss; each keeps the status it had as its history's `from`.
+    await this.applications.changeLockedStatuses(tx, competitors.map((c) => c.id), to, reason);
+    const historyIds = await this.applications.appendHistory(
+      tx,
+      competitors.map((c) => ({ applicationId: c.id, fromStatus: c.status, toStatus: to, actorId: null, note: null, reason })),
+    );
+    if (!isOpen(to)) await this.casework.cancelScheduledVisits(tx, competitors.map((c) => c.id), null);
+    await this.notifier.statusChanged(
+      tx,
+      competitors.map((c, i) => ({
+        application: { ...chosen, id: c.id, applicantId: c.applicantId, applicantName: c.applicantName, assigneeId: c.assigneeId },
+        change: { historyId: historyIds[i], from: c.status, to, reason, actorId: null },
+      })),
+    );
   }
 }

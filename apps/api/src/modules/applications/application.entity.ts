@@ -15,6 +15,9 @@ import { QuestionSetEntity } from './question-set.entity';
 @Entity({ name: 'applications' })
 @Index('uq_applications_applicant_active_pet', ['applicantId', 'activePetId'], { unique: true })
 @Index('uq_applications_approved_pet', ['approvedPetId'], { unique: true })
+// Every list is newest submission first: platform admins' (all, or by status) and each scope's own order.
+@Index('idx_applications_submitted', ['submittedAt'])
+@Index('idx_applications_status_submitted', ['status', 'submittedAt'])
 @Index('idx_applications_applicant_submitted', ['applicantId', 'submittedAt'])
 @Index('idx_applications_pet_status', ['petId', 'status'])
 @Index('idx_applications_rescue_submitted', ['rescueId', 'submittedAt'])

@@ -39,10 +39,12 @@ export interface NewHistoryEntry {
   reason: string | null;
 }
 
-/** Another open application of the pet, as an approval closes it. */
+/** Another open application of the pet, as an approval or a completion closes it. */
 export interface CompetingApplication {
   id: string;
   applicantId: string;
+  applicantName: string;
+  assigneeId: string | null;
   status: ApplicationStatus;
 }
 
@@ -82,6 +84,8 @@ export abstract class ApplicationsRepository {
   abstract transaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T>;
 
   abstract findById(id: string, tx?: TransactionContext): Promise<ApplicationEntity | null>;
+  /** Reads the application with a shared lock until `tx` ends: a status change waits for the caller, or the caller for it. */
+  abstract findShared(tx: TransactionContext, id: string): Promise<ApplicationEntity | null>;
   /** APPLICATION_EXISTS (with the open application's id) when the applicant already has an open one for the pet. */
   abstract insert(tx: TransactionContext, application: NewApplication): Promise<void>;
   /**
@@ -91,6 +95,8 @@ export abstract class ApplicationsRepository {
   abstract changeStatus(tx: TransactionContext, change: StatusChange): Promise<boolean>;
   /** Locks and returns the pet's other applications in `statuses`, oldest first. */
   abstract lockCompeting(tx: TransactionContext, petId: string, exceptId: string, statuses: readonly ApplicationStatus[]): Promise<CompetingApplication[]>;
+  /** Moves applications locked in `tx` (lockCompeting) to `to` in one statement, as changeStatus would one by one. */
+  abstract changeLockedStatuses(tx: TransactionContext, ids: readonly string[], to: ApplicationStatus, reason: string): Promise<void>;
   /** Replaces the answers if the application is still submitted with `expectedVersion`; false otherwise. */
   abstract replaceAnswers(tx: TransactionContext, id: string, expectedVersion: number, answers: Record<string, unknown>): Promise<boolean>;
   /** Sets the assignee if the application still has `expectedVersion` (when given); false otherwise. */
@@ -108,6 +114,25 @@ export abstract class ApplicationsRepository {
 }
 
 const NOW = () => 'CURRENT_TIMESTAMP(3)';
+
+/**
+ * The columns a move to `to` writes: the status and its reason, the open/approved keys (pet id or NULL), the
+ * decision and closing times, the version. The one place these keys are computed.
+ */
+function statusColumns(to: ApplicationStatus, reason: string | null): QueryDeepPartialEntity<ApplicationEntity> {
+  const closes = !isOpen(to);
+  const set: QueryDeepPartialEntity<ApplicationEntity> = {
+    status: to,
+    statusReason: reason,
+    activePetId: closes ? null : () => 'pet_id',
+    approvedPetId: to === 'approved' ? () => 'pet_id' : null,
+    closedAt: closes ? NOW : null,
+    version: () => 'version + 1',
+    updatedAt: NOW,
+  };
+  if (to === 'approved' || to === 'rejected') set.decidedAt = NOW;
+  return set;
+}
 
 /** UUIDv7s are only ordered across milliseconds: sorting a batch keeps entries written together in order. */
 const orderedIds = (count: number) => Array.from({ length: count }, newId).sort();
@@ -141,6 +166,12 @@ export class TypeOrmApplicationsRepository extends ApplicationsRepository {
     return this.withSummaries(this.manager(tx)).where('a.id = :id', { id }).getOne();
   }
 
+  async findShared(tx: TransactionContext, id: string): Promise<ApplicationEntity | null> {
+    // The application's row only: locking the joined pet row too would invert the pet-then-application lock order.
+    const [locked] = await tx.manager.query('SELECT id FROM applications WHERE id = ? LOCK IN SHARE MODE', [id]);
+    return locked ? this.findById(id, tx) : null;
+  }
+
   async insert(tx: TransactionContext, application: NewApplication): Promise<void> {
     try {
       await tx.manager
@@ -162,18 +193,11 @@ export class TypeOrmApplicationsRepository extends ApplicationsRepository {
   }
 
   async changeStatus(tx: TransactionContext, change: StatusChange): Promise<boolean> {
-    const closes = !isOpen(change.to);
-    const set: QueryDeepPartialEntity<ApplicationEntity> = {
-      status: change.to,
-      statusReason: change.reason,
-      activePetId: closes ? null : () => 'pet_id',
-      approvedPetId: change.to === 'approved' ? () => 'pet_id' : null,
-      closedAt: closes ? NOW : null,
-      version: () => 'version + 1',
-      updatedAt: NOW,
-    };
-    if (change.to === 'approved' || change.to === 'rejected') set.decidedAt = NOW;
-    const query = tx.manager.createQueryBuilder().update(ApplicationEntity).set(set).where('id = :id AND status = :from', { id: change.id, from: change.from });
+    const query = tx.manager
+      .createQueryBuilder()
+      .update(ApplicationEntity)
+      .set(statusColumns(change.to, change.reason))
+      .where('id = :id AND status = :from', { id: change.id, from: change.from });
     if (change.expectedVersion !== undefined) query.andWhere('version = :expectedVersion', { expectedVersion: change.expectedVersion });
     try {
       return (await query.execute()).affected === 1;
@@ -184,11 +208,17 @@ export class TypeOrmApplicationsRepository extends ApplicationsRepository {
   }
 
   async lockCompeting(tx: TransactionContext, petId: string, exceptId: string, statuses: readonly ApplicationStatus[]): Promise<CompetingApplication[]> {
-    const rows: Array<{ id: string; applicant_id: string; status: ApplicationStatus }> = await tx.manager.query(
-      'SELECT id, applicant_id, status FROM applications WHERE pet_id = ? AND id <> ? AND status IN (?) ORDER BY submitted_at, id FOR UPDATE',
+    const rows: Array<{ id: string; applicant_id: string; applicant_name: string; assignee_id: string | null; status: ApplicationStatus }> = await tx.manager.query(
+      `SELECT a.id, a.applicant_id, u.name AS applicant_name, a.assignee_id, a.status FROM applications a JOIN users u ON u.id = a.applicant_id
+       WHERE a.pet_id = ? AND a.id <> ? AND a.status IN (?) ORDER BY a.submitted_at, a.id FOR UPDATE`,
       [petId, exceptId, statuses],
     );
-    return rows.map((row) => ({ id: row.id, applicantId: row.applicant_id, status: row.status }));
+    return rows.map((row) => ({ id: row.id, applicantId: row.applicant_id, applicantName: row.applicant_name, assigneeId: row.assignee_id, status: row.status }));
+  }
+
+  async changeLockedStatuses(tx: TransactionContext, ids: readonly string[], to: ApplicationStatus, reason: string): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.manager.createQueryBuilder().update(ApplicationEntity).set(statusColumns(to, reason)).where('id IN (:...ids)', { ids }).execute();
   }
 
   async replaceAnswers(tx: TransactionContext, id: string, expectedVersion: number, answers: Record<string, unknown>): Promise<boolean> {

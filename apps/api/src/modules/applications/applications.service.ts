@@ -24,9 +24,9 @@ import { ApplicationNotifier, notifiedApplication } from './application-notifier
 import { ApplicationPets, ApplicationRescues } from './application-ports';
 import { ApplicationDraftsRepository } from './application-drafts.repository';
 import { toApplicationDto, toApplicationSummaryDto, toHistoryEntryDto } from './application.mapper';
-import type { ApplicationEntity } from './application.entity';
 import { ApplicationsRepository, submittedCursor, type ApplicationListFilter } from './applications.repository';
 import { CaseworkRepository } from './casework.repository';
+import { lostRaceError } from './lost-race';
 import { QuestionSetsRepository } from './question-sets.repository';
 
 /**
@@ -60,7 +60,8 @@ export class ApplicationsService {
   }
 
   private async submitIn(tx: TransactionContext, caller: Principal, body: SubmitApplicationRequestDto): Promise<ApplicationDto> {
-    const found = await this.pets.find(body.petId, caller, tx);
+    // Shared lock on the pet: an approval (which closes the pet's other applications) cannot run meanwhile.
+    const found = await this.pets.findShared(tx, body.petId, caller);
     if (!found?.visible) throw new NotFoundError('Pet', body.petId);
     const { pet } = found;
     await this.access.assertMayApply(pet, caller, tx);
@@ -141,7 +142,7 @@ export class ApplicationsService {
       const form = await this.sets.findById(application.questionSetId, tx);
       assertValidSubmission(form!.questions, body.answers, body.references, 'complete');
       if (!(await this.applications.replaceAnswers(tx, applicationId, body.expectedVersion, storedAnswers(body.answers)))) {
-        throw await this.conflictAfterLostRace(tx, application);
+        throw await lostRaceError(this.applications, tx, application, { to: 'submitted' }, body.expectedVersion);
       }
       await this.casework.replaceReferences(tx, applicationId, body.references);
       await this.audit.record(tx, {
@@ -153,12 +154,6 @@ export class ApplicationsService {
       });
       return toApplicationDto(await this.details.read(applicationId, tx), access.insider);
     });
-  }
-
-  private async conflictAfterLostRace(tx: TransactionContext, read: ApplicationEntity): Promise<DomainError> {
-    const current = await this.applications.findById(read.id, tx);
-    if (!current) return applicationNotFound(read.id);
-    return current.version !== read.version ? new VersionConflictError('Application', current.version) : invalidTransition(current.status, { to: 'submitted' });
   }
 
   /** Every status change, oldest first; the owner side's notes only for the owner side. */

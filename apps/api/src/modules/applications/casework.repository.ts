@@ -28,6 +28,8 @@ export abstract class CaseworkRepository {
   abstract findHomeVisit(applicationId: string, visitId: string, tx?: TransactionContext): Promise<HomeVisitEntity | null>;
   /** Optimistic, as updateReference. */
   abstract updateHomeVisit(tx: TransactionContext, visitId: string, expectedVersion: number, changes: HomeVisitChanges): Promise<void>;
+  /** Visits still scheduled for these applications become cancelled (the applications closed). */
+  abstract cancelScheduledVisits(tx: TransactionContext, applicationIds: readonly string[], by: string | null): Promise<void>;
 }
 
 @Injectable()
@@ -95,5 +97,15 @@ export class TypeOrmCaseworkRepository extends CaseworkRepository {
       expectedVersion,
       changes: changes as QueryDeepPartialEntity<HomeVisitEntity>,
     });
+  }
+
+  async cancelScheduledVisits(tx: TransactionContext, applicationIds: readonly string[], by: string | null): Promise<void> {
+    if (applicationIds.length === 0) return;
+    await tx.manager
+      .createQueryBuilder()
+      .update(HomeVisitEntity)
+      .set({ outcome: 'cancelled', recordedAt: () => 'CURRENT_TIMESTAMP(3)', recordedBy: by, version: () => 'version + 1', updatedAt: () => 'CURRENT_TIMESTAMP(3)' })
+      .where("application_id IN (:...applicationIds) AND outcome = 'scheduled'", { applicationIds })
+      .execute();
   }
 }

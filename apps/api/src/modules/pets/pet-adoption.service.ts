@@ -26,7 +26,13 @@ export class PetAdoptionService {
     return pet ? { pet, access: await this.access.accessTo(pet, caller, tx) } : null;
   }
 
-  /** Reads the pet and locks its row until `tx` ends; null when it does not exist or is deleted. */
+  /** As find, holding a shared lock on the pet until `tx` ends: an approval of the pet waits, or is waited for. */
+  async findShared(tx: TransactionContext, petId: string, caller: Principal): Promise<{ pet: PetEntity; access: PetAccess } | null> {
+    const pet = await this.pets.lockById(tx, petId, 'shared');
+    return pet ? { pet, access: await this.access.accessTo(pet, caller, tx) } : null;
+  }
+
+  /** Reads the pet and locks its row exclusively until `tx` ends; null when it does not exist or is deleted. */
   lock(tx: TransactionContext, petId: string): Promise<PetEntity | null> {
     return this.pets.lockById(tx, petId);
   }

@@ -89,8 +89,13 @@ export abstract class PetsRepository {
   abstract transaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T>;
 
   abstract findById(id: string, tx?: TransactionContext): Promise<PetEntity | null>;
-  /** Reads the pet and locks its row until `tx` ends (an approval and the pet's status change serialise on it). */
-  abstract lockById(tx: TransactionContext, id: string): Promise<PetEntity | null>;
+  /**
+   * Reads the pet and locks its row until `tx` ends: exclusively (an approval, a deletion) or shared (a submission,
+   * which must not overlap an approval but may overlap other submissions).
+   */
+  abstract lockById(tx: TransactionContext, id: string, mode?: 'exclusive' | 'shared'): Promise<PetEntity | null>;
+  /** How many applications for the pet are open, and how many approved (the adoption workflow holds the pet then). */
+  abstract applicationsHolding(tx: TransactionContext, id: string): Promise<{ open: number; approved: number }>;
   abstract insert(tx: TransactionContext, pet: NewPet): Promise<void>;
   /** Optimistic update of editable fields: VERSION_CONFLICT (with the current version) unless the row still has `expectedVersion`. */
   abstract update(tx: TransactionContext, id: string, expectedVersion: number, changes: PetChanges): Promise<void>;
@@ -150,8 +155,22 @@ export class TypeOrmPetsRepository extends PetsRepository {
     return this.manager(tx).getRepository(PetEntity).createQueryBuilder('p').where('p.id = :id AND p.deleted_at IS NULL', { id }).getOne();
   }
 
-  lockById(tx: TransactionContext, id: string): Promise<PetEntity | null> {
-    return tx.manager.getRepository(PetEntity).createQueryBuilder('p').where('p.id = :id AND p.deleted_at IS NULL', { id }).setLock('pessimistic_write').getOne();
+  lockById(tx: TransactionContext, id: string, mode: 'exclusive' | 'shared' = 'exclusive'): Promise<PetEntity | null> {
+    return tx.manager
+      .getRepository(PetEntity)
+      .createQueryBuilder('p')
+      .where('p.id = :id AND p.deleted_at IS NULL', { id })
+      .setLock(mode === 'exclusive' ? 'pessimistic_write' : 'pessimistic_read')
+      .getOne();
+  }
+
+  async applicationsHolding(tx: TransactionContext, id: string): Promise<{ open: number; approved: number }> {
+    // Plain SQL: the applications module imports this one, not the other way round. Open = active_pet_id set.
+    const [row]: Array<{ open: string | number; approved: string | number }> = await tx.manager.query(
+      'SELECT COUNT(active_pet_id) AS open, COUNT(approved_pet_id) AS approved FROM applications WHERE pet_id = ?',
+      [id],
+    );
+    return { open: Number(row.open), approved: Number(row.approved) };
   }
 
   async insert(tx: TransactionContext, pet: NewPet): Promise<void> {

@@ -199,9 +199,14 @@ export class PetsService {
   /** Soft delete, by the owner side or a moderator: the pet answers 404 everywhere afterwards. */
   async remove(caller: Principal, petId: string): Promise<void> {
     await this.pets.transaction(async (tx) => {
-      const pet = await this.pets.findById(petId, tx);
+      // Locked: a submission (which holds the pet shared) cannot slip in between the count and the deletion.
+      const pet = await this.pets.lockById(tx, petId);
       if (!pet) throw petNotFound(petId);
       await this.access.assertOwner(pet, caller, tx, { moderators: true });
+      const { open } = await this.pets.applicationsHolding(tx, petId);
+      if (open > 0) {
+        throw new DomainError('CONFLICT', 'This pet has open adoption applications: close them first (or retire the listing instead).', { petId, openApplications: open });
+      }
       if (!(await this.pets.softDelete(tx, petId))) throw petNotFound(petId);
       await this.audit.record(tx, {
         action: 'pet.deleted',
@@ -263,6 +268,10 @@ export class PetsService {
       if (!pet) throw petNotFound(petId);
       await this.access.assertOwner(pet, caller, tx);
       if (pet.version !== body.expectedVersion) throw new VersionConflictError('Pet', pet.version);
+      // An approval commits with a new pet version, so a change checked against an older one cannot slip past this.
+      if ((await this.pets.applicationsHolding(tx, petId)).approved > 0) {
+        throw new DomainError('CONFLICT', 'An approved adoption application holds this pet: complete or cancel it to change the availability.', { petId });
+      }
       if (!(await this.availability.apply(tx, pet, body.expectedVersion, body.availability, caller.userId, body.note?.trim() || null))) {
         throw await this.conflictAfterLostRace(tx, petId);
       }
