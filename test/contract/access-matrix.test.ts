@@ -383,7 +383,7 @@ const FIXTURES: Record<string, OperationFixture> = {
   updateApplicationReference: {
     access: 'self',
     prepare: async (actor, api) => {
-      const { applicationId } = await applicationToActor(actor, api);
+      const { applicationId } = await applicationToActor(actor, api, true);
       const detail = await api.request('GET', `/api/v1/applications/${applicationId}`, { token: actor.token });
       return { path: `/api/v1/applications/${applicationId}/references/${detail.body.references[0].id}`, body: { expectedVersion: 1, status: 'contacted' } };
     },
