@@ -30,8 +30,8 @@ import { ApplicationPets, ApplicationRescues } from './application-ports';
 import { toApplicationDto } from './application.mapper';
 import type { ApplicationEntity } from './application.entity';
 import { ApplicationsRepository } from './applications.repository';
-import { lostRaceError } from './lost-race';
 import { CaseworkRepository } from './casework.repository';
+import { lostRaceError } from './lost-race';
 
 /** The reason the other applications for a pet are rejected with when one is approved (or the adoption completed). */
 export const PET_ADOPTED_REASON = 'pet adopted';
@@ -48,6 +48,7 @@ interface StepRequest {
 }
 
 const trimmed = (text: string | undefined) => text?.trim() || null;
+const words = (value: string) => value.replace(/_/g, ' ');
 const attempted = (step: Step) => ('action' in step ? { action: step.action } : { to: step.to });
 
 /** Transitions that move the pet: an approval makes it pending; leaving approved makes it adopted or available again. */
@@ -156,7 +157,7 @@ export class ApplicationReviewService {
       const transition = 'action' in request.step ? transitionByAction(read.status, request.step.action) : transitionToStatus(read.status, request.step.to);
       if (!(transition.actor === 'applicant' ? access.applicant : access.owner)) {
         const who = transition.actor === 'applicant' ? 'the applicant' : "the pet's owner side";
-        throw new DomainError('FORBIDDEN', `Only ${who} can ${transition.action.replace(/_/g, ' ')} this application.`, { from: transition.from, action: transition.action });
+        throw new DomainError('FORBIDDEN', `Only ${who} can ${words(transition.action)} this application.`, { from: transition.from, action: transition.action });
       }
       const pet = movesPet(transition) ? await this.lockPetFor(tx, read, transition, request) : null;
 
@@ -196,16 +197,15 @@ export class ApplicationReviewService {
       if (needsPet) throw new DomainError('CONFLICT', 'The pet of this application is no longer listed.', { petId: read.petId });
       return null;
     }
-    const state = (what: string) => `${what.replace(/_/g, ' ')}`;
     if (transition.to === 'approved' && (pet.listingStatus !== 'published' || !['available', 'on_hold'].includes(pet.availability))) {
-      throw new DomainError('CONFLICT', `The pet is ${state(pet.listingStatus === 'published' ? pet.availability : pet.listingStatus)} and cannot be promised to this applicant.`, {
+      throw new DomainError('CONFLICT', `The pet is ${words(pet.listingStatus === 'published' ? pet.availability : pet.listingStatus)} and cannot be promised to this applicant.`, {
         petId: pet.id,
         listingStatus: pet.listingStatus,
         availability: pet.availability,
       });
     }
     if (transition.to === 'completed' && pet.availability !== 'pending') {
-      throw new DomainError('CONFLICT', `The pet is ${state(pet.availability)}, not pending: the adoption cannot be completed.`, { petId: pet.id, availability: pet.availability });
+      throw new DomainError('CONFLICT', `The pet is ${words(pet.availability)}, not pending: the adoption cannot be completed.`, { petId: pet.id, availability: pet.availability });
     }
     return pet;
   }
