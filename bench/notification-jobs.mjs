@@ -32,7 +32,7 @@ const NOTIFICATIONS_PER_GROUP = 80_000;
 const WARM_UP_S = 3;
 /** A window in which other processes used more than this (in cores) is repeated, up to MAX_ATTEMPTS times. */
 const DISTURBED_CORES = 0.3;
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 4;
 const SMTP_PORT = 2525;
 const WORKER_PORT = 3201;
 
@@ -314,11 +314,14 @@ export async function runNotificationJobs({ root, env, runs, duration, profile, 
     }
   }
 
-  /** Repeats a measurement whose window other processes disturbed, or whose queue ran dry (with more jobs). */
+  /**
+   * Repeats a measurement whose window other processes disturbed, or whose queue ran dry (with more jobs). When
+   * every attempt was disturbed, the least disturbed one counts, marked as such.
+   */
   async function measureRepeating(kind, variant, count) {
-    let result;
+    let best;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      result = await measure(kind, variant, count);
+      const result = await measure(kind, variant, count);
       result.attempts = attempt;
       if (result.drained) {
         console.warn(`${kind} ${variant}: the queue ran dry; repeating with twice the jobs`);
@@ -327,9 +330,11 @@ export async function runNotificationJobs({ root, env, runs, duration, profile, 
       }
       if (result.cpu.others <= DISTURBED_CORES) return result;
       console.warn(`${kind} ${variant}: other processes used ${result.cpu.others} cores during the window; repeating`);
+      if (!best || result.cpu.others < best.cpu.others) best = result;
     }
-    result.disturbed = true;
-    return result;
+    if (!best) throw new Error(`${kind} ${variant}: the queue ran dry ${MAX_ATTEMPTS} times`);
+    best.disturbed = true;
+    return best;
   }
 
   // Enough jobs for the warm-up, the window and the start-up, from the last rate seen (first guesses on top).
@@ -361,8 +366,9 @@ export async function runNotificationJobs({ root, env, runs, duration, profile, 
         const key = `${kind} ${variant}`;
         const result = await measureRepeating(kind, variant, counts[key]);
         results[key].push(result);
-        counts[key] = Math.min(enough(result.jobsPerSec), kind === 'ours' ? NOTIFICATIONS_PER_GROUP : Infinity);
-        console.log(`run ${run + 1}, ${key}: ${Math.round(result.jobsPerSec)} jobs/s, p50 ${result.p50} ms, p99 ${result.p99} ms; cpu ${JSON.stringify(result.cpu)}`);
+        const fastest = Math.max(...results[key].map((r) => r.jobsPerSec));
+        counts[key] = Math.min(enough(fastest), kind === 'ours' ? NOTIFICATIONS_PER_GROUP : Infinity);
+        console.log(`run ${run + 1}, ${key}: ${Math.round(result.jobsPerSec)} jobs/s, p50 ${result.p50} ms, p99 ${result.p99} ms; cpu ${JSON.stringify(result.cpu)}${result.disturbed ? ' (disturbed)' : ''}`);
       }
     }
     const median = (list) => [...list].sort((x, y) => x.jobsPerSec - y.jobsPerSec)[Math.floor(list.length / 2)];
@@ -370,7 +376,7 @@ export async function runNotificationJobs({ root, env, runs, duration, profile, 
     const table = {};
     const summary = { bare: { ...bare, runs: results['bare noop'].map((r) => Math.round(r.jobsPerSec)) } };
     const round = (x) => Math.round(x);
-    table.bare = { 'jobs/s': round(bare.jobsPerSec), 'p50 ms': bare.p50, 'p99 ms': bare.p99, 'mails/s': 0, 'worker cpu': bare.cpu.worker, 'redis cpu': bare.cpu.redis, 'db cpu': bare.cpu.mariadb, 'ours/bare': '', target: '', failed: bare.failed };
+    table.bare = { 'jobs/s': round(bare.jobsPerSec), 'p50 ms': bare.p50, 'p99 ms': bare.p99, 'mails/s': 0, 'worker cpu': bare.cpu.worker, 'redis cpu': bare.cpu.redis, 'db cpu': bare.cpu.mariadb, 'ours/bare': '', target: '', failed: bare.failed, disturbed: results['bare noop'].filter((r) => r.disturbed).length };
     for (const variant of Object.keys(VARIANTS)) {
       const ours = median(results[`ours ${variant}`]);
       const ratio = ours.jobsPerSec / bare.jobsPerSec;
@@ -386,6 +392,7 @@ export async function runNotificationJobs({ root, env, runs, duration, profile, 
         'ours/bare': `${(ratio * 100).toFixed(1)} %`,
         target: `≥ ${NOTIFICATION_JOBS_SCENARIO.target * 100} %`,
         failed: ours.failed,
+        disturbed: results[`ours ${variant}`].filter((r) => r.disturbed).length,
       };
     }
     console.log(
