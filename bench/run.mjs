@@ -7,6 +7,9 @@
 //   pets                1,000,000 pets in pets_bench (seeded on first use): GET /pets/{id}, a filtered search,
 //                       a text search, a 25 km distance search in London and the filtered search 10,000 rows
 //                       deep with a keyset cursor; plus fixed-rate latency probes (docs/search.md)
+//   notifications       the worker's notification e-mail jobs vs a bare BullMQ worker of no-op jobs
+//                       (bench/notification-jobs.mjs, docs/notifications.md); `--profile` instead writes a CPU
+//                       profile of the worker per variant to bench/profiles/ and prints its top costs
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -15,6 +18,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
+import { NOTIFICATION_JOBS_SCENARIO, runNotificationJobs } from './notification-jobs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -49,6 +53,7 @@ const SCENARIOS = {
       },
     ],
   },
+  notifications: NOTIFICATION_JOBS_SCENARIO,
 };
 const scenario = SCENARIOS[scenarioName];
 if (!scenario) {
@@ -62,9 +67,9 @@ const env = {
   LOG_LEVEL: 'warn',
   DB_USER: 'pets',
   DB_PASSWORD: 'pets-dev-password',
-  DB_NAME: 'pets_bench',
+  DB_NAME: scenario.databaseName ?? 'pets_bench',
   DB_POOL_SIZE: '10',
-  REDIS_PREFIX: 'pets-bench',
+  REDIS_PREFIX: scenario.redisPrefix ?? 'pets-bench',
   API_PORT: '3200',
   HOST: '127.0.0.1',
   BARE_PORT: '3100',
@@ -85,16 +90,19 @@ async function waitUntilUp(url) {
   throw new Error(`${url} did not come up`);
 }
 
-/** Busy CPU time of the whole machine, in cores, over the next `ms` (from /proc/stat). */
+/** CPU time of the whole machine so far, in clock ticks summed over all cores (from /proc/stat). */
+function machineTicks() {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = fields[3] + fields[4];
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { idle, busy: total - idle, total, cores: cpus().length };
+}
+
+/** Busy CPU time of the whole machine, in cores, over the next `ms`. */
 async function busyCores(ms = 1000) {
-  const sample = () => {
-    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-    const idle = fields[3] + fields[4];
-    return { idle, total: fields.reduce((a, b) => a + b, 0) };
-  };
-  const a = sample();
+  const a = machineTicks();
   await sleep(ms);
-  const b = sample();
+  const b = machineTicks();
   return (1 - (b.idle - a.idle) / (b.total - a.total)) * cpus().length;
 }
 
@@ -105,9 +113,9 @@ async function waitForQuiet() {
   return false;
 }
 
-function startServer(script) {
+function startServer(script, extraEnv = {}, nodeArgs = []) {
   // The server is pinned to CPU 0; autocannon runs in this process, pinned to CPU 1 below.
-  return spawn('taskset', ['-c', '0', process.execPath, script], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn('taskset', ['-c', '0', process.execPath, ...nodeArgs, script], { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function stop(child) {
@@ -179,6 +187,12 @@ execFileSync('mariadb', ['-e', `CREATE DATABASE IF NOT EXISTS ${env.DB_NAME} CHA
 execFileSync('npm', ['run', '-s', 'build'], { cwd: root, env, stdio: 'inherit' });
 execFileSync(process.execPath, ['dist/libs/database/src/cli.js', 'migrate'], { cwd: root, env, stdio: 'inherit' });
 
+const machineFacts = (extra = {}) => ({ node: process.version, nproc: cpus().length, cpu: cpus()[0]?.model, date: new Date().toISOString(), ...extra });
+if (scenario.jobs) {
+  await runNotificationJobs({ root, env, runs, duration, profile: args.includes('--profile'), waitForQuiet, machineTicks, startServer, stop, machineFacts });
+  process.exit(0);
+}
+
 const servers = {
   ours: { script: 'dist/apps/api/src/main.js', base: `http://127.0.0.1:${env.API_PORT}` },
   bare: { script: 'bench/bare-server.mjs', base: `http://127.0.0.1:${env.BARE_PORT}` },
@@ -249,7 +263,7 @@ for (let run = 0; run < runs; run++) {
 }
 
 const median = (list) => [...list].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor(list.length / 2)];
-const machine = { node: process.version, nproc: cpus().length, cpu: cpus()[0]?.model, date: new Date().toISOString(), bufferPool };
+const machine = machineFacts({ bufferPool });
 const summary = {};
 const table = {};
 for (const testCase of scenario.cases) {
