@@ -30,6 +30,13 @@ const notificationsOf = (userId: string, type: string) =>
     Array<{ title: string; body: string; resourceId: string }>
   >;
 
+/** A rescue whose settings keep a waitlist: approving one application waitlists the pet's others. */
+async function rescueKeepingWaitlist(): Promise<Rescue> {
+  const rescue = await rescueWithStaff(api);
+  await db.query("UPDATE rescues SET settings = JSON_SET(settings, '$.waitlistOnApproval', true) WHERE id = ?", [rescue.rescueId]);
+  return rescue;
+}
+
 /** An application of a fresh adopter for a fresh pet of `rescue`, moved to `status`. */
 async function applicationIn(status: ApplicationStatus, rescue: Rescue) {
   const { petId } = await adoptablePet(api, rescue);
@@ -201,8 +208,7 @@ describe('approval', () => {
   });
 
   it('waitlists the other applications when the rescue says so; completion adopts the pet and closes the waitlist', async () => {
-    const rescue = await rescueWithStaff(api);
-    await db.query("UPDATE rescues SET settings = JSON_SET(settings, '$.waitlistOnApproval', true) WHERE id = ?", [rescue.rescueId]);
+    const rescue = await rescueKeepingWaitlist();
     const { petId } = await adoptablePet(api, rescue);
     const chosen = await submittedApplication(api, petId);
     const other = await submittedApplication(api, petId);
@@ -216,8 +222,7 @@ describe('approval', () => {
   });
 
   it('puts the pet back to available when the approved application is cancelled or withdrawn; the waitlist stays', async () => {
-    const rescue = await rescueWithStaff(api);
-    await db.query("UPDATE rescues SET settings = JSON_SET(settings, '$.waitlistOnApproval', true) WHERE id = ?", [rescue.rescueId]);
+    const rescue = await rescueKeepingWaitlist();
     const { petId } = await adoptablePet(api, rescue);
     const first = await submittedApplication(api, petId);
     const second = await submittedApplication(api, petId);
@@ -270,8 +275,7 @@ describe('approval', () => {
   });
 
   it('closes every application still open when the adoption completes, a reopened one included', async () => {
-    const rescue = await rescueWithStaff(api);
-    await db.query("UPDATE rescues SET settings = JSON_SET(settings, '$.waitlistOnApproval', true) WHERE id = ?", [rescue.rescueId]);
+    const rescue = await rescueKeepingWaitlist();
     const { petId } = await adoptablePet(api, rescue);
     const chosen = await submittedApplication(api, petId);
     const other = await submittedApplication(api, petId);
