@@ -2,6 +2,7 @@
 // caller, 403 to a role without its permission and 2xx to a role with it. The expected permission of each
 // operation is declared here, independently of the code, so removing a guard or a @RequirePermission fails.
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { CORE_SAMPLE_ANSWERS } from '@app/database';
 import { newId } from '@app/common';
 import type { Role } from '@app/contracts';
 import { hasPermission, PERMISSIONS, ROLES, type Permission } from '@app/identity';
@@ -12,7 +13,7 @@ import { sha256Hex } from '../../apps/api/src/modules/auth/secrets';
 import { startApi, type TestApi } from '../support/api';
 import { bundle } from '../support/contract';
 import { createUser, type TestUser } from '../support/identity';
-import { adoptablePet, applicationBody, CORE_ANSWERS, idempotencyKey, moveTo, REFERENCES, submittedApplication } from '../support/applications';
+import { adoptablePet, applicationBody, idempotencyKey, moveTo, REFERENCES, submittedApplication } from '../support/applications';
 import { insertNotification } from '../support/notifications';
 import { createPet, createRescue, listingAction, petBody } from '../support/pets';
 
@@ -335,7 +336,7 @@ const FIXTURES: Record<string, OperationFixture> = {
   getApplication: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}` }) },
   replaceApplication: {
     access: 'self',
-    prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}`, body: { expectedVersion: 1, answers: CORE_ANSWERS, references: REFERENCES } }),
+    prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}`, body: { expectedVersion: 1, answers: CORE_SAMPLE_ANSWERS, references: REFERENCES } }),
   },
   withdrawApplication: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}` }) },
   getApplicationHistory: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}/history` }) },

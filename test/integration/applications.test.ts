@@ -1,10 +1,11 @@
 // Applications: forms (core library, a rescue's versioned form), drafts, submission with its Idempotency-Key and
 // its database-enforced uniqueness, per-question validation, who reads what, and edits while submitted.
 import { AuditLogEntity } from '@app/audit';
+import { CORE_SAMPLE_ANSWERS } from '@app/database';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api';
-import { adoptablePet, applicationBody, CORE_ANSWERS, idempotencyKey, REFERENCES, review, submit, submittedApplication } from '../support/applications';
+import { adoptablePet, applicationBody, idempotencyKey, REFERENCES, review, submit, submittedApplication } from '../support/applications';
 import { createUser } from '../support/identity';
 import { createPet, dataSourceOf, rehomerPetIn, rescuePetIn, rescueWithStaff } from '../support/pets';
 
@@ -78,7 +79,7 @@ describe('application forms', () => {
     expect((await api.request('GET', `/api/v1/rescues/${rescueId}/application-questions`)).body.version).toBe(0);
   });
 
-  it('lets one of two concurrent saves of the same version win', async () => {
+  it('lets one of three concurrent saves of the same version win', async () => {
     const { rescueId, admin } = await rescueWithStaff(api);
     const body = { expectedVersion: 0, questions: [{ key: 'garden', source: 'core', required: true }] };
     const results = await Promise.all([0, 1, 2].map(() => api.request('PUT', `/api/v1/rescues/${rescueId}/application-questions`, { token: admin.token, body })));
@@ -164,7 +165,7 @@ describe('POST /applications', () => {
       pet: { id: petId, availability: 'available' },
       applicant: { id: adopter.id, name: 'Ann Adopter' },
       owner: { type: 'rescue', rescueId, userId: null },
-      answers: CORE_ANSWERS,
+      answers: CORE_SAMPLE_ANSWERS,
       references: [{ name: 'Dr Patel', status: 'pending', notes: null, version: 1 }],
       homeVisits: [],
       assigneeId: null,
@@ -196,7 +197,7 @@ describe('POST /applications', () => {
     const again = await submit(api, adopter, petId, {}, key);
     expect(again.status).toBe(201);
     expect(again.text).toBe(first.text);
-    const reused = await submit(api, adopter, petId, { answers: { ...CORE_ANSWERS, hours_alone: 4 } }, key);
+    const reused = await submit(api, adopter, petId, { answers: { ...CORE_SAMPLE_ANSWERS, hours_alone: 4 } }, key);
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await applicationsOf(adopter.id, petId)).toBe(1);
@@ -236,7 +237,7 @@ describe('POST /applications', () => {
   it('answers invalid answers with one clear error per question and stores nothing', async () => {
     const { petId } = await adoptablePet(api);
     const adopter = await createUser(api);
-    const { household_adults: _adults, ...answers } = CORE_ANSWERS;
+    const { household_adults: _adults, ...answers } = CORE_SAMPLE_ANSWERS;
     const res = await submit(api, adopter, petId, {
       answers: { ...answers, home_type: 'castle', other_pets: 'dogs', hours_alone: 30, move_in_date: 'soon', favourite_colour: 'blue' },
       references: [{ name: 'Somebody', relationship: 'friend' }],
@@ -357,7 +358,7 @@ describe('PUT /applications/{id}', () => {
     const { petId } = await adoptablePet(api, rescue);
     const { application, adopter } = await submittedApplication(api, petId);
     const path = `/api/v1/applications/${application.id}`;
-    const body = { expectedVersion: 1, answers: { ...CORE_ANSWERS, hours_alone: 1 }, references: [{ name: 'Sam', relationship: 'neighbour', phone: '+44 113 496 0001' }] };
+    const body = { expectedVersion: 1, answers: { ...CORE_SAMPLE_ANSWERS, hours_alone: 1 }, references: [{ name: 'Sam', relationship: 'neighbour', phone: '+44 113 496 0001' }] };
     const edited = await api.request('PUT', path, { token: adopter.token, body });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ version: 2, answers: { hours_alone: 1 }, references: [{ name: 'Sam' }] });
@@ -376,7 +377,7 @@ describe('PUT /applications/{id}', () => {
     const { application, adopter } = await submittedApplication(api, petId);
     const res = await api.request('PUT', `/api/v1/applications/${application.id}`, {
       token: adopter.token,
-      body: { expectedVersion: 1, answers: { ...CORE_ANSWERS, garden: 'jungle' }, references: REFERENCES },
+      body: { expectedVersion: 1, answers: { ...CORE_SAMPLE_ANSWERS, garden: 'jungle' }, references: REFERENCES },
     });
     expect(res.status).toBe(400);
     expect(res.body.details.fields).toEqual([{ field: 'answers.garden', constraints: { choice: expect.any(String) } }]);

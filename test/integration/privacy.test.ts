@@ -6,7 +6,7 @@ import { newId } from '@app/common';
 import { AuditLogEntity } from '@app/audit';
 import { AuthSessionEntity, BackupCodeEntity, DataExportEntity, EmailTokenEntity, RefreshTokenEntity, UserEntity, UserPreferencesEntity } from '@app/identity';
 import { bullConnection, JOB, JobEntity, JobProducer, QUEUE } from '@app/jobs';
-import { inTransaction } from '@app/database';
+import { CORE_SAMPLE_ANSWERS, inTransaction } from '@app/database';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { AccessTokenService } from '../../apps/api/src/modules/auth/access-token
 import { DELETION_CANCELLED } from '../../apps/api/src/modules/users/account-deletion.service';
 import { USER_DATA_TABLES } from '../../apps/worker/src/privacy/user-data-map';
 import { startApi, type TestApi } from '../support/api';
-import { adoptablePet, CORE_ANSWERS, submit } from '../support/applications';
+import { adoptablePet, submit } from '../support/applications';
 import { createUser, type TestUser } from '../support/identity';
 import { insertNotification } from '../support/notifications';
 import { startSmtpServer, type TestSmtp } from '../support/smtp';
@@ -381,7 +381,7 @@ describe('applications in exports and erasure', () => {
     const ada = await createUser(quickApi, { name: `Ada ${tok}`, email: `ada-${tok}@example.org` });
     const rescue = await adoptablePet(quickApi);
     const applied = await submit(quickApi, ada, rescue.petId, {
-      answers: { ...CORE_ANSWERS, experience: `Years with dogs ${tok}` },
+      answers: { ...CORE_SAMPLE_ANSWERS, experience: `Years with dogs ${tok}` },
       references: [{ name: `Friend of ${tok}`, relationship: 'friend', email: `friend-${tok}@example.org` }],
     });
     expect(applied.status).toBe(201);

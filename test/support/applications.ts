@@ -6,13 +6,10 @@ import type { TestApi } from './api';
 import { createUser, type TestUser } from './identity';
 import { rescuePetIn, rescueWithStaff } from './pets';
 
-/** Answers every required question of the core form, validly. */
-export const CORE_ANSWERS = CORE_SAMPLE_ANSWERS;
-
 export const REFERENCES = [{ name: 'Dr Patel', relationship: 'vet', email: 'vet@example.org', phone: null }];
 
 export function applicationBody(petId: string, overrides: Record<string, unknown> = {}) {
-  return { petId, answers: { ...CORE_ANSWERS }, references: REFERENCES, ...overrides };
+  return { petId, answers: { ...CORE_SAMPLE_ANSWERS }, references: REFERENCES, ...overrides };
 }
 
 let keys = 0;

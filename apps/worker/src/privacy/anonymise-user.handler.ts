@@ -135,7 +135,8 @@ export class AnonymiseUserHandler implements JobHandler<typeof JOB.anonymiseUser
 
   /**
    * A pet held for one of the user's approved applications (pending) is available again, as when an applicant
-   * withdraws: recorded in the pet's history and audited, by the platform. Returns how many pets were released.
+   * withdraws: recorded in the pet's history, by the platform (actor null); the count goes into the anonymisation's
+   * audit entry (`removed.petsReleased`). Returns how many pets were released.
    */
   private async releasePetsOf(manager: EntityManager, userId: string): Promise<number> {
     const held: Array<{ pet_id: string }> = await manager.query(

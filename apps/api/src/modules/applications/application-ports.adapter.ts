@@ -16,12 +16,12 @@ export class PetAdoptionAccess extends ApplicationPets {
 
   async find(petId: string, caller: Principal | null, tx?: TransactionContext): Promise<PetStanding | null> {
     const found = await this.adoption.find(petId, caller, tx);
-    return found && { pet: found.pet, visible: found.access.visible };
+    return found && { pet: found.pet, visible: found.access.visible, insider: found.access.insider };
   }
 
   async findShared(tx: TransactionContext, petId: string, caller: Principal): Promise<PetStanding | null> {
     const found = await this.adoption.findShared(tx, petId, caller);
-    return found && { pet: found.pet, visible: found.access.visible };
+    return found && { pet: found.pet, visible: found.access.visible, insider: found.access.insider };
   }
 
   lock(tx: TransactionContext, petId: string): Promise<PetEntity | null> {

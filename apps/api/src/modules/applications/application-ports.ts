@@ -10,6 +10,8 @@ export interface PetStanding {
   pet: PetEntity;
   /** The caller may see the pet (published, or they are its owner side or a moderator). */
   visible: boolean;
+  /** The caller is of the pet's owner side or a volunteer of its rescue: they read its applications. */
+  insider: boolean;
 }
 
 export abstract class ApplicationPets {

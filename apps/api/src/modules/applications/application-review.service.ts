@@ -133,16 +133,17 @@ export class ApplicationReviewService {
       }
       return (await this.applications.findById(applicationId, tx))!;
     });
-    return this.answer(caller, application);
+    // Only the owner side assigns, and it reads the internal notes.
+    return this.answer(application, true);
   }
 
-  private async answer(caller: Principal, application: ApplicationEntity, insider?: boolean): Promise<ApplicationDto> {
-    const readsNotes = insider ?? (await this.access.accessTo(application, caller)).insider;
-    return toApplicationDto(await this.details.read(application.id, undefined, application), readsNotes);
+  private async answer(application: ApplicationEntity, insider: boolean): Promise<ApplicationDto> {
+    return toApplicationDto(await this.details.read(application.id, undefined, application), insider);
   }
 
-  private takeAndAnswer(caller: Principal, applicationId: string, request: StepRequest): Promise<ApplicationDto> {
-    return this.take(caller, applicationId, request).then(({ application, insider }) => this.answer(caller, application, insider));
+  private async takeAndAnswer(caller: Principal, applicationId: string, request: StepRequest): Promise<ApplicationDto> {
+    const { application, insider } = await this.take(caller, applicationId, request);
+    return this.answer(application, insider);
   }
 
   private take(caller: Principal, applicationId: string, request: StepRequest): Promise<{ application: ApplicationEntity; insider: boolean }> {
