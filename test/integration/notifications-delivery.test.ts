@@ -15,7 +15,7 @@ import { insertNotification, notificationEvent, notifyVia } from '../support/not
 import { dataSourceOf, listingAction, rehomerPetIn } from '../support/pets';
 import { DisposableRedis } from '../support/redis-server';
 import { startSmtpServer, type TestSmtp } from '../support/smtp';
-import { isolatedRedisPrefix, startWorker, waitFor, type TestWorker } from '../support/worker';
+import { completedJob, isolatedRedisPrefix, startWorker, waitFor, type TestWorker } from '../support/worker';
 
 let smtp: TestSmtp;
 let api: TestApi;
@@ -91,8 +91,7 @@ describe('notification e-mail', () => {
     await settled(row.id);
     // A redelivery: the same notification's job run again under another BullMQ id.
     const again = await queue.add(JOB.deliverNotificationEmail, { notificationId: row.id }, { jobId: `${notificationEmailJobId(row.id)}-again` });
-    await waitFor(async () => (await queue.getJob(again.id!))?.isCompleted(), 10_000, 'redelivered job');
-    expect((await queue.getJob(again.id!))?.returnvalue).toEqual({ outcome: 'skipped', reason: 'e-mail already sent' });
+    expect((await completedJob(queue, again.id!)).returnvalue).toEqual({ outcome: 'skipped', reason: 'e-mail already sent' });
     await worker.app.get(NotificationEmailSweeper).sweepOnce();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.mailsTo(ada.email)).toHaveLength(1);
@@ -113,7 +112,8 @@ describe('notification e-mail', () => {
     await enqueueNotificationEmails(api.app.get(JobProducer), cases.map(([, id]) => id));
     for (const [user, id, reason] of cases) {
       expect(await settled(id)).toMatchObject({ emailStatus: 'skipped', emailDetail: reason, emailSentAt: null });
-      expect((await queue.getJob(notificationEmailJobId(id)))?.returnvalue).toEqual({ outcome: 'skipped', reason });
+      // The row is marked inside the job; its return value is stored once the job has completed.
+      expect((await completedJob(queue, notificationEmailJobId(id))).returnvalue).toEqual({ outcome: 'skipped', reason });
       expect(smtp.mailsTo(user.email)).toEqual([]);
     }
   });
@@ -153,11 +153,7 @@ describe('notification e-mail', () => {
     await smtp.waitForMail(ada.email, /Quiet please/);
     expect(await settled(row.id)).toMatchObject({ emailStatus: 'sent' });
     // The row is marked sent inside the job; BullMQ counts the attempt once the job has completed.
-    const done = await waitFor(async () => {
-      const j = await queue.getJob(notificationEmailJobId(row.id));
-      return j && (await j.isCompleted()) ? j : undefined;
-    }, 10_000, 'completed job');
-    expect(done.attemptsMade).toBe(1);
+    expect((await completedJob(queue, notificationEmailJobId(row.id))).attemptsMade).toBe(1);
   });
 
   it('is delivered by the sweeper when Redis was down as the transaction committed', async () => {
@@ -245,7 +241,7 @@ describe('fan-out of pet availability changes', () => {
 
     // The same fan-out run again (a redelivery of the tracked job): still one notification each, no second mail.
     const again = await queue.add(JOB.fanOutPetStatusChange, { ...(job.payload as unknown as PetStatusFanOutPayload), trackedJobId: job.id }, { jobId: `${job.id}-again` });
-    await waitFor(async () => (await queue.getJob(again.id!))?.isCompleted(), 10_000, 'second fan-out');
+    await completedJob(queue, again.id!);
     for (const fan of fans) expect(await petNotifications(fan, petId)).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.mailsTo(fans[2].email)).toHaveLength(1);
@@ -277,8 +273,7 @@ describe('fan-out of pet availability changes', () => {
     await favourite(fan, petId);
     expect((await listingAction(api, owner, petId, 'retire')).status).toBe(200);
     const job = await queue.add(JOB.fanOutPetStatusChange, { petId, petName: 'Biscuit', from: 'available', to: 'adopted', actorId: owner.id, changeId: newId() });
-    await waitFor(async () => (await queue.getJob(job.id!))?.isCompleted(), 10_000, 'fan-out');
-    expect((await queue.getJob(job.id!))?.returnvalue).toEqual({ outcome: 'stopped', reason: 'the pet is no longer published', recipients: 0, batches: 0 });
+    expect((await completedJob(queue, job.id!)).returnvalue).toEqual({ outcome: 'stopped', reason: 'the pet is no longer published', recipients: 0, batches: 0 });
     expect(await petNotifications(fan, petId)).toEqual([]);
   });
 

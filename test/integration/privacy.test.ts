@@ -18,7 +18,7 @@ import { adoptablePet, submit } from '../support/applications';
 import { createUser, type TestUser } from '../support/identity';
 import { insertNotification } from '../support/notifications';
 import { startSmtpServer, type TestSmtp } from '../support/smtp';
-import { isolatedRedisPrefix, startWorker, waitFor, type TestWorker } from '../support/worker';
+import { completedJob, isolatedRedisPrefix, startWorker, waitFor, type TestWorker } from '../support/worker';
 
 const SHORT_GRACE_SECONDS = 1;
 const DAY_MS = 24 * 3600_000;
@@ -182,7 +182,7 @@ describe('data export', () => {
     const first = await db.getRepository(DataExportEntity).findOneByOrFail({ jobId });
     // A redelivery: the same tracked job enqueued again under another BullMQ id.
     await jobsQueue.add(JOB.exportUserData, { userId: ada.id, trackedJobId: jobId }, { jobId: `${jobId}-again` });
-    await waitFor(async () => (await jobsQueue.getJob(`${jobId}-again`))?.isCompleted(), 15_000, 'redelivered export');
+    await completedJob(jobsQueue, `${jobId}-again`, 15_000);
     expect(await db.getRepository(DataExportEntity).findBy({ userId: ada.id })).toEqual([first]);
   });
 });
@@ -337,8 +337,7 @@ describe('account deletion', () => {
     // A second delivery finds the account deleted and changes nothing.
     const version = (await db.getRepository(UserEntity).findOneByOrFail({ id: ada.id })).version;
     await jobsQueue.add(JOB.anonymiseUser, { userId: ada.id, trackedJobId: jobId }, { jobId: `${jobId}-again` });
-    await waitFor(async () => (await jobsQueue.getJob(`${jobId}-again`))?.isCompleted(), 15_000, 'redelivered anonymisation');
-    expect((await jobsQueue.getJob(`${jobId}-again`))?.returnvalue).toEqual({ outcome: 'skipped', reason: 'the account is deleted' });
+    expect((await completedJob(jobsQueue, `${jobId}-again`, 15_000)).returnvalue).toEqual({ outcome: 'skipped', reason: 'the account is deleted' });
     expect((await db.getRepository(UserEntity).findOneByOrFail({ id: ada.id })).version).toBe(version);
   });
 

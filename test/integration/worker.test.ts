@@ -12,7 +12,7 @@ import { PurgeIdempotencyKeysHandler } from '../../apps/worker/src/handlers/purg
 import { WriteAuditEntryHandler } from '../../apps/worker/src/handlers/write-audit-entry.handler';
 import { QueuedJobSweeper } from '../../apps/worker/src/queues/queued-job-sweeper';
 import { openTestDataSource } from '../support/db';
-import { isolatedRedisPrefix, startWorker, waitFor, type TestWorker } from '../support/worker';
+import { completedJob, isolatedRedisPrefix, startWorker, waitFor, type TestWorker } from '../support/worker';
 
 @Injectable()
 @HandlesJob(JOB.writeAuditEntry)
@@ -133,8 +133,8 @@ describe('worker processing', () => {
     const entry = auditEntry();
     await auditQueue.add(JOB.writeAuditEntry, entry, { jobId: `${entry.id}-a` });
     await auditQueue.add(JOB.writeAuditEntry, entry, { jobId: `${entry.id}-b` });
-    await waitFor(async () => (await auditQueue.getJob(`${entry.id}-b`))?.isCompleted(), 10_000, 'audit jobs');
-    await waitFor(async () => (await auditQueue.getJob(`${entry.id}-a`))?.isCompleted(), 10_000, 'audit jobs');
+    await completedJob(auditQueue, `${entry.id}-b`);
+    await completedJob(auditQueue, `${entry.id}-a`);
     const rows = await dataSource.getRepository(AuditLogEntity).findBy({ id: entry.id });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'test.retried', targetId: 't1', requestId: 'req-1', afterState: { ok: true } });

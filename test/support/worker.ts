@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { AppConfig } from '@app/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Job, Queue } from 'bullmq';
 import { inject } from 'vitest';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
 import { testConfig } from './config';
@@ -45,4 +46,12 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The job once BullMQ has completed it: its return value and attempt count are final only then. */
+export function completedJob(queue: Queue, jobId: string, timeoutMs = 10_000): Promise<Job> {
+  return waitFor(async () => {
+    const job = await queue.getJob(jobId);
+    return job && (await job.isCompleted()) ? job : undefined;
+  }, timeoutMs, `job ${jobId} to complete`);
 }
