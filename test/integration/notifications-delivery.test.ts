@@ -13,6 +13,7 @@ import { startApi, type TestApi } from '../support/api';
 import { createUser, type TestUser } from '../support/identity';
 import { insertNotification, notificationEvent, notifyVia } from '../support/notifications';
 import { dataSourceOf, listingAction, rehomerPetIn } from '../support/pets';
+import { connectRealtime } from '../support/realtime';
 import { DisposableRedis } from '../support/redis-server';
 import { startSmtpServer, type TestSmtp } from '../support/smtp';
 import { completedJob, isolatedRedisPrefix, startWorker, waitFor, type TestWorker } from '../support/worker';
@@ -221,6 +222,8 @@ describe('fan-out of pet availability changes', () => {
     const fans = [await createUser(api), await createUser(api), await createUser(api)];
     await savePreferences(fans[2], { notifications: { ...DEFAULT_PREFERENCES.notifications, petUpdates: { email: true, inApp: true } } });
     for (const fan of [...fans, owner]) await favourite(fan, petId);
+    // The worker writes these notifications; the api's gateway pushes them to the fans' open apps.
+    const live = await connectRealtime(api, fans[1].token);
 
     await changeAvailability(owner, petId, 'on_hold');
     const job = await fanOutJobOf(petId);
@@ -231,6 +234,10 @@ describe('fan-out of pet availability changes', () => {
       expect(only).toMatchObject({ title: 'Biscuit is on hold', body: 'Biscuit, one of your favourite pets, was available and is now on hold.', inApp: true });
     }
     expect(await petNotifications(owner, petId)).toEqual([]);
+
+    const pushed = await live.next('notification.created');
+    live.close();
+    expect(pushed.notification).toMatchObject({ type: 'favorite_pet_status_changed', title: 'Biscuit is on hold', resourceId: petId });
 
     const centre = await api.request('GET', '/api/v1/notifications', { token: fans[0].token });
     expect(centre.body.items[0]).toMatchObject({ type: 'favorite_pet_status_changed', resourceType: 'pet', resourceId: petId, link: `/api/v1/pets/${petId}` });

@@ -91,7 +91,10 @@ describe('graceful shutdown', () => {
       }
     };
     const clients = Array.from({ length: 20 }, client);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The signal comes under load: once the clients have been served (not after a fixed time, which a busy machine
+    // may spend on fewer requests).
+    const served = () => outcomes.filter((o) => o === 200).length;
+    await waitFor(async () => served() > 20, 10_000, 'the clients to be served');
     process.kill(process.pid, 'SIGUSR2');
     expect(await exited).toBe(0);
     stop = true;
@@ -99,7 +102,6 @@ describe('graceful shutdown', () => {
     // Every request either completed, was refused with 503 while draining, or was never accepted.
     const unexpected = outcomes.filter((o) => o !== 200 && o !== 503 && o !== 'ECONNREFUSED');
     expect(unexpected).toEqual([]);
-    expect(outcomes.filter((o) => o === 200).length).toBeGreaterThan(20);
     expect(outcomes).toContain(503);
   });
 });

@@ -60,3 +60,10 @@ export function assertMatchesContract(method: string, url: string, status: numbe
     throw new Error(`${match.operationId} ${status} body violates the contract: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`);
   }
 }
+
+/** Throws unless `value` is valid against the named component schema (payloads outside HTTP, e.g. real-time events). */
+export function assertMatchesSchema(name: string, value: unknown): void {
+  if (!bundle.components?.schemas?.[name]) throw new Error(`${name} is not a schema of the contract`);
+  const validate = ajv.compile({ $ref: `contract#/components/schemas/${name}` });
+  if (!validate(value)) throw new Error(`${name} violated: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(value)}`);
+}

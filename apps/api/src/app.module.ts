@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
-import { AppConfig, AppConfigModule, RedisModule, ShutdownState } from '@app/common';
+import { AppConfig, AppConfigModule, RealtimeSignalsModule, RedisModule, ShutdownState } from '@app/common';
 import { databaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { Registry } from 'prom-client';
@@ -14,6 +14,7 @@ import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { JobStatusModule } from './modules/job-status/job-status.module';
 import { NotificationCentreModule } from './modules/notifications/notifications.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
 import { PetSearchModule } from './modules/pet-search/pet-search.module';
 import { PetsModule } from './modules/pets/pets.module';
 import { RescuesModule } from './modules/rescues/rescues.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AppConfigModule.forRoot(runtime.config),
         databaseModule(runtime.config, apiEntities),
         RedisModule,
+        RealtimeSignalsModule,
         JobsModule.forRole('producer'),
         AuditModule,
         IdempotencyModule,
@@ -51,6 +53,7 @@ export class AppModule {
         PetSearchModule,
         ApplicationsModule,
         NotificationCentreModule,
+        RealtimeModule,
       ],
       providers: [
         { provide: Registry, useValue: runtime.metrics },

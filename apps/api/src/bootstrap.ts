@@ -24,6 +24,7 @@ import {
 } from '@app/common';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
 
 export const ROOT_ROUTES = ['healthz', 'readyz', 'metrics'];
 
@@ -89,6 +90,7 @@ export async function createApiApp(config: AppConfig, options: { logDestination?
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalGuards(new JsonBodyGuard(app.get(Reflector)));
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   SwaggerModule.setup('docs', app, loadBundledContract(), { useGlobalPrefix: false, raw: ['json'] });
   await app.init();
   return { app, shutdown };

@@ -3,7 +3,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@app/audit';
-import { AppConfig, AppConfigModule, RedisModule, ShutdownState } from '@app/common';
+import { AppConfig, AppConfigModule, RealtimeSignalsModule, RedisModule, ShutdownState } from '@app/common';
 import { databaseModule, ReadinessService } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { Registry } from 'prom-client';
@@ -42,6 +42,7 @@ export class WorkerModule {
         AppConfigModule.forRoot(runtime.config),
         databaseModule(runtime.config, workerEntities),
         RedisModule,
+        RealtimeSignalsModule,
         DiscoveryModule,
         JobsModule.forRole('worker'),
         AuditModule,

@@ -7,5 +7,6 @@ export * from './observability/metrics';
 export * from './shutdown/shutdown-state';
 export * from './http/http-hooks';
 export * from './redis/redis.module';
+export * from './realtime/realtime-signals';
 export * from './shutdown/graceful-shutdown';
 export * from './http/json-body.guard';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { newId } from '@app/common';
+import { newId, RealtimeSignals } from '@app/common';
 import type { Availability } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import { UserEntity, UserPreferencesEntity } from '@app/identity';
@@ -28,13 +28,17 @@ function chunks<T>(items: T[], size: number): T[][] {
 /**
  * Creates notifications for the services that own the events (applications, messages, pets). Rows are written in
  * the caller's transaction, so a notification exists exactly when its cause committed; their e-mails go through the
- * worker, enqueued after commit (the row is the outbox: see docs/notifications.md).
+ * worker, enqueued after commit (the row is the outbox: see docs/notifications.md); open apps hear of them through
+ * the real-time gateway (docs/realtime.md).
  */
 @Injectable()
 export class Notifier {
   private readonly logger = new Logger('Notifier');
 
-  constructor(private readonly producer: JobProducer) {}
+  constructor(
+    private readonly producer: JobProducer,
+    private readonly signals: RealtimeSignals,
+  ) {}
 
   /** In the caller's transaction: one row per event (deduplicated by (userId, eventKey)); e-mail delivery enqueued after commit. */
   async notify(tx: TransactionContext, events: NotificationEvent[]): Promise<void> {
@@ -45,20 +49,19 @@ export class Notifier {
     const rows = notificationRowsOf(normalised, recipients, ids);
     for (const chunk of chunks(rows, INSERT_CHUNK)) await this.insert(tx, chunk);
 
-    const pending = rows.filter((row) => row.emailStatus === 'pending').map((row) => row.id);
     // A duplicate (userId, eventKey) kept the earlier row, and with it the earlier id: only our ids were inserted.
-    const inserted: string[] = [];
-    for (const chunk of chunks(pending, INSERT_CHUNK)) {
-      const found: Array<{ id: string }> = await tx.manager.query(`SELECT id FROM notifications WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
-      inserted.push(...found.map((row) => row.id));
-    }
-    if (inserted.length === 0) return;
+    const inserted = await this.insertedOf(tx, rows.map((row) => row.id));
+    const mails = rows.filter((row) => row.emailStatus === 'pending' && inserted.has(row.id)).map((row) => row.id);
+    const shown = rows.filter((row) => row.inApp && inserted.has(row.id));
+    if (mails.length === 0 && shown.length === 0) return;
     tx.afterCommit(async () => {
+      await this.announce(shown);
+      if (mails.length === 0) return;
       try {
-        await enqueueNotificationEmails(this.producer, inserted);
+        await enqueueNotificationEmails(this.producer, mails);
       } catch (error) {
         // The rows stay `pending`: the worker's sweeper enqueues them once Redis is back.
-        this.logger.warn({ err: error, notifications: inserted.length }, 'notification e-mails not enqueued; the sweeper will retry');
+        this.logger.warn({ err: error, notifications: mails.length }, 'notification e-mails not enqueued; the sweeper will retry');
       }
     });
   }
@@ -79,6 +82,23 @@ export class Notifier {
       payload: { ...change, changeId: newId() },
       createdBy: change.actorId,
     });
+  }
+
+  private async insertedOf(tx: TransactionContext, ids: string[]): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    for (const chunk of chunks(ids, INSERT_CHUNK)) {
+      const found: Array<{ id: string }> = await tx.manager.query(`SELECT id FROM notifications WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+      for (const row of found) inserted.add(row.id);
+    }
+    return inserted;
+  }
+
+  /** Live updates for the recipients' open apps: one signal per call, however many users it reaches. */
+  private async announce(rows: NotificationRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const byUser = new Map<string, string[]>();
+    for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.id]);
+    await this.signals.publish({ kind: 'notifications', recipients: [...byUser].map(([userId, notificationIds]) => ({ userId, notificationIds })) });
   }
 
   private async recipientsOf(tx: TransactionContext, userIds: string[]): Promise<Map<string, NotificationRecipient>> {

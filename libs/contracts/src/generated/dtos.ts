@@ -263,6 +263,18 @@ export const PetSort = {
 } as const;
 export type PetSort = (typeof PetSort)[keyof typeof PetSort];
 
+/** Events the server emits on the `/realtime` Socket.IO namespace (connect with `auth: { token: <access token> }`):
+`notification.created` (RealtimeNotificationEvent), `application.message` (RealtimeApplicationMessageEvent) and
+`session.ended` (Error, code UNAUTHENTICATED, sent just before the server disconnects the socket because its
+session ended or its access token expired; reconnect with a fresh token). A refused connection's
+`connect_error` carries an Error in `data`. Clients send no events. */
+export const RealtimeEventName = {
+  NotificationCreated: "notification.created",
+  ApplicationMessage: "application.message",
+  SessionEnded: "session.ended",
+} as const;
+export type RealtimeEventName = (typeof RealtimeEventName)[keyof typeof RealtimeEventName];
+
 /** pending until an admin verifies the rescue; only verified rescues can publish pets. */
 export const RescueStatus = {
   Pending: "pending",
@@ -2441,6 +2453,35 @@ export class QuietHoursDto {
   @IsString()
   @Matches(new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$"))
   end!: string;
+}
+
+/** A message posted on an application, for everyone who may read its thread (the sender's other sockets too). */
+@ApiSchema({ name: "RealtimeApplicationMessageEvent" })
+export class RealtimeApplicationMessageEventDto {
+  @ApiProperty({ type: String })
+  @IsString()
+  applicationId!: string;
+
+  @ApiProperty({ type: () => ApplicationMessageDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ApplicationMessageDto)
+  message!: ApplicationMessageDto;
+}
+
+/** A new notification in the recipient's centre, exactly as `GET /notifications/{id}` answers it, and the unread count after it. */
+@ApiSchema({ name: "RealtimeNotificationEvent" })
+export class RealtimeNotificationEventDto {
+  @ApiProperty({ type: () => NotificationDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => NotificationDto)
+  notification!: NotificationDto;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  unreadCount!: number;
 }
 
 /** The refresh token in the body, or none when it travels in the cookie. */

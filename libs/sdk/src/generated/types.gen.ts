@@ -1419,6 +1419,32 @@ export type NotificationsMarkedRead = {
 };
 
 /**
+ * Events the server emits on the `/realtime` Socket.IO namespace (connect with `auth: { token: <access token> }`):
+ * `notification.created` (RealtimeNotificationEvent), `application.message` (RealtimeApplicationMessageEvent) and
+ * `session.ended` (Error, code UNAUTHENTICATED, sent just before the server disconnects the socket because its
+ * session ended or its access token expired; reconnect with a fresh token). A refused connection's
+ * `connect_error` carries an Error in `data`. Clients send no events.
+ *
+ */
+export type RealtimeEventName = 'notification.created' | 'application.message' | 'session.ended';
+
+/**
+ * A new notification in the recipient's centre, exactly as `GET /notifications/{id}` answers it, and the unread count after it.
+ */
+export type RealtimeNotificationEvent = {
+    notification: Notification;
+    unreadCount: number;
+};
+
+/**
+ * A message posted on an application, for everyone who may read its thread (the sender's other sockets too).
+ */
+export type RealtimeApplicationMessageEvent = {
+    applicationId: string;
+    message: ApplicationMessage;
+};
+
+/**
  * Key of the feature flag.
  */
 export type FeatureKey = string;

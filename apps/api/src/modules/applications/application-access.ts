@@ -67,6 +67,13 @@ export class ApplicationAccessPolicy {
     }
   }
 
+  /** Everyone who may read the application's thread: the applicant and the owner side (see ApplicationMessagesService). */
+  async threadReaders(application: Omit<ApplicationOwnership, 'id'>, tx?: TransactionContext): Promise<string[]> {
+    const ownerSide =
+      application.ownerType === 'individual' ? [application.ownerUserId!] : await this.rescues.memberIdsOf(application.rescueId!, PET_MANAGING_STAFF_ROLES, tx);
+    return [...new Set([application.applicantId, ...ownerSide])];
+  }
+
   /** 404 unless the caller may see it, 403 unless they are its owner side. */
   async assertOwner(application: ApplicationOwnership, caller: Principal, tx?: TransactionContext): Promise<ApplicationAccess> {
     const access = await this.assertVisible(application, caller, tx);

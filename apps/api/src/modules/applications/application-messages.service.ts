@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { newId } from '@app/common';
+import { newId, RealtimeSignals } from '@app/common';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toKeysetPage } from '@app/common/pagination/keyset-cursor';
 import type { ApplicationMessagePageDto, ListApplicationMessagesQuery, SendMessageRequestDto } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
@@ -15,6 +15,7 @@ import { ApplicationsRepository } from './applications.repository';
 /**
  * The thread of an application: between the applicant and the owner side (the rescue's admins and staff, or the
  * rehomer). Nobody else sees it, not the rescue's volunteers nor platform admins: 404, as for no application.
+ * A sent message also reaches the open apps of the thread's readers live (docs/realtime.md).
  */
 @Injectable()
 export class ApplicationMessagesService {
@@ -24,6 +25,7 @@ export class ApplicationMessagesService {
     private readonly access: ApplicationAccessPolicy,
     private readonly notifier: ApplicationNotifier,
     private readonly idempotency: IdempotencyService,
+    private readonly signals: RealtimeSignals,
   ) {}
 
   async list(caller: Principal, applicationId: string, query: ListApplicationMessagesQuery): Promise<ApplicationMessagePageDto> {
@@ -41,7 +43,10 @@ export class ApplicationMessagesService {
       const id = newId();
       const message = await this.messages.insert(tx, { id, applicationId, senderId: caller.userId, senderSide: access.applicant ? 'applicant' : 'owner', body: body.body });
       await this.notifier.messageReceived(tx, notifiedApplication(application), { id, senderId: caller.userId, fromApplicant: access.applicant, body: body.body });
-      return { status: 201, body: toMessageDto(message) };
+      const dto = toMessageDto(message);
+      const recipientIds = await this.access.threadReaders(application, tx);
+      tx.afterCommit(() => this.signals.publish({ kind: 'application-message', recipientIds, applicationId, message: dto }));
+      return { status: 201, body: dto };
     });
   }
 

@@ -46,6 +46,11 @@ export class AccessTokenService {
 
   /** Throws UNAUTHENTICATED for anything but a valid, current access token of ours. */
   verify(token: string): Principal {
+    return this.verifyWithExpiry(token).principal;
+  }
+
+  /** verify(), with the token's expiry (a real-time socket closes when its token does). */
+  verifyWithExpiry(token: string): { principal: Principal; expiresAt: Date } {
     let claims: Partial<AccessClaims> & { [key: string]: unknown };
     try {
       const decoded = this.jwt.decode(token, { complete: true }) as { header?: { typ?: string } } | null;
@@ -64,8 +69,9 @@ export class AccessTokenService {
       typeof claims.sub === 'string' &&
       typeof claims.sid === 'string' &&
       typeof claims.nbf === 'number' &&
+      typeof claims.exp === 'number' &&
       (ROLES as readonly string[]).includes(String(claims.role));
     if (!valid) throw new DomainError('UNAUTHENTICATED', 'The access token is missing, invalid or expired.');
-    return { userId: claims.sub!, sessionId: claims.sid!, role: claims.role! };
+    return { principal: { userId: claims.sub!, sessionId: claims.sid!, role: claims.role! }, expiresAt: new Date((claims.exp as number) * 1000) };
   }
 }

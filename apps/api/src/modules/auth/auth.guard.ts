@@ -3,9 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { CONTRACT_OPERATION, DomainError, requestContext } from '@app/common';
 import type { ContractOperation } from '@app/contracts';
 import { hasPermission, type Permission, type Principal } from '@app/identity';
-import { AccessTokenService } from './access-token.service';
 import { REQUIRED_PERMISSION, type AuthenticatedRequest } from './authorization';
-import { RevokedSessions } from './revoked-sessions';
+import { BearerAuthenticator, bearerTokenOf } from './bearer-authenticator';
 
 /**
  * Global guard: an operation the contract marks with bearerAuth needs a valid access token, and the permission
@@ -15,8 +14,7 @@ import { RevokedSessions } from './revoked-sessions';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: AccessTokenService,
-    private readonly revokedSessions: RevokedSessions,
+    private readonly bearer: BearerAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,16 +42,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  /** A signed-out or revoked session's access token stops at once, not when it expires. */
   private async authenticate(token: string): Promise<Principal> {
-    const principal = this.tokens.verify(token);
-    if (await this.revokedSessions.has(principal.sessionId)) throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again.');
-    return principal;
+    return (await this.bearer.authenticate(token)).principal;
   }
-}
-
-function bearerTokenOf(header: string | undefined): string | null {
-  if (!header) return null;
-  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
-  return match ? match[1] : null;
 }

@@ -11,6 +11,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthMailer } from './auth-mailer';
 import { BackupCodesRepository } from './backup-codes.repository';
+import { BearerAuthenticator } from './bearer-authenticator';
 import { BootstrapAdmin } from './bootstrap-admin.service';
 import { EmailTokensRepository } from './email-tokens.repository';
 import { LoginThrottle } from './login-throttle.service';
@@ -34,6 +35,7 @@ import { TwoFactorService } from './two-factor.service';
     PasswordHasher,
     SessionsRepository,
     RevokedSessions,
+    BearerAuthenticator,
     AccountsRepository,
     EmailTokensRepository,
     BackupCodesRepository,
@@ -49,6 +51,6 @@ import { TwoFactorService } from './two-factor.service';
     BootstrapAdmin,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessTokenService, PasswordHasher, SessionsRepository],
+  exports: [AccessTokenService, BearerAuthenticator, PasswordHasher, SessionsRepository],
 })
 export class AuthModule {}

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, RedisClient } from '@app/common';
+import { AppConfig, RealtimeSignals, RedisClient } from '@app/common';
 
 const key = (sessionId: string) => `auth:revoked-session:${sessionId}`;
 
@@ -7,6 +7,7 @@ const key = (sessionId: string) => `auth:revoked-session:${sessionId}`;
  * Denylist of revoked sessions for self-contained access tokens (ASVS 7.4.1): a token whose session was
  * revoked stops working at once instead of living out its 15 minutes. Entries live as long as an access
  * token can, so the list stays small. Redis being down fails open (the access-token lifetime bounds it).
+ * Real-time sockets opened with those tokens are disconnected too.
  */
 @Injectable()
 export class RevokedSessions {
@@ -15,6 +16,7 @@ export class RevokedSessions {
   constructor(
     private readonly redis: RedisClient,
     private readonly config: AppConfig,
+    private readonly signals: RealtimeSignals,
   ) {}
 
   async add(sessionIds: readonly string[]): Promise<void> {
@@ -26,6 +28,7 @@ export class RevokedSessions {
     } catch (error) {
       this.logger.warn({ err: error }, 'could not denylist revoked sessions; their access tokens live until they expire');
     }
+    await this.signals.publish({ kind: 'sessions-ended', sessionIds: [...sessionIds] });
   }
 
   async has(sessionId: string): Promise<boolean> {

@@ -9,5 +9,6 @@ import { NotificationsService } from './notifications.service';
 @Module({
   controllers: [NotificationsController],
   providers: [NotificationsService, { provide: NotificationsRepository, useClass: TypeOrmNotificationsRepository }],
+  exports: [NotificationsService],
 })
 export class NotificationCentreModule {}

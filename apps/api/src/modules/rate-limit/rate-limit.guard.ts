@@ -4,6 +4,7 @@ import { AppConfig, CONTRACT_OPERATION, DomainError } from '@app/common';
 import type { ContractOperation } from '@app/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessTokenService } from '../auth/access-token.service';
+import { bearerTokenOf } from '../auth/bearer-authenticator';
 import { RateLimiter, tightest, type Bucket } from './rate-limiter';
 
 /** Sign-in and account recovery: public, and what password guessing and mail flooding go through. */
@@ -70,8 +71,7 @@ export class RateLimitGuard implements CanActivate {
 
   /** A signed-in caller is limited per user (wherever they connect from), anyone else per address. */
   private clientOf(request: FastifyRequest): string {
-    const header = request.headers.authorization;
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : null;
+    const token = bearerTokenOf(request.headers.authorization);
     if (token) {
       try {
         return `user:${this.tokens.verify(token).userId}`;

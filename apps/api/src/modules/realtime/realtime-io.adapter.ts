@@ -1,0 +1,27 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { AppConfig } from '@app/common';
+import type { Server, ServerOptions } from 'socket.io';
+
+/** Largest frame a client may send; clients send no events, so anything bigger is abuse. */
+const MAX_CLIENT_FRAME_BYTES = 16 * 1024;
+
+/** Socket.IO on the api's own HTTP server, with the same allowed origins as the REST API. */
+export class RealtimeIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    return super.createIOServer(port, {
+      ...(options as ServerOptions),
+      serveClient: false,
+      maxHttpBufferSize: MAX_CLIENT_FRAME_BYTES,
+      // The token travels in the handshake's `auth`, never in a cookie: no credentials for cross-origin polling.
+      cors: { origin: this.config.CORS_ORIGINS, credentials: false },
+    });
+  }
+}

@@ -1,0 +1,121 @@
+import { Inject } from '@nestjs/common';
+import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { DomainError, ShutdownState, toErrorResponse, type ErrorBody } from '@app/common';
+import type { RealtimeApplicationMessageEventDto, RealtimeNotificationEventDto } from '@app/contracts';
+import type { Principal } from '@app/identity';
+import { Counter, Gauge, Registry } from 'prom-client';
+import type { Namespace, Socket } from 'socket.io';
+import { BearerAuthenticator, bearerTokenOf } from '../auth/bearer-authenticator';
+
+export const REALTIME_NAMESPACE = '/realtime';
+
+const userRoom = (userId: string) => `user:${userId}`;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+interface SocketData {
+  principal: Principal;
+  expiresAt: Date;
+}
+
+/** What the server emits (RealtimeEventName in the contract); clients send nothing. */
+export interface RealtimeEvents {
+  'notification.created': (event: RealtimeNotificationEventDto) => void;
+  'application.message': (event: RealtimeApplicationMessageEventDto) => void;
+  'session.ended': (error: ErrorBody) => void;
+}
+
+type RealtimeNamespace = Namespace<Record<string, never>, RealtimeEvents, Record<string, never>, SocketData>;
+type RealtimeSocket = Socket<Record<string, never>, RealtimeEvents, Record<string, never>, SocketData>;
+
+/** A refused handshake: the client's `connect_error` carries the usual error body in `data`. */
+function connectError(error: unknown): Error & { data: ErrorBody } {
+  const body = toErrorResponse(error).body;
+  return Object.assign(new Error(body.message), { data: body });
+}
+
+/**
+ * The `/realtime` namespace: a socket is admitted with a valid access token of a live session, joins its user's
+ * and its session's rooms, and is closed when its session ends or its token expires (the client reconnects with a
+ * fresh token). It only receives: what it is sent comes from RealtimeRelay, which decides who may see what.
+ */
+@WebSocketGateway({ namespace: REALTIME_NAMESPACE })
+export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGatewayConnection<RealtimeSocket>, OnGatewayDisconnect<RealtimeSocket> {
+  @WebSocketServer() private readonly namespace!: RealtimeNamespace;
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  private readonly connections: Gauge;
+  private readonly emitted: Counter<'event'>;
+
+  constructor(
+    private readonly bearer: BearerAuthenticator,
+    @Inject(ShutdownState) private readonly shutdown: ShutdownState,
+    registry: Registry,
+  ) {
+    this.connections = new Gauge({ name: 'realtime_connections', help: 'Open real-time sockets.', registers: [registry] });
+    this.emitted = new Counter({ name: 'realtime_events_total', help: 'Real-time events sent, by event.', labelNames: ['event'], registers: [registry] });
+  }
+
+  afterInit(namespace: RealtimeNamespace): void {
+    namespace.use((socket, next) => {
+      this.admit(socket).then(
+        () => next(),
+        (error: unknown) => next(connectError(error)),
+      );
+    });
+    // The HTTP server's close waits for every connection, upgraded ones included: drop the sockets when draining
+    // starts (transport close: clients reconnect, to another replica).
+    this.shutdown.onDraining(() => {
+      for (const socket of namespace.sockets.values()) socket.conn.close();
+    });
+  }
+
+  handleConnection(socket: RealtimeSocket): void {
+    const { principal, expiresAt } = socket.data;
+    void socket.join([userRoom(principal.userId), sessionRoom(principal.sessionId)]);
+    const timer = setTimeout(() => this.end(socket, 'The access token expired; reconnect with a fresh one.'), Math.max(0, expiresAt.getTime() - Date.now()));
+    timer.unref();
+    this.expiryTimers.set(socket.id, timer);
+    this.connections.inc();
+  }
+
+  handleDisconnect(socket: RealtimeSocket): void {
+    clearTimeout(this.expiryTimers.get(socket.id));
+    if (this.expiryTimers.delete(socket.id)) this.connections.dec();
+  }
+
+  /** A principal of one of the user's sockets on this replica, or undefined when it holds none. */
+  localPrincipalOf(userId: string): Principal | undefined {
+    const ids = this.namespace.adapter.rooms.get(userRoom(userId));
+    const first = ids && ids.values().next().value;
+    return first === undefined ? undefined : this.namespace.sockets.get(first)?.data.principal;
+  }
+
+  emitToUser<E extends keyof RealtimeEvents>(userId: string, event: E, ...payload: Parameters<RealtimeEvents[E]>): void {
+    this.namespace.to(userRoom(userId)).emit(event, ...payload);
+    this.emitted.inc({ event });
+  }
+
+  /** Closes the sockets of ended sessions, telling them why first. */
+  endSessions(sessionIds: readonly string[]): void {
+    for (const sessionId of sessionIds) {
+      const ids = this.namespace.adapter.rooms.get(sessionRoom(sessionId));
+      for (const id of ids ? [...ids] : []) {
+        const socket = this.namespace.sockets.get(id);
+        if (socket) this.end(socket, 'This session has ended; sign in again.');
+      }
+    }
+  }
+
+  private async admit(socket: RealtimeSocket): Promise<void> {
+    if (this.shutdown.draining) throw new DomainError('SERVICE_UNAVAILABLE', 'This server is shutting down; reconnect.');
+    const offered: unknown = socket.handshake.auth?.token;
+    const token = typeof offered === 'string' ? offered : bearerTokenOf(socket.handshake.headers.authorization);
+    if (!token) throw new DomainError('UNAUTHENTICATED', 'Connect with an access token in `auth.token`.');
+    socket.data = await this.bearer.authenticate(token);
+  }
+
+  private end(socket: RealtimeSocket, message: string): void {
+    socket.emit('session.ended', toErrorResponse(new DomainError('UNAUTHENTICATED', message)).body);
+    this.emitted.inc({ event: 'session.ended' });
+    socket.disconnect(true);
+  }
+}

@@ -1,0 +1,184 @@
+// The real-time gateway end to end: real Socket.IO clients on two api replicas sharing the run's MariaDB and Redis.
+import { ShutdownState } from '@app/common';
+import { JwtService } from '@nestjs/jwt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type TestApi } from '../support/api';
+import { adoptablePet, submittedApplication } from '../support/applications';
+import { createUser, type TestUser } from '../support/identity';
+import { notificationEvent, notifyVia } from '../support/notifications';
+import { connectRealtime, refusal, type RealtimeClient } from '../support/realtime';
+
+let api: TestApi;
+let replica: TestApi;
+const clients: RealtimeClient[] = [];
+
+beforeAll(async () => {
+  [api, replica] = await Promise.all([startApi(), startApi()]);
+});
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await Promise.all([api?.close(), replica?.close()]);
+});
+
+async function connect(target: TestApi, user: TestUser, options: { asHeader?: boolean } = {}): Promise<RealtimeClient> {
+  const client = await connectRealtime(target, user.token, options);
+  clients.push(client);
+  return client;
+}
+
+/** Long enough for a signal that is coming to have arrived: used only to prove that nothing came. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+describe('real-time connections', () => {
+  it('are refused without a token, with a token that is not ours, and for an ended session, with the error body', async () => {
+    expect(await refusal(api, {})).toEqual({ code: 'UNAUTHENTICATED', message: 'Connect with an access token in `auth.token`.', details: {} });
+    expect(await refusal(api, { token: 'not-a-jwt' })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const signedOut = await createUser(api);
+    expect((await api.request('POST', '/api/v1/auth/logout', { token: signedOut.token })).status).toBe(204);
+    expect(await refusal(api, { token: signedOut.token })).toEqual({ code: 'UNAUTHENTICATED', message: 'This session has ended; sign in again.', details: {} });
+  });
+
+  it('accept a bearer Authorization header as well as auth.token', async () => {
+    const ada = await createUser(api);
+    const client = await connect(api, ada, { asHeader: true });
+    expect(client.socket.connected).toBe(true);
+  });
+
+  it('are closed, with session.ended, when their session ends on any replica', async () => {
+    const ada = await createUser(api);
+    const here = await connect(api, ada);
+    const there = await connect(replica, ada);
+    const other = await createUser(api);
+    const bystander = await connect(api, other);
+    expect((await replica.request('POST', '/api/v1/auth/logout', { token: ada.token })).status).toBe(204);
+    for (const client of [here, there]) {
+      expect(await client.next('session.ended')).toEqual({ code: 'UNAUTHENTICATED', message: 'This session has ended; sign in again.', details: {} });
+      await waitUntilDisconnected(client);
+    }
+    expect(bystander.socket.connected).toBe(true);
+  });
+
+  it('are closed when their access token expires', async () => {
+    const ada = await createUser(api);
+    const config = api.config;
+    const token = api.app.get(JwtService).sign(
+      { sub: ada.id, sid: ada.sessionId, role: ada.role, typ: 'at+jwt' },
+      { secret: config.JWT_SECRET, algorithm: 'HS256', header: { alg: 'HS256', typ: 'at+jwt' }, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, expiresIn: 2, notBefore: 0 },
+    );
+    const client = await connectRealtime(api, token);
+    clients.push(client);
+    expect(await client.next('session.ended', () => true, 5000)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'The access token expired; reconnect with a fresh one.' });
+    await waitUntilDisconnected(client);
+  });
+
+  it('are counted on /metrics', async () => {
+    const metric = async () => {
+      const text = (await api.request('GET', '/metrics', { unchecked: true })).text;
+      return Number(/^realtime_connections\{[^}]*\} (\d+)$/m.exec(text)?.[1]);
+    };
+    const before = await metric();
+    const client = await connect(api, await createUser(api));
+    expect(await metric()).toBe(before + 1);
+    client.close();
+    await waitFor(async () => (await metric()) === before, 'the gauge to go down');
+  });
+});
+
+describe('notifications in real time', () => {
+  it("reach every socket of their owner on every replica, exactly as the centre shows them, with the unread count; nobody else's", async () => {
+    const ada = await createUser(api);
+    const stranger = await createUser(api);
+    const [mine, mineElsewhere, theirs] = [await connect(api, ada), await connect(replica, ada), await connect(api, stranger)];
+    await notifyVia(api, [notificationEvent(ada, { title: 'First' }), notificationEvent(ada, { title: 'Second' })]);
+
+    for (const client of [mine, mineElsewhere]) {
+      const second = await client.next('notification.created', (e: any) => e.notification.title === 'Second'); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const shown = await api.request('GET', `/api/v1/notifications/${second.notification.id}`, { token: ada.token });
+      expect(second).toEqual({ notification: shown.body, unreadCount: 2 });
+      expect(client.received('notification.created')).toHaveLength(2);
+    }
+    await settle();
+    expect(theirs.events).toEqual([]);
+  });
+
+  it('are not sent again for a notification that already existed (a retried event)', async () => {
+    const ada = await createUser(api);
+    const client = await connect(api, ada);
+    const event = notificationEvent(ada, { title: 'Once' });
+    await notifyVia(api, [event]);
+    await client.next('notification.created');
+    await notifyVia(api, [event]);
+    await settle();
+    expect(client.received('notification.created')).toHaveLength(1);
+  });
+});
+
+describe('application messages in real time', () => {
+  it("reach the thread's readers (the applicant and the owner side, the sender's other sockets too), nobody else", async () => {
+    const { petId, ...rescue } = await adoptablePet(api);
+    const { application, adopter } = await submittedApplication(api, petId);
+    const [applicant, admin, staff, volunteer, staffElsewhere] = [
+      await connect(api, adopter),
+      await connect(replica, rescue.admin),
+      await connect(api, rescue.staff),
+      await connect(api, rescue.volunteer),
+      await connect(replica, rescue.staff),
+    ];
+    const sent = await api.request('POST', `/api/v1/applications/${application.id}/messages`, { token: rescue.staff.token, body: { body: 'Can you visit on Saturday?' } });
+    expect(sent.status).toBe(201);
+
+    for (const client of [applicant, admin, staff, staffElsewhere]) {
+      expect(await client.next('application.message')).toEqual({ applicationId: application.id, message: sent.body });
+    }
+    // The applicant is also told in their centre; the sender is not notified of their own message.
+    const notified = await applicant.next('notification.created', (e: any) => e.notification.type === 'message_received'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(notified.notification).toMatchObject({ resourceType: 'application', resourceId: application.id });
+    await settle();
+    expect(volunteer.events).toEqual([]);
+    expect(staff.received('notification.created')).toEqual([]);
+  });
+
+  it('are sent once for a retried send with the same Idempotency-Key', async () => {
+    const { petId, ...rescue } = await adoptablePet(api);
+    const { application, adopter } = await submittedApplication(api, petId);
+    const staff = await connect(api, rescue.staff);
+    const send = () =>
+      api.request('POST', `/api/v1/applications/${application.id}/messages`, { token: adopter.token, body: { body: 'Hello' }, headers: { 'idempotency-key': `rt-${application.id}` } });
+    expect((await send()).status).toBe(201);
+    expect((await send()).status).toBe(201);
+    await staff.next('application.message');
+    await settle();
+    expect(staff.received('application.message')).toHaveLength(1);
+  });
+});
+
+describe('a draining replica', () => {
+  it('drops its sockets (so clients reconnect elsewhere), refuses new ones with SERVICE_UNAVAILABLE, and still closes', async () => {
+    const draining = await startApi();
+    try {
+      const ada = await createUser(draining);
+      const client = await connectRealtime(draining, ada.token);
+      draining.app.get(ShutdownState).startDraining();
+      await waitUntilDisconnected(client, 'transport close');
+      expect(await refusal(draining, { token: ada.token })).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    } finally {
+      await draining.close();
+    }
+  });
+});
+
+async function waitUntilDisconnected(client: RealtimeClient, reason?: string): Promise<void> {
+  const why = await new Promise<string>((resolve) => {
+    if (!client.socket.connected) resolve('already');
+    client.socket.once('disconnect', (r) => resolve(r));
+  });
+  if (reason) expect(why).toBe(reason);
+}
+
+async function waitFor(probe: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
