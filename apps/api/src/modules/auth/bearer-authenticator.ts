@@ -22,7 +22,11 @@ export class BearerAuthenticator {
   /** A signed-out or revoked session's access token stops at once, not when it expires. */
   async authenticate(token: string): Promise<{ principal: Principal; expiresAt: Date }> {
     const verified = this.tokens.verifyWithExpiry(token);
-    if (await this.revokedSessions.has(verified.principal.sessionId)) throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again.');
+    if (await this.sessionEnded(verified.principal.sessionId)) throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again.');
     return verified;
+  }
+
+  sessionEnded(sessionId: string): Promise<boolean> {
+    return this.revokedSessions.has(sessionId);
   }
 }

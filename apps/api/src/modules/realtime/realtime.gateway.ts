@@ -68,13 +68,16 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
     });
   }
 
-  handleConnection(socket: RealtimeSocket): void {
+  async handleConnection(socket: RealtimeSocket): Promise<void> {
     const { principal, expiresAt } = socket.data;
-    void socket.join([userRoom(principal.userId), sessionRoom(principal.sessionId)]);
     const timer = setTimeout(() => this.end(socket, 'The access token expired; reconnect with a fresh one.'), Math.max(0, expiresAt.getTime() - Date.now()));
     timer.unref();
     this.expiryTimers.set(socket.id, timer);
     this.connections.inc();
+    await socket.join([userRoom(principal.userId), sessionRoom(principal.sessionId)]);
+    // A session ended between the handshake's check and the join signalled a room this socket was not in yet; the
+    // denylist is written before that signal, so asking again now closes the gap.
+    if (await this.bearer.sessionEnded(principal.sessionId)) this.end(socket, 'This session has ended; sign in again.');
   }
 
   handleDisconnect(socket: RealtimeSocket): void {
