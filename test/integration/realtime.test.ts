@@ -1,6 +1,7 @@
 // The real-time gateway end to end: real Socket.IO clients on two api replicas sharing the run's MariaDB and Redis.
 import { ShutdownState } from '@app/common';
 import { JwtService } from '@nestjs/jwt';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api';
 import { adoptablePet, submittedApplication } from '../support/applications';
@@ -36,6 +37,28 @@ describe('real-time connections', () => {
     const signedOut = await createUser(api);
     expect((await api.request('POST', '/api/v1/auth/logout', { token: signedOut.token })).status).toBe(204);
     expect(await refusal(api, { token: signedOut.token })).toEqual({ code: 'UNAUTHENTICATED', message: 'This session has ended; sign in again.', details: {} });
+  });
+
+  it("are refused at the HTTP handshake from a browser page of an origin the API does not allow (CORS does not bind websockets)", async () => {
+    const handshake = (origin?: string) =>
+      fetch(`${api.baseUrl}/socket.io/?EIO=4&transport=polling`, { headers: origin ? { origin } : {} }).then(async (r) => ({ status: r.status, body: await r.text() }));
+    expect(await handshake('https://evil.example')).toEqual({ status: 403, body: JSON.stringify({ code: 4, message: 'Origin not allowed' }) });
+    expect((await handshake('https://app.example.org')).status).toBe(200);
+    expect((await handshake()).status).toBe(200);
+    const ada = await createUser(api);
+    const upgrade = io(`${api.baseUrl}/realtime`, { auth: { token: ada.token }, extraHeaders: { origin: 'https://evil.example' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const outcome = await new Promise<string>((resolve) => {
+      upgrade.once('connect', () => resolve('connected'));
+      upgrade.once('connect_error', () => resolve('refused'));
+    });
+    upgrade.close();
+    expect(outcome).toBe('refused');
+    const allowed = io(`${api.baseUrl}/realtime`, { auth: { token: ada.token }, extraHeaders: { origin: 'https://app.example.org' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    await new Promise<void>((resolve, reject) => {
+      allowed.once('connect', () => resolve());
+      allowed.once('connect_error', reject);
+    });
+    allowed.close();
   });
 
   it('accept a bearer Authorization header as well as auth.token', async () => {
