@@ -491,9 +491,9 @@ describe('messages', () => {
     const path = `/api/v1/applications/${id}/messages`;
     const first = await api.request('POST', path, { token: adopter.token, body: { body: 'Is she good with cats?' } });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ applicationId: id, senderId: adopter.id, senderSide: 'applicant' });
+    expect(first.body).toMatchObject({ applicationId: id, sequence: 1, senderId: adopter.id, senderSide: 'applicant' });
     const answer = await api.request('POST', path, { token: rescue.staff.token, body: { body: 'Yes, she lived with two.' } });
-    expect(answer.body.senderSide).toBe('owner');
+    expect(answer.body).toMatchObject({ sequence: 2, senderSide: 'owner' });
     const page = await api.request('GET', `${path}?limit=1`, { token: adopter.token });
     expect(page.body).toMatchObject({ total: 2, items: [{ id: answer.body.id }], nextCursor: expect.any(String) });
     const rest = await api.request('GET', `${path}?limit=1&cursor=${page.body.nextCursor}`, { token: rescue.admin.token });
@@ -504,6 +504,24 @@ describe('messages', () => {
       expect((await notificationsOf(member.id, 'message_received')).map((n) => n.body)).toEqual(['Is she good with cats?']);
     }
     expect(await notificationsOf(rescue.volunteer.id, 'message_received')).toEqual([]);
+  });
+
+  it('numbers concurrent sends 1…n without gaps or repeats, and lists what came after a given number', async () => {
+    const rescue = await rescueWithStaff(api);
+    const { id, adopter } = await applicationIn('under_review', rescue);
+    const path = `/api/v1/applications/${id}/messages`;
+    const senders = [adopter, rescue.staff, rescue.admin];
+    const sent = await Promise.all(Array.from({ length: 12 }, (_, i) => api.request('POST', path, { token: senders[i % 3].token, body: { body: `message ${i}` } })));
+    expect(sent.map((r) => r.status)).toEqual(Array(12).fill(201));
+    expect(sent.map((r) => r.body.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+
+    const caughtUp = await api.request('GET', `${path}?afterSequence=9&limit=2`, { token: adopter.token });
+    expect(caughtUp.body).toMatchObject({ total: 3, nextCursor: expect.any(String) });
+    const rest = await api.request('GET', `${path}?afterSequence=9&limit=2&cursor=${caughtUp.body.nextCursor}`, { token: adopter.token });
+    expect([...caughtUp.body.items, ...rest.body.items].map((m: { sequence: number }) => m.sequence).sort()).toEqual([10, 11, 12]);
+    expect(rest.body.nextCursor).toBeNull();
+    expect((await api.request('GET', `${path}?afterSequence=12`, { token: adopter.token })).body).toEqual({ items: [], nextCursor: null, total: 0 });
+    expect((await api.request('GET', `${path}?afterSequence=-1`, { token: adopter.token })).body).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('is visible to nobody else: volunteers, platform admins and strangers get 404', async () => {

@@ -65,9 +65,9 @@ export async function seedDemoApplications(dataSource: DataSource, now = Date.no
     ]);
     if (plan.thread) {
       await dataSource.query(
-        `INSERT INTO application_messages (id, application_id, sender_id, sender_side, body, created_at) VALUES
-           (?, ?, ?, 'applicant', 'Is she happy around other dogs?', FROM_UNIXTIME(? / 1000)),
-           (?, ?, ?, 'owner', 'Yes, she lived with two. Could we visit you next week?', FROM_UNIXTIME(? / 1000))`,
+        `INSERT INTO application_messages (id, application_id, sequence, sender_id, sender_side, body, created_at) VALUES
+           (?, ?, 1, ?, 'applicant', 'Is she happy around other dogs?', FROM_UNIXTIME(? / 1000)),
+           (?, ?, 2, ?, 'owner', 'Yes, she lived with two. Could we visit you next week?', FROM_UNIXTIME(? / 1000))`,
         [timeOrderedId(submitted + 7_200_000), id, adopterId, submitted + 7_200_000, timeOrderedId(submitted + 10_800_000), id, adminId, submitted + 10_800_000],
       );
     }

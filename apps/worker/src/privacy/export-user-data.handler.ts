@@ -70,7 +70,7 @@ const CATALOG_QUERIES = {
   applicationDrafts:
     'SELECT id, pet_id AS petId, answers, reference_list AS `references`, created_at AS createdAt, updated_at AS updatedAt FROM application_drafts WHERE applicant_id = ? ORDER BY created_at',
   // The whole thread of the user's own applications, and what they wrote elsewhere (as a rescue's staff or a rehomer).
-  applicationMessages: `SELECT m.id, m.application_id AS applicationId, m.sender_side AS senderSide, m.sender_id = ? AS sentByUser, m.body, m.created_at AS createdAt
+  applicationMessages: `SELECT m.id, m.application_id AS applicationId, m.sequence, m.sender_side AS senderSide, m.sender_id = ? AS sentByUser, m.body, m.created_at AS createdAt
       FROM application_messages m JOIN applications a ON a.id = m.application_id WHERE a.applicant_id = ? OR m.sender_id = ? ORDER BY m.created_at, m.id`,
   // Every step of the user's own applications, without the owner side's internal notes.
   applicationHistory: `SELECT h.id, h.application_id AS applicationId, h.from_status AS fromStatus, h.to_status AS toStatus, h.reason, h.created_at AS createdAt

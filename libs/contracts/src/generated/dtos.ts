@@ -603,6 +603,12 @@ export class ApplicationMessageDto {
   @IsString()
   applicationId!: string;
 
+  /** Position in the thread (1, 2, 3, … in the order sent), for spotting and fetching missed messages. */
+  @ApiProperty({ description: "Position in the thread (1, 2, 3, … in the order sent), for spotting and fetching missed messages.", type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  sequence!: number;
+
   @ApiProperty({ type: String, nullable: true })
   @ValidateIf((_object, value) => value !== null)
   @IsString()
@@ -4944,6 +4950,15 @@ export class ListApplicationMessagesParams {
 }
 
 export class ListApplicationMessagesQuery {
+  /** Only messages whose `sequence` is greater (`total` counts those too). */
+  @ApiProperty({ required: false, description: "Only messages whose `sequence` is greater (`total` counts those too).", type: 'integer', minimum: 0, maximum: 2147483647 })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsInt()
+  @Min(0)
+  @Max(2147483647)
+  afterSequence?: number;
+
   /** Opaque cursor from `nextCursor` of the previous page. */
   @ApiProperty({ required: false, description: "Opaque cursor from `nextCursor` of the previous page.", type: String, maxLength: 512 })
   @ValidateIf((_object, value) => value !== undefined)

@@ -1165,7 +1165,7 @@ export const updateApplicationReference = <ThrowOnError extends boolean = false>
 /**
  * Messages about an application
  *
- * The thread between the applicant and the owner side (the rescue's admins and staff, or the rehomer); nobody else sees it (404). Newest first.
+ * The thread between the applicant and the owner side (the rescue's admins and staff, or the rehomer); nobody else sees it (404). Newest first. Messages are numbered 1, 2, 3, … in the order they were sent (`sequence`); a client that may have missed some (real-time delivery is at most once) asks for those after the last it has with `afterSequence`.
  */
 export const listApplicationMessages = <ThrowOnError extends boolean = false>(options: Options<ListApplicationMessagesData, ThrowOnError>) => (options.client ?? client).get<ListApplicationMessagesResponses, ListApplicationMessagesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -1343,6 +1343,10 @@ export type ApplicationHistoryPage = {
 export type ApplicationMessage = {
     id: string;
     applicationId: string;
+    /**
+     * Position in the thread (1, 2, 3, … in the order sent), for spotting and fetching missed messages.
+     */
+    sequence: number;
     senderId: string | null;
     senderSide: MessageSide;
     body: string;
@@ -6460,6 +6464,10 @@ export type ListApplicationMessagesData = {
         applicationId: string;
     };
     query?: {
+        /**
+         * Only messages whose `sequence` is greater (`total` counts those too).
+         */
+        afterSequence?: number;
         /**
          * Opaque cursor from `nextCursor` of the previous page.
          */

@@ -6,12 +6,17 @@ import { ApplicationEntity } from './application.entity';
 /** A message in the thread between an applicant and the owner side of the pet. */
 @Entity({ name: 'application_messages' })
 @Index('idx_application_messages_application', ['applicationId', 'createdAt'])
+@Index('uq_application_messages_sequence', ['applicationId', 'sequence'], { unique: true })
 export class ApplicationMessageEntity {
   @PrimaryColumn(ID_COLUMN)
   id!: string;
 
   @Column(ID_COLUMN)
   applicationId!: string;
+
+  /** 1, 2, 3, … within the thread, in the order the messages were sent (see ApplicationMessagesRepository.insert). */
+  @Column({ type: 'int', unsigned: true })
+  sequence!: number;
 
   /** No foreign key: a message stays in the thread after its sender's account is gone. */
   @Column({ ...ID_COLUMN, nullable: true })

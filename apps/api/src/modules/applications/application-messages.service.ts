@@ -31,7 +31,8 @@ export class ApplicationMessagesService {
   async list(caller: Principal, applicationId: string, query: ListApplicationMessagesQuery): Promise<ApplicationMessagePageDto> {
     await this.participant(caller, applicationId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [rows, total] = await Promise.all([this.messages.list(applicationId, decodeCursor(query.cursor), limit + 1), this.messages.count(applicationId)]);
+    const filter = { applicationId, afterSequence: query.afterSequence };
+    const [rows, total] = await Promise.all([this.messages.list(filter, decodeCursor(query.cursor), limit + 1), this.messages.count(filter)]);
     return { ...toKeysetPage(rows, limit, toMessageDto), total };
   }
 

@@ -119,6 +119,7 @@ export function toMessageDto(message: ApplicationMessageEntity): ApplicationMess
   return {
     id: message.id,
     applicationId: message.applicationId,
+    sequence: message.sequence,
     senderId: message.senderId,
     senderSide: message.senderSide,
     body: message.body,
