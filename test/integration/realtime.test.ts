@@ -1,8 +1,13 @@
 // The real-time gateway end to end: real Socket.IO clients on two api replicas sharing the run's MariaDB and Redis.
-import { ShutdownState } from '@app/common';
+import { createRootLogger, exitGracefullyOnSignal, JsonLogger, RedisClient, ShutdownState } from '@app/common';
 import { JwtService } from '@nestjs/jwt';
+import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revokedSessionKey } from '../../apps/api/src/modules/auth/revoked-sessions';
+import { RealtimeGateway } from '../../apps/api/src/modules/realtime/realtime.gateway';
 import { startApi, type TestApi } from '../support/api';
 import { adoptablePet, submittedApplication } from '../support/applications';
 import { createUser, type TestUser } from '../support/identity';
@@ -59,6 +64,35 @@ describe('real-time connections', () => {
       allowed.once('connect_error', reject);
     });
     allowed.close();
+  });
+
+  it('exist only on /realtime: the default namespace refuses everyone', async () => {
+    const ada = await createUser(api);
+    const root = io(`${api.baseUrl}/`, { auth: { token: ada.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const refused = await new Promise<unknown>((resolve) => {
+      root.once('connect', () => resolve('admitted'));
+      root.once('connect_error', (error: Error & { data?: unknown }) => resolve(error.data));
+    });
+    root.close();
+    expect(refused).toEqual({ code: 'NOT_FOUND', message: 'No such namespace; connect to /realtime.', details: {} });
+  });
+
+  it('are closed when the client sends an event (clients only listen)', async () => {
+    const client = await connect(api, await createUser(api));
+    client.socket.emit('notifications.read', { all: true });
+    await waitUntilDisconnected(client, 'io server disconnect');
+  });
+
+  it("are closed when the denylist shows their session ended even if the signal never came (checked every 30 s and after Redis reconnects)", async () => {
+    const ada = await createUser(api);
+    const client = await connect(api, ada);
+    const other = await connect(api, await createUser(api));
+    // Revoked without the signal, as when the replica was cut off from Redis's pub/sub.
+    await api.app.get(RedisClient).set(revokedSessionKey(ada.sessionId), '1', 'EX', 60);
+    await api.app.get(RealtimeGateway).recheckSessions();
+    expect(await client.next('session.ended')).toMatchObject({ code: 'UNAUTHENTICATED', message: 'This session has ended; sign in again.' });
+    await waitUntilDisconnected(client);
+    expect(other.socket.connected).toBe(true);
   });
 
   it('accept a bearer Authorization header as well as auth.token', async () => {
@@ -176,19 +210,54 @@ describe('application messages in real time', () => {
 });
 
 describe('a draining replica', () => {
-  it('drops its sockets (so clients reconnect elsewhere), refuses new ones with SERVICE_UNAVAILABLE, and still closes', async () => {
-    const draining = await startApi();
-    try {
-      const ada = await createUser(draining);
-      const client = await connectRealtime(draining, ada.token);
-      draining.app.get(ShutdownState).startDraining();
-      await waitUntilDisconnected(client, 'transport close');
-      expect(await refusal(draining, { token: ada.token })).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
-    } finally {
-      await draining.close();
-    }
+  it('closes every Socket.IO connection when draining starts (clients reconnect elsewhere), refuses new ones, and exits 0 in time', async () => {
+    const draining = await startApi({ SHUTDOWN_DRAIN_MS: '300' });
+    const exited = new Promise<number>((resolve) => {
+      exitGracefullyOnSignal({
+        app: draining.app,
+        shutdown: draining.app.get(ShutdownState),
+        logger: new JsonLogger(createRootLogger({ level: 'silent', service: 'test' })),
+        drainMs: draining.config.SHUTDOWN_DRAIN_MS,
+        timeoutMs: draining.config.SHUTDOWN_TIMEOUT_MS,
+        exit: resolve,
+        signals: ['SIGUSR2'],
+      });
+    });
+    const ada = await createUser(draining);
+    const client = await connectRealtime(draining, ada.token);
+    // A bare websocket that never joins a namespace: the HTTP server's close would wait for it too.
+    const stray = await rawEngineSocket(draining);
+    const bareClosed = new Promise<string>((resolve) => stray.once('close', () => resolve('transport close')));
+
+    const signalled = Date.now();
+    process.kill(process.pid, 'SIGUSR2');
+    await waitUntilDisconnected(client, 'transport close');
+    expect(await bareClosed).toBe('transport close');
+    // Refused (refusal() throws if admitted): the websocket upgrade gets 503 once the engine is closed.
+    await refusal(draining, { token: ada.token });
+    expect(await exited).toBe(0);
+    // Well before SHUTDOWN_TIMEOUT_MS, which forces exit 1.
+    expect(Date.now() - signalled).toBeLessThan(draining.config.SHUTDOWN_TIMEOUT_MS / 2);
   });
 });
+
+/** An engine.io websocket opened by hand (the HTTP upgrade only), admitted to no namespace. */
+function rawEngineSocket(target: TestApi): Promise<Duplex> {
+  const { port } = new URL(target.baseUrl);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port: Number(port),
+      path: '/socket.io/?EIO=4&transport=websocket',
+      headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': randomBytes(16).toString('base64') },
+    });
+    // Flowing, so that the server's close or cut reaches 'close' (frames are read and ignored: it never answers).
+    request.once('upgrade', (_response, socket) => resolve(socket.resume()));
+    request.once('response', (response) => reject(new Error(`no upgrade: ${response.statusCode}`)));
+    request.once('error', reject);
+    request.end();
+  });
+}
 
 async function waitUntilDisconnected(client: RealtimeClient, reason?: string): Promise<void> {
   const why = await new Promise<string>((resolve) => {

@@ -90,7 +90,7 @@ export async function createApiApp(config: AppConfig, options: { logDestination?
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalGuards(new JsonBodyGuard(app.get(Reflector)));
-  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config, shutdown));
   SwaggerModule.setup('docs', app, loadBundledContract(), { useGlobalPrefix: false, raw: ['json'] });
   await app.init();
   return { app, shutdown };

@@ -29,4 +29,9 @@ export class BearerAuthenticator {
   sessionEnded(sessionId: string): Promise<boolean> {
     return this.revokedSessions.has(sessionId);
   }
+
+  /** Those of `sessionIds` that ended (checked in batches, for sockets that outlive their handshake). */
+  endedSessions(sessionIds: readonly string[]): Promise<string[]> {
+    return this.revokedSessions.which(sessionIds);
+  }
 }

@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, RealtimeSignals, RedisClient } from '@app/common';
 
-const key = (sessionId: string) => `auth:revoked-session:${sessionId}`;
+export const revokedSessionKey = (sessionId: string) => `auth:revoked-session:${sessionId}`;
+
+/** Sessions asked about per round trip by which(). */
+const LOOKUP_BATCH = 1000;
 
 /**
  * Denylist of revoked sessions for self-contained access tokens (ASVS 7.4.1): a token whose session was
@@ -23,7 +26,7 @@ export class RevokedSessions {
     if (sessionIds.length === 0) return;
     try {
       const pipeline = this.redis.pipeline();
-      for (const id of sessionIds) pipeline.set(key(id), '1', 'EX', this.config.ACCESS_TOKEN_TTL_SECONDS);
+      for (const id of sessionIds) pipeline.set(revokedSessionKey(id), '1', 'EX', this.config.ACCESS_TOKEN_TTL_SECONDS);
       await pipeline.exec();
     } catch (error) {
       this.logger.warn({ err: error }, 'could not denylist revoked sessions; their access tokens live until they expire');
@@ -31,9 +34,24 @@ export class RevokedSessions {
     await this.signals.publish({ kind: 'sessions-ended', sessionIds: [...sessionIds] });
   }
 
+  /** The revoked ones among `sessionIds`; none while Redis is down (fails open, like has()). */
+  async which(sessionIds: readonly string[]): Promise<string[]> {
+    const revoked: string[] = [];
+    try {
+      for (let start = 0; start < sessionIds.length; start += LOOKUP_BATCH) {
+        const batch = sessionIds.slice(start, start + LOOKUP_BATCH);
+        const found = await this.redis.mget(batch.map(revokedSessionKey));
+        batch.forEach((id, i) => found[i] !== null && revoked.push(id));
+      }
+    } catch {
+      // fails open
+    }
+    return revoked;
+  }
+
   async has(sessionId: string): Promise<boolean> {
     try {
-      return (await this.redis.exists(key(sessionId))) === 1;
+      return (await this.redis.exists(revokedSessionKey(sessionId))) === 1;
     } catch {
       return false;
     }

@@ -31,6 +31,8 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnApplicationShutd
     // subscribing again after every reconnect.
     this.subscriber = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     this.subscriber.on('error', () => undefined);
+    // Signals published while the subscription was down are lost; ended sessions are caught up from the denylist.
+    this.subscriber.on('ready', () => void this.gateway.recheckSessions().catch(() => undefined));
     this.subscriber.on('message', (_channel: string, raw: string) => {
       this.relay(raw).catch((error: unknown) => this.logger.warn({ err: error }, 'real-time signal not relayed'));
     });

@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, type OnApplicationShutdown } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { DomainError, ShutdownState, toErrorResponse, type ErrorBody } from '@app/common';
 import type { RealtimeApplicationMessageEventDto, RealtimeNotificationEventDto } from '@app/contracts';
@@ -9,8 +9,12 @@ import { BearerAuthenticator, bearerTokenOf } from '../auth/bearer-authenticator
 
 export const REALTIME_NAMESPACE = '/realtime';
 
+/** How often the sockets' sessions are checked against the denylist, in case a `sessions-ended` signal was lost. */
+const SESSION_RECHECK_MS = 30_000;
+const SESSION_ROOM = 'session:';
+
 const userRoom = (userId: string) => `user:${userId}`;
-const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+const sessionRoom = (sessionId: string) => `${SESSION_ROOM}${sessionId}`;
 
 interface SocketData {
   principal: Principal;
@@ -39,9 +43,10 @@ function connectError(error: unknown): Error & { data: ErrorBody } {
  * fresh token). It only receives: what it is sent comes from RealtimeRelay, which decides who may see what.
  */
 @WebSocketGateway({ namespace: REALTIME_NAMESPACE })
-export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGatewayConnection<RealtimeSocket>, OnGatewayDisconnect<RealtimeSocket> {
+export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGatewayConnection<RealtimeSocket>, OnGatewayDisconnect<RealtimeSocket>, OnApplicationShutdown {
   @WebSocketServer() private readonly namespace!: RealtimeNamespace;
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  private sessionRecheck?: NodeJS.Timeout;
   private readonly connections: Gauge;
   private readonly emitted: Counter<'event'>;
 
@@ -61,14 +66,21 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
         (error: unknown) => next(connectError(error)),
       );
     });
-    // The HTTP server's close waits for every connection, upgraded ones included: drop the sockets when draining
-    // starts (transport close: clients reconnect, to another replica).
-    this.shutdown.onDraining(() => {
-      for (const socket of namespace.sockets.values()) socket.conn.close();
-    });
+    // /realtime is the only namespace: Socket.IO's default one would admit anyone.
+    namespace.server.of('/').use((_socket, next) => next(connectError(new DomainError('NOT_FOUND', `No such namespace; connect to ${REALTIME_NAMESPACE}.`))));
+    this.sessionRecheck = setInterval(() => void this.recheckSessions(), SESSION_RECHECK_MS);
+    this.sessionRecheck.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sessionRecheck);
   }
 
   async handleConnection(socket: RealtimeSocket): Promise<void> {
+    // A handshake admitted just before draining started.
+    if (this.shutdown.draining) return void socket.conn.close();
+    // Clients send nothing (docs/realtime.md): one that does is not one of ours.
+    socket.onAny(() => socket.disconnect(true));
     const { principal, expiresAt } = socket.data;
     const timer = setTimeout(() => this.end(socket, 'The access token expired; reconnect with a fresh one.'), Math.max(0, expiresAt.getTime() - Date.now()));
     timer.unref();
@@ -95,6 +107,16 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
   emitToUser<E extends keyof RealtimeEvents>(userId: string, event: E, ...payload: Parameters<RealtimeEvents[E]>): void {
     this.namespace.to(userRoom(userId)).emit(event, ...payload);
     this.emitted.inc({ event });
+  }
+
+  /**
+   * Asks the denylist about every session with a socket here and closes the ended ones: the `sessions-ended` signal
+   * is at most once (lost while this replica was cut off from Redis), the denylist is not. Runs every
+   * SESSION_RECHECK_MS and when the relay's subscription comes back.
+   */
+  async recheckSessions(): Promise<void> {
+    const sessionIds = [...this.namespace.adapter.rooms.keys()].filter((room) => room.startsWith(SESSION_ROOM)).map((room) => room.slice(SESSION_ROOM.length));
+    if (sessionIds.length > 0) this.endSessions(await this.bearer.endedSessions(sessionIds));
   }
 
   /** Closes the sockets of ended sessions, telling them why first. */
