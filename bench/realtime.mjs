@@ -300,14 +300,18 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
       while (hi - lo > Math.max(SEARCH.minStep, lo * 0.05)) {
         const r = await server.measure(rate, SEARCH);
         const ok = sustained(r, rate);
-        steps.push({ rate, ok, achieved: r.achieved, p99: r.p99, lost: r.lost, failed: r.failed, serverCpu: r.cpu.server });
+        const keptUp = r.lost === 0 && r.failed === 0 && r.unanswered === 0 && r.achieved >= SEARCH.delivered * rate;
+        steps.push({ rate, ok, keptUp, achieved: r.achieved, p50: r.p50, p99: r.p99, lost: r.lost, failed: r.failed, serverCpu: r.cpu.server });
         console.log(`  search ${kind}: ${rate} msg/s offered → ${r.achieved} delivered/s, p99 ${r.p99} ms, lost ${r.lost}, failed ${r.failed}, server cpu ${r.cpu.server}: ${ok ? 'sustained' : 'not sustained'}`);
         if (ok) lo = rate;
         else hi = Math.min(rate, Math.max(lo, r.achieved) * 1.25 || rate);
         rate = Math.round((lo + hi) / 2 / 5) * 5;
         if (rate <= lo || rate >= hi) break;
       }
-      return { rate: lo, steps };
+      // The highest rate it kept up with (delivered ≈ offered, nothing lost) whatever the latency: on a noisy
+      // machine the p99 bound can fail at every rate while the throughput is still plain to see.
+      const keptUp = Math.max(0, ...steps.filter((s) => s.keptUp).map((s) => s.rate));
+      return { rate: lo, keptUp, steps };
     } finally {
       await server.close();
     }
@@ -449,7 +453,8 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
       if (results.search.ours) {
         const so = results.search.ours.rate;
         const sb = results.search.bare.rate;
-        summary.sustainable = { ours: so, bare: sb, ratio: sb ? so / sb : null, bareCapped: sb >= SEARCH.maxRate };
+        summary.sustainable = { ours: so, bare: sb, ratio: sb ? so / sb : null, bareCapped: sb >= SEARCH.maxRate, keptUp: { ours: results.search.ours.keptUp, bare: results.search.bare.keptUp } };
+        console.log(`highest rate kept up with in the search (≥ ${SEARCH.delivered * 100} % delivered, nothing lost, any latency): ours ${results.search.ours.keptUp} msg/s, bare ${results.search.bare.keptUp} msg/s`);
         console.log(
           `highest sustainable rate (≥ ${SEARCH.delivered * 100} % delivered, nothing lost, p99 ≤ ${TARGET.p99Ms} ms): ours ${so} msg/s, bare ${sb}${sb >= SEARCH.maxRate ? '+ (search cap)' : ''} msg/s, ours/bare ${sb ? ((so / sb) * 100).toFixed(0) : '-'} %`,
         );
