@@ -10,6 +10,10 @@
 //   notifications       the worker's notification e-mail jobs vs a bare BullMQ worker of no-op jobs
 //                       (bench/notification-jobs.mjs, docs/notifications.md); `--profile` instead writes a CPU
 //                       profile of the worker per variant to bench/profiles/ and prints its top costs
+//   realtime            Socket.IO: 10,000 idle websockets (RSS) and 1:1 message delivery through POST
+//                       /applications/{id}/messages at a fixed rate (p99), vs bare socket.io / Fastify + mysql2 +
+//                       socket.io (bench/realtime.mjs, docs/realtime.md); `--profile` instead writes a CPU profile
+//                       of the api at 1,000 msg/s; also --idle-only, --delivery-only, --no-search, --rate, --connections
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -19,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import { NOTIFICATION_JOBS_SCENARIO, runNotificationJobs } from './notification-jobs.mjs';
+import { REALTIME_SCENARIO, runRealtime } from './realtime.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -54,6 +59,7 @@ const SCENARIOS = {
     ],
   },
   notifications: NOTIFICATION_JOBS_SCENARIO,
+  realtime: REALTIME_SCENARIO,
 };
 const scenario = SCENARIOS[scenarioName];
 if (!scenario) {
@@ -190,6 +196,10 @@ execFileSync(process.execPath, ['dist/libs/database/src/cli.js', 'migrate'], { c
 const machineFacts = (extra = {}) => ({ node: process.version, nproc: cpus().length, cpu: cpus()[0]?.model, date: new Date().toISOString(), ...extra });
 if (scenario.jobs) {
   await runNotificationJobs({ root, env, runs, duration, profile: args.includes('--profile'), waitForQuiet, machineTicks, startServer, stop, machineFacts });
+  process.exit(0);
+}
+if (scenario.realtime) {
+  await runRealtime({ root, env, args, runs, duration, waitForQuiet, startServer, stop, machineFacts });
   process.exit(0);
 }
 
