@@ -32,7 +32,6 @@ export class AccessTokenService {
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
     const claims: AccessClaims = { sub: principal.userId, sid: principal.sessionId, role: principal.role, typ: TOKEN_TYPE };
     const token = this.jwt.sign(claims, {
-      secret: this.config.JWT_SECRET,
       algorithm: ALGORITHM,
       header: { alg: ALGORITHM, typ: TOKEN_TYPE },
       issuer: this.config.JWT_ISSUER,
@@ -56,7 +55,6 @@ export class AccessTokenService {
       const decoded = this.jwt.decode(token, { complete: true }) as { header?: { typ?: string } } | null;
       if (decoded?.header?.typ !== TOKEN_TYPE) throw new Error('wrong token type');
       claims = this.jwt.verify(token, {
-        secret: this.config.JWT_SECRET,
         algorithms: [ALGORITHM],
         issuer: this.config.JWT_ISSUER,
         audience: this.config.JWT_AUDIENCE,
