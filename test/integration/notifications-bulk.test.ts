@@ -1,6 +1,6 @@
 // The bulk changes of notifications, which run in batches of NOTIFICATION_BATCH_SIZE rows per statement: the
-// worker's retention purge (maintenance.purge-notifications). It runs with a batch of a few rows, so a handful of
-// notifications takes several statements.
+// worker's retention purge (maintenance.purge-notifications) and POST /notifications/read-all. Both apps run with a
+// batch of a few rows, so a handful of notifications takes several statements.
 import { inTransaction } from '@app/database';
 import { bullConnection, JOB, JobEntity, JobProducer, QUEUE } from '@app/jobs';
 import { NotificationEntity } from '@app/notifications';
@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api';
-import { createUser } from '../support/identity';
+import { createUser, type TestUser } from '../support/identity';
 import { insertNotification } from '../support/notifications';
 import { dataSourceOf } from '../support/pets';
 import { isolatedRedisPrefix, startWorker, waitFor, type TestWorker } from '../support/worker';
@@ -26,7 +26,7 @@ let db: DataSource;
 
 beforeAll(async () => {
   const prefix = isolatedRedisPrefix('notifications-bulk');
-  api = await startApi({ REDIS_PREFIX: prefix });
+  api = await startApi({ REDIS_PREFIX: prefix, NOTIFICATION_BATCH_SIZE: '3' });
   worker = await startWorker({ REDIS_PREFIX: prefix, NOTIFICATION_BATCH_SIZE: '2', NOTIFICATION_RETENTION_DAYS: String(RETENTION_DAYS) });
   db = dataSourceOf(api);
   // The scheduler runs the purge once at start-up; let that run finish, so the runs below are the only ones.
@@ -103,5 +103,42 @@ describe('retention purge (maintenance.purge-notifications)', () => {
     await db.getRepository(NotificationEntity).update({ id: pending }, { emailStatus: 'sent', emailSentAt: new Date(), emailDueAt: null });
     expect(await purge()).toMatchObject({ deleted: 1 });
     expect(await remaining([pending, pendingRead])).toEqual([pendingRead]);
+  });
+});
+
+describe('POST /notifications/read-all in batches', () => {
+  const readAll = (user: TestUser) => api.request('POST', '/api/v1/notifications/read-all', { token: user.token });
+  const rowsOf = (user: TestUser) => db.getRepository(NotificationEntity).findBy({ userId: user.id });
+
+  it('marks every unread notification over several batches, all at one time, and answers the exact count', async () => {
+    const ada = await createUser(api);
+    const bob = await createUser(api);
+    // 8 unread in-app rows: batches of 3, 3 and 2.
+    const unread = await Promise.all(Array.from({ length: 8 }, () => insertNotification(db, ada.id)));
+    const readBefore = daysAgo(1);
+    const alreadyRead = await insertNotification(db, ada.id, { readAt: readBefore });
+    const emailOnly = await insertNotification(db, ada.id, { inApp: false, emailStatus: 'pending', emailDueAt: new Date() });
+    const bobs = await insertNotification(db, bob.id);
+
+    const res = await readAll(ada);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ marked: 8 });
+
+    const rows = new Map((await rowsOf(ada)).map((row) => [row.id, row]));
+    const readAts = new Set(unread.map((id) => rows.get(id)!.readAt?.toISOString()));
+    expect(readAts.size).toBe(1);
+    expect([...readAts][0]).toEqual(expect.any(String));
+    expect(rows.get(alreadyRead)!.readAt).toEqual(readBefore);
+    expect(rows.get(emailOnly)!.readAt).toBeNull();
+    expect((await db.getRepository(NotificationEntity).findOneByOrFail({ id: bobs })).readAt).toBeNull();
+    expect((await api.request('GET', '/api/v1/notifications/unread/count', { token: ada.token })).body).toEqual({ count: 0 });
+    expect((await readAll(ada)).body).toEqual({ marked: 0 });
+  });
+
+  it('counts exactly when the unread ones fill the last batch (a final batch finds none)', async () => {
+    const ada = await createUser(api);
+    await Promise.all(Array.from({ length: 6 }, () => insertNotification(db, ada.id)));
+    expect((await readAll(ada)).body).toEqual({ marked: 6 });
+    expect((await rowsOf(ada)).every((row) => row.readAt !== null)).toBe(true);
   });
 });
