@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HandlesJob, type JobHandler } from '../../apps/worker/src/handlers/job-handler';
 import { PurgeIdempotencyKeysHandler } from '../../apps/worker/src/handlers/purge-idempotency-keys.handler';
+import { PurgeNotificationsHandler } from '../../apps/worker/src/handlers/purge-notifications.handler';
 import { WriteAuditEntryHandler } from '../../apps/worker/src/handlers/write-audit-entry.handler';
 import { QueuedJobSweeper } from '../../apps/worker/src/queues/queued-job-sweeper';
 import { openTestDataSource } from '../support/db';
@@ -149,11 +150,13 @@ describe('worker processing', () => {
     expect(failed!.failedReason).toMatch(/invalid payload/);
   });
 
-  it('schedules the hourly purge of expired idempotency keys', async () => {
+  it('schedules the hourly purges of expired idempotency keys and of notifications past retention', async () => {
     const jobsQueue = new Queue(QUEUE.jobs, bullConnection(worker.config, 'producer'));
     const schedulers = await jobsQueue.getJobSchedulers();
     await jobsQueue.close();
     expect(schedulers).toContainEqual(expect.objectContaining({ key: 'purge-idempotency-keys', name: JOB.purgeIdempotencyKeys, every: 3600_000 }));
+    // What the purge deletes: test/integration/notifications-bulk.test.ts.
+    expect(schedulers).toContainEqual(expect.objectContaining({ key: 'purge-notifications', name: JOB.purgeNotifications, every: 3600_000 }));
   });
 
   it('serves its own probes and job metrics', async () => {
@@ -169,7 +172,7 @@ describe('worker processing', () => {
 
 describe('worker shutdown', () => {
   it('lets a running job finish before closing', async () => {
-    const worker = await startWorker({ REDIS_PREFIX: isolatedRedisPrefix('shutdown') }, [SlowJobHandler, WriteAuditEntryHandler]);
+    const worker = await startWorker({ REDIS_PREFIX: isolatedRedisPrefix('shutdown') }, [SlowJobHandler, PurgeNotificationsHandler, WriteAuditEntryHandler]);
     const dataSource = worker.app.get<DataSource>(getDataSourceToken());
     const job = await inTransaction(dataSource, (tx) =>
       worker.app.get(JobProducer).createTracked(tx, { name: JOB.purgeIdempotencyKeys, payload: {}, createdBy: null }),

@@ -52,6 +52,8 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
 export function completedJob(queue: Queue, jobId: string, timeoutMs = 10_000): Promise<Job> {
   return waitFor(async () => {
     const job = await queue.getJob(jobId);
-    return job && (await job.isCompleted()) ? job : undefined;
+    // Read it again once it is completed: a copy fetched before the state check may predate the completion
+    // (returnvalue null, attemptsMade 0), which a loaded machine makes likely.
+    return job && (await job.isCompleted()) ? queue.getJob(jobId) : undefined;
   }, timeoutMs, `job ${jobId} to complete`);
 }

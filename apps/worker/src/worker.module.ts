@@ -10,6 +10,7 @@ import { Registry } from 'prom-client';
 import { workerEntities } from './entities';
 import { HandlerRegistry } from './handlers/handler-registry';
 import { PurgeIdempotencyKeysHandler } from './handlers/purge-idempotency-keys.handler';
+import { PurgeNotificationsHandler } from './handlers/purge-notifications.handler';
 import { WriteAuditEntryHandler } from './handlers/write-audit-entry.handler';
 import { WorkerHealthController } from './health/worker-health.controller';
 import { MailModule } from './mail/mail.module';
@@ -21,7 +22,7 @@ import { QueueConsumers } from './queues/queue-consumers';
 import { QueuedJobSweeper } from './queues/queued-job-sweeper';
 
 /** Handlers provided here; the others come with the feature modules of JOB_MODULES. */
-export const JOB_HANDLERS = [PurgeIdempotencyKeysHandler, WriteAuditEntryHandler];
+export const JOB_HANDLERS = [PurgeIdempotencyKeysHandler, PurgeNotificationsHandler, WriteAuditEntryHandler];
 
 /** The feature modules that bring job handlers of their own. */
 export const JOB_MODULES = [MailModule, PrivacyModule, NotificationDeliveryModule];

@@ -14,6 +14,7 @@ export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
 export const JOB = {
   purgeIdempotencyKeys: 'maintenance.purge-idempotency-keys',
+  purgeNotifications: 'maintenance.purge-notifications',
   exportUserData: 'privacy.export-user-data',
   anonymiseUser: 'privacy.anonymise-user',
   sendEmail: 'notifications.send-email',
@@ -26,6 +27,7 @@ export type JobName = (typeof JOB)[keyof typeof JOB];
 /** Which queue carries each job. */
 export const QUEUE_OF: Record<JobName, QueueName> = {
   [JOB.purgeIdempotencyKeys]: QUEUE.jobs,
+  [JOB.purgeNotifications]: QUEUE.jobs,
   [JOB.exportUserData]: QUEUE.jobs,
   [JOB.anonymiseUser]: QUEUE.jobs,
   [JOB.sendEmail]: QUEUE.notifications,
@@ -92,6 +94,8 @@ export interface PetStatusFanOutPayload {
 
 export interface JobPayloads {
   [JOB.purgeIdempotencyKeys]: { trackedJobId?: string };
+  /** Deletes notifications past NOTIFICATION_RETENTION_DAYS (docs/notifications.md, "Retention"). */
+  [JOB.purgeNotifications]: { trackedJobId?: string };
   [JOB.exportUserData]: { userId: string; trackedJobId?: string };
   [JOB.anonymiseUser]: { userId: string; trackedJobId?: string };
   [JOB.sendEmail]: SendEmailPayload;

@@ -19,6 +19,7 @@ export type NotificationEmailStatus = 'pending' | 'sent' | 'skipped' | 'failed';
 @Index('idx_notifications_centre', ['userId', 'inApp', 'createdAt', 'id'])
 @Index('idx_notifications_unread', ['userId', 'inApp', 'readAt', 'createdAt', 'id'])
 @Index('idx_notifications_email_due', ['emailStatus', 'emailDueAt'])
+@Index('idx_notifications_retention', ['createdAt'])
 export class NotificationEntity {
   @PrimaryColumn(ID_COLUMN)
   id!: string;

@@ -30,6 +30,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...minimal, LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 
+  it('keeps notifications a year by default and refuses a retention period or batch size below one', () => {
+    const config = loadConfig(minimal);
+    expect(config.NOTIFICATION_RETENTION_DAYS).toBe(365);
+    expect(config.NOTIFICATION_BATCH_SIZE).toBe(5000);
+    expect(loadConfig({ ...minimal, NOTIFICATION_RETENTION_DAYS: '30', NOTIFICATION_BATCH_SIZE: '100' })).toMatchObject({
+      NOTIFICATION_RETENTION_DAYS: 30,
+      NOTIFICATION_BATCH_SIZE: 100,
+    });
+    expect(() => loadConfig({ ...minimal, NOTIFICATION_RETENTION_DAYS: '0' })).toThrow(/NOTIFICATION_RETENTION_DAYS/);
+    expect(() => loadConfig({ ...minimal, NOTIFICATION_RETENTION_DAYS: 'a year' })).toThrow(/NOTIFICATION_RETENTION_DAYS/);
+    expect(() => loadConfig({ ...minimal, NOTIFICATION_BATCH_SIZE: '0' })).toThrow(/NOTIFICATION_BATCH_SIZE/);
+  });
+
   it('ignores unrelated environment variables', () => {
     expect(() => loadConfig({ ...minimal, PATH: '/usr/bin', HOME: '/root' })).not.toThrow();
   });

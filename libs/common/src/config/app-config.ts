@@ -90,6 +90,20 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   WORKER_CONCURRENCY = 10;
 
+  /**
+   * Notifications older than this many days (by creation), read or not, are deleted by the worker's hourly
+   * retention purge, unless their e-mail is still `pending`. docs/notifications.md, "Retention".
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(36_500)
+  NOTIFICATION_RETENTION_DAYS = 365;
+
+  /**
+   * Batch size of the bulk changes to notifications: the retention purge deletes, and read-all marks, at most this
+   * many rows per statement, each statement on its own (no transaction around them), so none holds locks for long.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50_000)
+  NOTIFICATION_BATCH_SIZE = 5000;
+
   /** HMAC key of access tokens (HS256): at least 32 characters, the same on every api replica. */
   @IsString() @MinLength(32)
   JWT_SECRET!: string;

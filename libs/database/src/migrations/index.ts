@@ -6,6 +6,7 @@ import { Breeds1763810000000 } from './1763810000000-breeds';
 import { PetSearch1763820000000 } from './1763820000000-pet-search';
 import { Applications1763830000000 } from './1763830000000-applications';
 import { Notifications1763840000000 } from './1763840000000-notifications';
+import { NotificationRetention1763850000000 } from './1763850000000-notification-retention';
 import { MessageSequence1763860000000 } from './1763860000000-message-sequence';
 
 export const migrations = [
@@ -16,5 +17,6 @@ export const migrations = [
   PetSearch1763820000000,
   Applications1763830000000,
   Notifications1763840000000,
+  NotificationRetention1763850000000,
   MessageSequence1763860000000,
 ];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig } from '@app/common';
 import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
 import { NotificationEntity } from '@app/notifications';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
@@ -21,7 +22,7 @@ export abstract class NotificationsRepository {
   abstract findOwn(userId: string, id: string): Promise<NotificationEntity | null>;
   /** Sets readAt unless it is set already (the first time is kept); false when nothing changed. */
   abstract markRead(userId: string, id: string): Promise<boolean>;
-  /** Marks every unread one read; returns how many. */
+  /** Marks every unread one read, all with the same readAt; returns how many this call marked. */
   abstract markAllRead(userId: string): Promise<number>;
   /** false when there was no such notification of the user. */
   abstract deleteOwn(userId: string, id: string): Promise<boolean>;
@@ -31,7 +32,10 @@ const NOW = () => 'CURRENT_TIMESTAMP(3)';
 
 @Injectable()
 export class TypeOrmNotificationsRepository extends NotificationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {
     super();
   }
 
@@ -66,14 +70,31 @@ export class TypeOrmNotificationsRepository extends NotificationsRepository {
     return result.affected === 1;
   }
 
+  // In batches of NOTIFICATION_BATCH_SIZE rows, each its own statement (no transaction around them), so marking a
+  // huge backlog never holds its row locks for long. One time for the whole call, read once from the database
+  // clock: every row gets it as readAt (as one UPDATE gave them), and only rows created by then are marked, so the
+  // loop ends even while new notifications arrive. The count is exact: a row leaves `read_at IS NULL` in the one
+  // statement that marks it, and that statement's call counts it.
+  //
+  // FORCE INDEX: the optimizer avoids scanning the index whose column an UPDATE changes, takes
+  // idx_notifications_centre instead and walks past the rows earlier batches marked (MariaDB 10.11, 30,000 unread:
+  // 5,332, then 10,332, then 15,332 index reads for batches of 5,000). On idx_notifications_unread the marked rows
+  // leave the scanned range, so every batch reads about its own size. No ORDER BY: with one, MariaDB sorts the
+  // whole remaining unread range for every batch; the index order is oldest first anyway.
   async markAllRead(userId: string): Promise<number> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(NotificationEntity)
-      .set({ readAt: NOW })
-      .where('user_id = :userId AND in_app = 1 AND read_at IS NULL', { userId })
-      .execute();
-    return result.affected ?? 0;
+    const batch = this.config.NOTIFICATION_BATCH_SIZE;
+    const [{ now }] = (await this.dataSource.query('SELECT CURRENT_TIMESTAMP(3) AS now')) as Array<{ now: Date }>;
+    let marked = 0;
+    for (;;) {
+      const result = await this.dataSource.query(
+        `UPDATE notifications FORCE INDEX (idx_notifications_unread) SET read_at = ?
+         WHERE user_id = ? AND in_app = 1 AND read_at IS NULL AND created_at <= ? LIMIT ?`,
+        [now, userId, now, batch],
+      );
+      const affected = Number(result.affectedRows ?? 0);
+      marked += affected;
+      if (affected < batch) return marked;
+    }
   }
 
   async deleteOwn(userId: string, id: string): Promise<boolean> {
