@@ -79,6 +79,14 @@ export class InMemoryNotificationsRepository extends NotificationsRepository {
   async deleteOwn(userId: string, id: string) {
     return this.own(userId, id) !== undefined && this.rows.delete(id);
   }
+
+  async findInApp(ids: readonly string[]) {
+    return structuredClone(ids.flatMap((id) => (this.rows.get(id)?.inApp ? [this.rows.get(id)!] : [])));
+  }
+
+  async unreadCounts(userIds: readonly string[]) {
+    return new Map(userIds.map((userId) => [userId, this.centre({ userId, unreadOnly: true }).length]));
+  }
 }
 
 /** Records what a service asked the Notifier for, in the transaction it was given. */

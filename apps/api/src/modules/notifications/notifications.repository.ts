@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@app/common';
 import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
 import { NotificationEntity } from '@app/notifications';
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 
 /** One user's notification centre: their in-app notifications, optionally only the unread ones. */
 export interface NotificationListFilter {
@@ -13,7 +13,8 @@ export interface NotificationListFilter {
 
 /**
  * What the notifications service needs from storage; the DI token, so the service never touches TypeORM. Every
- * method is scoped to one user's in-app rows: another user's notification, or an e-mail-only row, is never found.
+ * method but findInApp is scoped to one user's in-app rows: another user's notification, or an e-mail-only row, is
+ * never found (findInApp, for several users at once, leaves the ownership check to the service).
  */
 export abstract class NotificationsRepository {
   /** Newest first (createdAt, then id, descending), strictly after `after`. */
@@ -26,6 +27,10 @@ export abstract class NotificationsRepository {
   abstract markAllRead(userId: string): Promise<number>;
   /** false when there was no such notification of the user. */
   abstract deleteOwn(userId: string, id: string): Promise<boolean>;
+  /** The in-app notifications among `ids`, whoever they belong to (the caller checks); one query. */
+  abstract findInApp(ids: readonly string[]): Promise<NotificationEntity[]>;
+  /** Unread in-app counts of several users (0 for those with none); one query. */
+  abstract unreadCounts(userIds: readonly string[]): Promise<Map<string, number>>;
 }
 
 const NOW = () => 'CURRENT_TIMESTAMP(3)';
@@ -54,6 +59,21 @@ export class TypeOrmNotificationsRepository extends NotificationsRepository {
 
   count(filter: NotificationListFilter): Promise<number> {
     return this.centre(filter).getCount();
+  }
+
+  async findInApp(ids: readonly string[]): Promise<NotificationEntity[]> {
+    return ids.length === 0 ? [] : this.dataSource.getRepository(NotificationEntity).findBy({ id: In([...ids]), inApp: true });
+  }
+
+  async unreadCounts(userIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map(userIds.map((id) => [id, 0]));
+    if (userIds.length === 0) return counts;
+    const rows: Array<{ userId: string; unread: string | number }> = await this.dataSource.query(
+      `SELECT user_id AS userId, COUNT(*) AS unread FROM notifications WHERE user_id IN (${userIds.map(() => '?').join(', ')}) AND in_app = 1 AND read_at IS NULL GROUP BY user_id`,
+      [...userIds],
+    );
+    for (const row of rows) counts.set(row.userId, Number(row.unread));
+    return counts;
   }
 
   findOwn(userId: string, id: string): Promise<NotificationEntity | null> {

@@ -106,3 +106,23 @@ describe('NotificationsService reading one, marking and deleting', () => {
     expect([...repository.rows.values()]).toEqual(before);
   });
 });
+
+describe('NotificationsService.newFor (the real-time gateway)', () => {
+  it("gives each user only their own in-app notifications, as get() answers them, with their unread count", async () => {
+    const { ada, bob, repository, service } = setup();
+    const adas = notificationRow({ userId: ada.userId });
+    const adasRead = notificationRow({ userId: ada.userId, readAt: new Date() });
+    const bobs = notificationRow({ userId: bob.userId });
+    const emailOnly = notificationRow({ userId: bob.userId, inApp: false });
+    repository.add(adas, adasRead, bobs, emailOnly);
+    const answer = await service.newFor([
+      // Bob's notification named for Ada (a bad signal) is not Ada's; a deleted one is gone.
+      { userId: ada.userId, notificationIds: [adas.id, adasRead.id, bobs.id, fakeId()] },
+      { userId: bob.userId, notificationIds: [bobs.id, emailOnly.id] },
+    ]);
+    expect(answer).toEqual([
+      { userId: ada.userId, notifications: [await service.get(ada, adas.id), await service.get(ada, adasRead.id)], unreadCount: 1 },
+      { userId: bob.userId, notifications: [await service.get(bob, bobs.id)], unreadCount: 1 },
+    ]);
+  });
+});

@@ -45,6 +45,24 @@ export class NotificationsService {
     return { marked: await this.notifications.markAllRead(caller.userId) };
   }
 
+  /**
+   * For the real-time gateway: each user's new notifications exactly as get() would answer that user (ids that are
+   * not theirs, or no longer exist, are left out), and their unread count. Two queries however many users.
+   */
+  async newFor(recipients: ReadonlyArray<{ userId: string; notificationIds: readonly string[] }>): Promise<Array<{ userId: string; notifications: NotificationDto[]; unreadCount: number }>> {
+    const ids = [...new Set(recipients.flatMap((r) => r.notificationIds))];
+    const [rows, counts] = await Promise.all([this.notifications.findInApp(ids), this.notifications.unreadCounts(recipients.map((r) => r.userId))]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return recipients.map(({ userId, notificationIds }) => ({
+      userId,
+      notifications: notificationIds.flatMap((id) => {
+        const row = byId.get(id);
+        return row?.userId === userId ? [toNotificationDto(row)] : [];
+      }),
+      unreadCount: counts.get(userId) ?? 0,
+    }));
+  }
+
   /** Gone for good, with its e-mail if that is still waiting (the worker finds no row and sends nothing). */
   async remove(caller: Principal, id: string): Promise<void> {
     if (!(await this.notifications.deleteOwn(caller.userId, id))) throw notificationNotFound(id);

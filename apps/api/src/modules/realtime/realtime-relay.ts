@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppConfig, NotFoundError, realtimeChannelOf, RedisClient, type RealtimeSignal } from '@app/common';
+import { AppConfig, realtimeChannelOf, RedisClient, type RealtimeSignal } from '@app/common';
 import type Redis from 'ioredis';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeGateway } from './realtime.gateway';
@@ -10,15 +10,16 @@ const SUBSCRIBE_WAIT_MS = 2000;
 
 /**
  * Hears the signals every api replica and the worker publish (RealtimeSignals) and serves the sockets this replica
- * holds. A notification is read back through the notification centre as its owner, so a socket is sent exactly what
- * `GET /notifications/{id}` would answer it (nothing once deleted); a message goes to the thread's readers as
- * computed when it was sent.
+ * holds. Notifications are read back through the notification centre for their owners (two queries per signal), so
+ * a socket is sent exactly what `GET /notifications/{id}` would answer it (nothing once deleted); a message goes to
+ * the thread's readers as computed when it was sent.
  */
 @Injectable()
 export class RealtimeRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('RealtimeRelay');
   private readonly channel: string;
   private readonly subscriber: Redis;
+  private notificationsInOrder: Promise<void> = Promise.resolve();
 
   constructor(
     redis: RedisClient,
@@ -50,11 +51,15 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnApplicationShutd
     const signal = JSON.parse(raw) as RealtimeSignal;
     switch (signal.kind) {
       case 'notifications':
-        await Promise.all(signal.recipients.map(({ userId, notificationIds }) => this.sendNotifications(userId, notificationIds)));
+        // One at a time, so that a user's unread counts arrive in order and a large fan-out queues here rather than
+        // on the database pool.
+        this.notificationsInOrder = this.notificationsInOrder.then(() => this.sendNotifications(signal.recipients)).catch((error: unknown) => {
+          this.logger.warn({ err: error }, 'real-time notifications not relayed');
+        });
         return;
       case 'application-message':
         for (const userId of signal.recipientIds) {
-          if (this.gateway.localPrincipalOf(userId)) {
+          if (this.gateway.holdsSocketsOf(userId)) {
             this.gateway.emitToUser(userId, 'application.message', { applicationId: signal.applicationId, message: signal.message });
           }
         }
@@ -65,11 +70,11 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  private async sendNotifications(userId: string, notificationIds: string[]): Promise<void> {
-    const owner = this.gateway.localPrincipalOf(userId);
-    if (!owner) return;
-    const found = await Promise.all(notificationIds.map((id) => this.notifications.get(owner, id).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error)))));
-    const { count } = await this.notifications.unreadCount(owner);
-    for (const notification of found) if (notification) this.gateway.emitToUser(userId, 'notification.created', { notification, unreadCount: count });
+  private async sendNotifications(recipients: Array<{ userId: string; notificationIds: string[] }>): Promise<void> {
+    const local = recipients.filter(({ userId }) => this.gateway.holdsSocketsOf(userId));
+    if (local.length === 0) return;
+    for (const { userId, notifications, unreadCount } of await this.notifications.newFor(local)) {
+      for (const notification of notifications) this.gateway.emitToUser(userId, 'notification.created', { notification, unreadCount });
+    }
   }
 }

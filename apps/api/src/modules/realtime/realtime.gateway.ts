@@ -1,4 +1,4 @@
-import { Inject, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { DomainError, ShutdownState, toErrorResponse, type ErrorBody } from '@app/common';
 import type { RealtimeApplicationMessageEventDto, RealtimeNotificationEventDto } from '@app/contracts';
@@ -8,6 +8,8 @@ import type { Namespace, Socket } from 'socket.io';
 import { BearerAuthenticator, bearerTokenOf } from '../auth/bearer-authenticator';
 
 export const REALTIME_NAMESPACE = '/realtime';
+
+const logger = new Logger('RealtimeGateway');
 
 /** How often the sockets' sessions are checked against the denylist, in case a `sessions-ended` signal was lost. */
 const SESSION_RECHECK_MS = 30_000;
@@ -33,8 +35,9 @@ type RealtimeSocket = Socket<Record<string, never>, RealtimeEvents, Record<strin
 
 /** A refused handshake: the client's `connect_error` carries the usual error body in `data`. */
 function connectError(error: unknown): Error & { data: ErrorBody } {
-  const body = toErrorResponse(error).body;
-  return Object.assign(new Error(body.message), { data: body });
+  const response = toErrorResponse(error);
+  if (response.unexpected) logger.error({ err: error }, 'real-time handshake failed');
+  return Object.assign(new Error(response.body.message), { data: response.body });
 }
 
 /**
@@ -97,11 +100,9 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
     if (this.expiryTimers.delete(socket.id)) this.connections.dec();
   }
 
-  /** A principal of one of the user's sockets on this replica, or undefined when it holds none. */
-  localPrincipalOf(userId: string): Principal | undefined {
-    const ids = this.namespace.adapter.rooms.get(userRoom(userId));
-    const first = ids && ids.values().next().value;
-    return first === undefined ? undefined : this.namespace.sockets.get(first)?.data.principal;
+  /** Whether this replica holds a socket of the user (signals about anyone else are not ours to serve). */
+  holdsSocketsOf(userId: string): boolean {
+    return (this.namespace.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
   }
 
   emitToUser<E extends keyof RealtimeEvents>(userId: string, event: E, ...payload: Parameters<RealtimeEvents[E]>): void {
