@@ -20,10 +20,14 @@ import Redis from 'ioredis';
 import mysql from 'mysql2/promise';
 
 const require = createRequire(import.meta.url);
-const { newId } = require('../dist/libs/common/src/ids/uuid.js');
-const { loadConfig } = require('../dist/libs/common/src/config/app-config.js');
-const { JOB, QUEUE, RETRY_POLICY } = require('../dist/libs/jobs/src/queues.js');
-const { bullConnection } = require('../dist/libs/jobs/src/redis-connection.js');
+// From the production build, which run.mjs makes before any scenario runs: loaded then, not when imported.
+let newId, loadConfig, JOB, QUEUE, RETRY_POLICY, bullConnection;
+function loadBuild() {
+  ({ newId } = require('../dist/libs/common/src/ids/uuid.js'));
+  ({ loadConfig } = require('../dist/libs/common/src/config/app-config.js'));
+  ({ JOB, QUEUE, RETRY_POLICY } = require('../dist/libs/jobs/src/queues.js'));
+  ({ bullConnection } = require('../dist/libs/jobs/src/redis-connection.js'));
+}
 
 export const NOTIFICATION_JOBS_SCENARIO = { jobs: true, databaseName: 'pets_bench_notifications', redisPrefix: 'pets-bench-notifications', target: 0.6 };
 
@@ -226,6 +230,7 @@ function summariseProfile(file, window, top = 15) {
  * machine, pinned start and stop of a child process, and the machine facts.
  */
 export async function runNotificationJobs({ root, env, runs, duration, profile, waitForQuiet, machineTicks, startServer, stop, machineFacts }) {
+  loadBuild();
   const config = loadConfig(env);
   const concurrency = config.WORKER_CONCURRENCY;
   const connection = bullConnection(config, 'producer');

@@ -95,7 +95,7 @@ const mb = (bytes) => Math.round((bytes / MB) * 10) / 10;
 export async function runRealtime({ root, env, args, runs, duration, waitForQuiet, startServer, stop, machineFacts }) {
   const { loadConfig } = require('../dist/libs/common/src/config/app-config.js');
   const { newId } = require('../dist/libs/common/src/ids/uuid.js');
-  const { AccessTokenService } = require('../dist/apps/api/src/modules/auth/access-token.service.js');
+  const { AccessTokenService, accessTokenJwtOptions } = require('../dist/apps/api/src/modules/auth/access-token.service.js');
   const { CORE_QUESTION_SET_ID, CORE_SAMPLE_ANSWERS } = require('../dist/libs/database/src/reference/core-questions.js');
   const { JwtService } = require('@nestjs/jwt');
 
@@ -112,7 +112,7 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
   // that stopping the server between measurements does not wait (not measured).
   const serverEnv = { LOG_LEVEL: 'info', SHUTDOWN_DRAIN_MS: '200' };
   const config = loadConfig({ ...env, ...serverEnv });
-  const tokens = new AccessTokenService(new JwtService(), config);
+  const tokens = new AccessTokenService(new JwtService(accessTokenJwtOptions(config)), config);
   const mint = (userId, role) => tokens.issue({ userId, sessionId: newId(), role }).token;
   const db = await mysql.createConnection({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: config.DB_NAME });
   const redis = new Redis(config.REDIS_URL);

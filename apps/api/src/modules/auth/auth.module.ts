@@ -1,12 +1,11 @@
 // Owns who the caller is: accounts, sign-in, tokens, two-factor, sessions, brute-force protection, and the
 // global guard that enforces each operation's security and permission. docs/identity.md explains the design.
-import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@app/audit';
 import { AppConfig } from '@app/common';
-import { AccessTokenService } from './access-token.service';
+import { AccessTokenService, accessTokenJwtOptions } from './access-token.service';
 import { AccountSecurityController } from './account-security.controller';
 import { AccountsRepository } from './accounts.repository';
 import { AuthController } from './auth.controller';
@@ -31,9 +30,7 @@ import { TwoFactorService } from './two-factor.service';
 @Global()
 @Module({
   imports: [
-    // A prepared key object: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on
-    // every sign and verify, ~0.5 ms of CPU each (docs/realtime.md, Benchmark).
-    JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')) }) }),
+    JwtModule.registerAsync({ inject: [AppConfig], useFactory: accessTokenJwtOptions }),
     AuditModule,
   ],
   controllers: [AuthController, AccountSecurityController],
