@@ -79,10 +79,14 @@ app.post('/api/v1/applications/:applicationId/messages', async (request, reply) 
     }
     const staff = typeof application.staff === 'string' ? JSON.parse(application.staff) : (application.staff ?? []);
     readers = [...new Set([application.applicant_id, ...staff])];
+    // The thread's next sequence number, as the api allocates it: under the application's row lock.
+    await connection.query('SELECT id FROM applications WHERE id = ? FOR UPDATE', [applicationId]);
+    const [[{ last }]] = await connection.query('SELECT MAX(sequence) AS last FROM application_messages WHERE application_id = ? FOR UPDATE', [applicationId]);
     const createdAt = new Date();
-    message = { id: randomUUID(), applicationId, senderId: callerId, senderSide: applicant ? 'applicant' : 'owner', body: text, createdAt: createdAt.toISOString() };
-    await connection.query('INSERT INTO application_messages (id, application_id, sender_id, sender_side, body, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-      message.id, applicationId, callerId, message.senderSide, text, createdAt,
+    const sequence = Number(last ?? 0) + 1;
+    message = { id: randomUUID(), applicationId, sequence, senderId: callerId, senderSide: applicant ? 'applicant' : 'owner', body: text, createdAt: createdAt.toISOString() };
+    await connection.query('INSERT INTO application_messages (id, application_id, sequence, sender_id, sender_side, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      message.id, applicationId, sequence, callerId, message.senderSide, text, createdAt,
     ]);
     const recipientId = applicant ? staff[0] : application.applicant_id;
     notification = { id: randomUUID(), userId: recipientId, type: 'message_received', title: `New message about ${application.pet_name}`, body: text.slice(0, 200), resourceType: 'application', resourceId: applicationId, readAt: null, createdAt: createdAt.toISOString() };
