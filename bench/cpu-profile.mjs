@@ -1,7 +1,7 @@
-// Where a process spent a measurement window, from a V8 CPU profile (node --cpu-prof). The same accounting as
-// bench/notification-jobs.mjs's summary: samples outside the window (start-up, warm-up, shutdown) are left out;
-// by package, node's own frames (streams, sockets, promises) count for the nearest package that called them, so
-// that e.g. a socket write of a query counts for mysql2; by function, self time.
+// Where a process spent a measurement window, from a V8 CPU profile (node --cpu-prof), for every scenario's
+// --profile: samples outside the window (start-up, warm-up, shutdown) are left out; by package, node's own frames
+// (streams, sockets, promises) count for the nearest package that called them, so that e.g. a socket write of a
+// query counts for mysql2; by function, self time.
 import { readFileSync } from 'node:fs';
 
 /** `window`: { startMsBeforeExit, endMsBeforeExit } (a profile ends when the process exits). */

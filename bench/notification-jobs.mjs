@@ -12,12 +12,14 @@
 // (processedOn → finishedOn, BullMQ's own timestamps) gives p50/p99.
 // The SMTP sink accepts every message without parsing it, over one connection or many, so that SMTP is not what is
 // measured; its CPU (with the poller's) is reported beside the figures.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import mysql from 'mysql2/promise';
+import { summariseProfile } from './cpu-profile.mjs';
+import { pidsOf, ticksOf } from './process-stats.mjs';
 
 const require = createRequire(import.meta.url);
 // From the production build, which run.mjs makes before any scenario runs: loaded then, not when imported.
@@ -49,29 +51,6 @@ const EMAIL_ON = { applicationUpdates: { email: true, inApp: true }, messages: {
 const EMAIL_OFF = { ...EMAIL_ON, applicationUpdates: { email: false, inApp: true } };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** utime + stime of a process, in clock ticks (the unit of /proc/stat). */
-function ticksOf(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
-  }
-}
-
-/** Pids of the processes named `name` (e.g. redis-server), to tell their CPU from that of other work. */
-const pidsOf = (name) =>
-  readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 
 /**
  * An SMTP sink that takes every message as fast as it can: the least of SMTP a client needs (greeting, EHLO, MAIL,
@@ -177,52 +156,6 @@ async function pendingNotifications(db, group, count) {
 
 function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null;
-}
-
-/**
- * Where the worker spent the window, from its CPU profile: samples outside the window (start-up, warm-up, shutdown)
- * are left out. By package, node's own frames (streams, sockets, promises) count for the package that called them,
- * so that e.g. a socket write of a query counts for mysql2; by function, self time.
- */
-function summariseProfile(file, window, top = 15) {
-  const profile = JSON.parse(readFileSync(file, 'utf8'));
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parentOf = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const packageOf = (url) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.includes('/dist/') ? 'ours (dist/)' : null);
-  const ownerOf = (id) => {
-    for (let at = id; at !== undefined; at = parentOf.get(at)) {
-      const owner = packageOf(byId.get(at).callFrame.url);
-      if (owner) return owner;
-    }
-    const name = byId.get(id).callFrame.functionName;
-    return name.startsWith('(') ? name : 'node (no package on the stack)';
-  };
-  // The profile ends when the process exits; the window is given in ms before that exit.
-  const from = profile.endTime - window.startMsBeforeExit * 1000;
-  const to = profile.endTime - window.endMsBeforeExit * 1000;
-  const self = new Map();
-  let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    t += profile.timeDeltas[i];
-    if (t >= from && t <= to) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + profile.timeDeltas[i]);
-  }
-  const byFunction = new Map();
-  const byPackage = new Map();
-  let total = 0;
-  for (const [id, us] of self) {
-    total += us;
-    const { functionName, url, lineNumber } = byId.get(id).callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + us);
-    byPackage.set(ownerOf(id), (byPackage.get(ownerOf(id)) ?? 0) + us);
-  }
-  const share = (map) =>
-    [...map]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([name, us]) => ({ name, percent: Math.round((us / total) * 1000) / 10 }));
-  return { packages: share(byPackage), functions: share(byFunction) };
 }
 
 /**

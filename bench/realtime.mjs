@@ -21,11 +21,12 @@
 // its top costs by package and function.
 // Options: --runs 3 --duration 10 --connections 10000 --idle-seconds 30 --rate 1000 --idle-only --delivery-only --no-search
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Redis from 'ioredis';
 import mysql from 'mysql2/promise';
 import { summariseProfile } from './cpu-profile.mjs';
+import { pidsOf, rssOf, ticksOf } from './process-stats.mjs';
 
 export const REALTIME_SCENARIO = { realtime: true, databaseName: 'pets_bench_realtime', redisPrefix: 'pets-bench-realtime' };
 
@@ -38,28 +39,6 @@ const TARGET = { idleRssMb: 300, rate: 1000, p99Ms: 15 };
 const SEARCH = { warmUpS: 2, durationS: 5, maxRate: 2000, minStep: 25, delivered: 0.95 };
 const MB = 2 ** 20;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** utime + stime of a process, in clock ticks. */
-function ticksOf(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
-  }
-}
-const rssOf = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-const pidsOf = (name) =>
-  readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 
 async function waitUntilUp(url, child) {
   for (let i = 0; i < 300; i++) {
