@@ -9,3 +9,4 @@ export * from './database.module';
 export * from './reference/breeds';
 export * from './reference/core-questions';
 export * from './like';
+export * from './batched-statement';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { runInBatches } from '@app/database';
 import { JOB } from '@app/jobs';
 import type { DataSource } from 'typeorm';
 import { HandlesJob, type JobContext, type JobHandler } from './job-handler';
@@ -17,12 +18,7 @@ export class PurgeIdempotencyKeysHandler implements JobHandler<typeof JOB.purgeI
   }
 
   async handle(_job: unknown, context: JobContext): Promise<Record<string, unknown>> {
-    let deleted = 0;
-    for (;;) {
-      const result = await this.dataSource.query('DELETE FROM idempotency_keys WHERE expires_at <= CURRENT_TIMESTAMP(3) LIMIT ?', [BATCH]);
-      deleted += Number(result.affectedRows ?? 0);
-      if (Number(result.affectedRows ?? 0) < BATCH) break;
-    }
+    const deleted = await runInBatches(this.dataSource, 'DELETE FROM idempotency_keys WHERE expires_at <= CURRENT_TIMESTAMP(3) LIMIT ?', [], BATCH);
     await context.progress(100);
     return { deleted };
   }

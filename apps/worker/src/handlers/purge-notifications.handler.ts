@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@app/common';
+import { runInBatches } from '@app/database';
 import { JOB } from '@app/jobs';
 import type { DataSource } from 'typeorm';
 import { HandlesJob, type JobContext, type JobHandler } from './job-handler';
@@ -25,22 +26,17 @@ export class PurgeNotificationsHandler implements JobHandler<typeof JOB.purgeNot
   }
 
   async handle(_job: unknown, context: JobContext): Promise<Record<string, unknown>> {
-    const batch = this.config.NOTIFICATION_BATCH_SIZE;
     // One cutoff for the whole run, from the database clock that wrote created_at: the set of rows to delete only
-    // shrinks while the run goes on, so the loop ends.
+    // shrinks while the run goes on, so the batches end.
     const [{ cutoff }] = (await this.dataSource.query('SELECT CURRENT_TIMESTAMP(3) - INTERVAL ? DAY AS cutoff', [
       this.config.NOTIFICATION_RETENTION_DAYS,
     ])) as Array<{ cutoff: Date }>;
-    let deleted = 0;
-    for (;;) {
-      const result = await this.dataSource.query(
-        "DELETE FROM notifications WHERE created_at < ? AND email_status <> 'pending' ORDER BY created_at, id LIMIT ?",
-        [cutoff, batch],
-      );
-      const affected = Number(result.affectedRows ?? 0);
-      deleted += affected;
-      if (affected < batch) break;
-    }
+    const deleted = await runInBatches(
+      this.dataSource,
+      "DELETE FROM notifications WHERE created_at < ? AND email_status <> 'pending' ORDER BY created_at, id LIMIT ?",
+      [cutoff],
+      this.config.NOTIFICATION_BATCH_SIZE,
+    );
     await context.progress(100);
     return { deleted, createdBefore: cutoff.toISOString() };
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@app/common';
 import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
+import { runInBatches } from '@app/database';
 import { NotificationEntity } from '@app/notifications';
 import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 
@@ -102,19 +103,14 @@ export class TypeOrmNotificationsRepository extends NotificationsRepository {
   // leave the scanned range, so every batch reads about its own size. No ORDER BY: with one, MariaDB sorts the
   // whole remaining unread range for every batch; the index order is oldest first anyway.
   async markAllRead(userId: string): Promise<number> {
-    const batch = this.config.NOTIFICATION_BATCH_SIZE;
     const [{ now }] = (await this.dataSource.query('SELECT CURRENT_TIMESTAMP(3) AS now')) as Array<{ now: Date }>;
-    let marked = 0;
-    for (;;) {
-      const result = await this.dataSource.query(
-        `UPDATE notifications FORCE INDEX (idx_notifications_unread) SET read_at = ?
+    return runInBatches(
+      this.dataSource,
+      `UPDATE notifications FORCE INDEX (idx_notifications_unread) SET read_at = ?
          WHERE user_id = ? AND in_app = 1 AND read_at IS NULL AND created_at <= ? LIMIT ?`,
-        [now, userId, now, batch],
-      );
-      const affected = Number(result.affectedRows ?? 0);
-      marked += affected;
-      if (affected < batch) return marked;
-    }
+      [now, userId, now],
+      this.config.NOTIFICATION_BATCH_SIZE,
+    );
   }
 
   async deleteOwn(userId: string, id: string): Promise<boolean> {
