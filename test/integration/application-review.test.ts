@@ -518,7 +518,7 @@ describe('messages', () => {
     const caughtUp = await api.request('GET', `${path}?afterSequence=9&limit=2`, { token: adopter.token });
     expect(caughtUp.body).toMatchObject({ total: 3, nextCursor: expect.any(String) });
     const rest = await api.request('GET', `${path}?afterSequence=9&limit=2&cursor=${caughtUp.body.nextCursor}`, { token: adopter.token });
-    expect([...caughtUp.body.items, ...rest.body.items].map((m: { sequence: number }) => m.sequence).sort()).toEqual([10, 11, 12]);
+    expect([...caughtUp.body.items, ...rest.body.items].map((m: { sequence: number }) => m.sequence).sort((a, b) => a - b)).toEqual([10, 11, 12]);
     expect(rest.body.nextCursor).toBeNull();
     expect((await api.request('GET', `${path}?afterSequence=12`, { token: adopter.token })).body).toEqual({ items: [], nextCursor: null, total: 0 });
     expect((await api.request('GET', `${path}?afterSequence=-1`, { token: adopter.token })).body).toMatchObject({ code: 'VALIDATION_FAILED' });

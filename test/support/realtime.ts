@@ -21,13 +21,34 @@ export interface RealtimeClient {
   close(): void;
 }
 
-function open(baseUrl: string, auth: Record<string, unknown>, headers: Record<string, string> = {}): Socket {
-  return io(`${baseUrl}/realtime`, { auth, extraHeaders: headers, transports: ['websocket'], reconnection: false, forceNew: true });
+export interface SocketOptions {
+  auth?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  namespace?: string;
+}
+
+/** A websocket-only client that never reconnects on its own. */
+export function openSocket(baseUrl: string, { auth = {}, headers = {}, namespace = '/realtime' }: SocketOptions = {}): Socket {
+  return io(`${baseUrl}${namespace}`, { auth, extraHeaders: headers, transports: ['websocket'], reconnection: false, forceNew: true });
+}
+
+/** How the server answered the handshake (a refusal carries connect_error's data, if any); closes the socket. */
+export function handshakeOf(socket: Socket): Promise<{ admitted: boolean; refusal?: unknown }> {
+  return new Promise((resolve) => {
+    socket.once('connect', () => {
+      socket.close();
+      resolve({ admitted: true });
+    });
+    socket.once('connect_error', (error: Error & { data?: unknown }) => {
+      socket.close();
+      resolve({ admitted: false, refusal: error.data });
+    });
+  });
 }
 
 /** Connects with the token (in `auth`, or as a bearer header) and resolves once the server admitted the socket. */
 export async function connectRealtime(api: Pick<TestApi, 'baseUrl'>, token: string, options: { asHeader?: boolean } = {}): Promise<RealtimeClient> {
-  const socket = options.asHeader ? open(api.baseUrl, {}, { authorization: `Bearer ${token}` }) : open(api.baseUrl, { token });
+  const socket = openSocket(api.baseUrl, options.asHeader ? { headers: { authorization: `Bearer ${token}` } } : { auth: { token } });
   const events: RealtimeClient['events'] = [];
   socket.onAny((event: string, payload: unknown) => {
     const schema = SCHEMA_OF_EVENT[event];
@@ -49,17 +70,9 @@ export async function connectRealtime(api: Pick<TestApi, 'baseUrl'>, token: stri
   };
 }
 
-/** The error a refused connection carries (`connect_error`'s data). */
-export function refusal(api: Pick<TestApi, 'baseUrl'>, auth: Record<string, unknown>): Promise<unknown> {
-  const socket = open(api.baseUrl, auth);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => {
-      socket.close();
-      reject(new Error('the connection was admitted'));
-    });
-    socket.once('connect_error', (error: Error & { data?: unknown }) => {
-      socket.close();
-      resolve(error.data);
-    });
-  });
+/** The error a refused connection carries (`connect_error`'s data); throws if the connection is admitted. */
+export async function refusal(api: Pick<TestApi, 'baseUrl'>, auth: Record<string, unknown>, options: Omit<SocketOptions, 'auth'> = {}): Promise<unknown> {
+  const answer = await handshakeOf(openSocket(api.baseUrl, { ...options, auth }));
+  if (answer.admitted) throw new Error('the connection was admitted');
+  return answer.refusal;
 }

@@ -97,7 +97,11 @@ export class Notifier {
   private async announce(rows: NotificationRow[]): Promise<void> {
     if (rows.length === 0) return;
     const byUser = new Map<string, string[]>();
-    for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.id]);
+    for (const row of rows) {
+      const ids = byUser.get(row.userId);
+      if (ids) ids.push(row.id);
+      else byUser.set(row.userId, [row.id]);
+    }
     await this.signals.publish({ kind: 'notifications', recipients: [...byUser].map(([userId, notificationIds]) => ({ userId, notificationIds })) });
   }
 
