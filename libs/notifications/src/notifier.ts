@@ -50,9 +50,11 @@ export class Notifier {
     for (const chunk of chunks(rows, INSERT_CHUNK)) await this.insert(tx, chunk);
 
     // A duplicate (userId, eventKey) kept the earlier row, and with it the earlier id: only our ids were inserted.
-    const inserted = await this.insertedOf(tx, rows.map((row) => row.id));
-    const mails = rows.filter((row) => row.emailStatus === 'pending' && inserted.has(row.id)).map((row) => row.id);
-    const shown = rows.filter((row) => row.inApp && inserted.has(row.id));
+    // Mails are enqueued for inserted rows only; the live update can name every id, since the gateway reads them
+    // back and finds none of the ids that were not inserted.
+    const pending = rows.filter((row) => row.emailStatus === 'pending').map((row) => row.id);
+    const mails = await this.insertedOf(tx, pending);
+    const shown = rows.filter((row) => row.inApp);
     if (mails.length === 0 && shown.length === 0) return;
     tx.afterCommit(async () => {
       await this.announce(shown);
@@ -84,11 +86,12 @@ export class Notifier {
     });
   }
 
-  private async insertedOf(tx: TransactionContext, ids: string[]): Promise<Set<string>> {
-    const inserted = new Set<string>();
+  /** Those of `ids` that are in the table (the rest lost to an earlier row of the same event). */
+  private async insertedOf(tx: TransactionContext, ids: string[]): Promise<string[]> {
+    const inserted: string[] = [];
     for (const chunk of chunks(ids, INSERT_CHUNK)) {
       const found: Array<{ id: string }> = await tx.manager.query(`SELECT id FROM notifications WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
-      for (const row of found) inserted.add(row.id);
+      inserted.push(...found.map((row) => row.id));
     }
     return inserted;
   }
