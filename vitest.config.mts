@@ -18,6 +18,7 @@ export default defineConfig({
       { find: '@app/audit', replacement: here('./libs/audit/src/index.ts') },
       { find: '@app/identity', replacement: here('./libs/identity/src/index.ts') },
       { find: '@app/notifications', replacement: here('./libs/notifications/src/index.ts') },
+      { find: '@app/catalog', replacement: here('./libs/catalog/src/index.ts') },
       { find: '@app/contracts', replacement: here('./libs/contracts/src/index.ts') },
       { find: '@pet-adoption/sdk', replacement: here('./libs/sdk/src/index.ts') },
     ],

@@ -4,7 +4,7 @@
 import type { ApplicationStatus, ReviewAction } from '@app/contracts';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPLICATION_TRANSITIONS } from '../../apps/api/src/modules/applications/application-lifecycle';
+import { APPLICATION_TRANSITIONS } from '@app/catalog';
 import { startApi, type TestApi } from '../support/api';
 import { adoptablePet, moveTo, PATH_TO, review, submit, submittedApplication, type Rescue } from '../support/applications';
 import { createUser, type TestUser } from '../support/identity';

@@ -4,7 +4,7 @@ import { AuditLogEntity } from '@app/audit';
 import { UserEntity } from '@app/identity';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PetEntity } from '../../apps/api/src/modules/pets/pet.entity';
+import { PetEntity } from '@app/catalog';
 import { startApi, type TestApi } from '../support/api';
 import { createUser, type TestUser } from '../support/identity';
 import { createPet, createRescue, dataSourceOf, listingAction, petBody, rehomerPetIn, rescuePetIn, rescueWithStaff } from '../support/pets';

@@ -5,20 +5,7 @@ import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
 import type { Availability, ListingStatus, RescueStatus, StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Role } from '@app/contracts';
-import type { MedicalRecordEntity } from '../../apps/api/src/modules/pets/medical-record.entity';
-import { MedicalRecordsRepository, type MedicalRecordChanges, type MedicalRecordRow, type NewMedicalRecord } from '../../apps/api/src/modules/pets/medical-records.repository';
-import { utcDate } from '../../apps/api/src/modules/pets/pet.mapper';
-import type { PetStatusHistoryEntity } from '../../apps/api/src/modules/pets/pet-status-history.entity';
-import type { PetEntity } from '../../apps/api/src/modules/pets/pet.entity';
-import {
-  PetsRepository,
-  type FavoriteRow,
-  type NewHistoryEntry,
-  type NewPet,
-  type PetChanges,
-  type PetListFilter,
-  type PetVisibilityScope,
-} from '../../apps/api/src/modules/pets/pets.repository';
+import { type FavoriteRow, type MedicalRecordChanges, type MedicalRecordEntity, type MedicalRecordRow, MedicalRecordsRepository, type NewPetHistoryEntry, type NewMedicalRecord, type NewPet, type PetChanges, type PetEntity, type PetListFilter, PetsRepository, type PetStatusHistoryEntity, type PetVisibilityScope, utcDate } from '@app/catalog';
 import { PetRescueAccess, type RescueStanding } from '../../apps/api/src/modules/pets/rescue-access';
 import { fakeId } from './users-fakes';
 
@@ -172,7 +159,7 @@ export class InMemoryPetsRepository extends PetsRepository {
     return true;
   }
 
-  async appendHistory(_tx: TransactionContext, entries: NewHistoryEntry[]): Promise<void> {
+  async appendHistory(_tx: TransactionContext, entries: NewPetHistoryEntry[]): Promise<void> {
     for (const entry of entries) this.history.push({ id: fakeId(), createdAt: now(), ...entry } as PetStatusHistoryEntity);
   }
 

@@ -6,20 +6,8 @@ import type { Role, StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
 import { MemberPromotionService } from '../../apps/api/src/modules/rescues/member-promotion.service';
-import type { NamePosition } from '../../apps/api/src/modules/rescues/rescue-cursor';
-import { RescueAnalyticsRepository, type PetCountDimension } from '../../apps/api/src/modules/rescues/rescue-analytics.repository';
-import { RescueStaffRepository, type NewInvitation, type StaffMemberRow } from '../../apps/api/src/modules/rescues/rescue-staff.repository';
-import type { RescueEntity } from '../../apps/api/src/modules/rescues/rescue.entity';
-import { DEFAULT_RESCUE_SETTINGS } from '../../apps/api/src/modules/rescues/rescue.entity';
-import {
-  RescuesRepository,
-  type AccountSummary,
-  type NewRescue,
-  type RescueChanges,
-  type RescueListFilter,
-} from '../../apps/api/src/modules/rescues/rescues.repository';
+import { type AccountSummary, DEFAULT_RESCUE_SETTINGS, type NamePosition, type NewInvitation, type NewRescue, type PetCountDimension, RescueAnalyticsRepository, type RescueChanges, type RescueEntity, type RescueListFilter, RescuesRepository, RescueStaffRepository, type StaffInvitationEntity, type StaffMemberRow } from '@app/catalog';
 import type { StaffInvitationMail, StaffInvitationMailer } from '../../apps/api/src/modules/rescues/staff-invitation.mailer';
-import type { StaffInvitationEntity } from '../../apps/api/src/modules/rescues/staff-invitation.entity';
 import { FakeIdempotency } from './fake-idempotency';
 import { FakeAudit } from './users-fakes';
 import { inFakeTransaction } from './fake-transaction';

@@ -3,12 +3,10 @@ import { AuditLogEntity } from '@app/audit';
 import { identityEntities } from '@app/identity';
 import { JobEntity } from '@app/jobs';
 import { notificationEntities } from '@app/notifications';
-import { applicationEntities } from './modules/applications/application-entities';
+import { applicationEntities, petEntities, rescueEntities } from '@app/catalog';
 import { ConfigEntryEntity } from './modules/configuration/config-entry.entity';
 import { FeatureFlagEntity } from './modules/features/feature-flag.entity';
 import { IdempotencyKeyEntity } from './modules/idempotency/idempotency-key.entity';
-import { petEntities } from './modules/pets/pet-entities';
-import { rescueEntities } from './modules/rescues/rescue-entities';
 
 export const apiEntities = [
   AuditLogEntity,

@@ -7,9 +7,8 @@ import type { StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import { hasPermission, PERMISSIONS, type Principal } from '@app/identity';
 import { PET_MANAGING_STAFF_ROLES } from '../pets/pet-access';
-import type { PetEntity } from '../pets/pet.entity';
+import type { ApplicationEntity, PetEntity } from '@app/catalog';
 import { ApplicationRescues } from './application-ports';
-import type { ApplicationEntity } from './application.entity';
 
 export interface ApplicationAccess {
   applicant: boolean;

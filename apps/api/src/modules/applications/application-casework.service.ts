@@ -13,11 +13,8 @@ import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
 import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { ApplicationAccessPolicy, applicationNotFound } from './application-access';
-import { IN_REVIEW_STATUSES, isOpen } from './application-lifecycle';
+import { type ApplicationEntity, ApplicationsRepository, CaseworkRepository, type HomeVisitChanges, IN_REVIEW_STATUSES, isOpen, type ReferenceChanges } from '@app/catalog';
 import { toHomeVisitDto, toReferenceDto } from './application.mapper';
-import type { ApplicationEntity } from './application.entity';
-import { ApplicationsRepository } from './applications.repository';
-import { CaseworkRepository, type HomeVisitChanges, type ReferenceChanges } from './casework.repository';
 
 /** A reference's status only moves forward; staying put is allowed (to add notes). */
 const REFERENCE_ORDER: readonly ReferenceStatus[] = ['pending', 'contacted', 'verified'];

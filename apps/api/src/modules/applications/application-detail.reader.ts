@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TransactionContext } from '@app/database';
 import { applicationNotFound } from './application-access';
 import type { ApplicationDetail } from './application.mapper';
-import type { ApplicationEntity } from './application.entity';
-import { ApplicationsRepository } from './applications.repository';
-import { CaseworkRepository } from './casework.repository';
-import { QuestionSetsRepository } from './question-sets.repository';
+import { type ApplicationEntity, ApplicationsRepository, CaseworkRepository, QuestionSetsRepository } from '@app/catalog';
 
 /** Everything the detail of an application shows: the row, the form version it answered, references and home visits. */
 @Injectable()

@@ -8,8 +8,7 @@ import { assertValidSubmission, storedAnswers } from './application-form';
 import { ApplicationFormsService } from './application-forms.service';
 import { ApplicationAccessPolicy } from './application-access';
 import { ApplicationPets } from './application-ports';
-import type { ApplicationDraftEntity } from './application-draft.entity';
-import { ApplicationDraftsRepository } from './application-drafts.repository';
+import { type ApplicationDraftEntity, ApplicationDraftsRepository } from '@app/catalog';
 import { toDraftDto } from './application.mapper';
 
 /**

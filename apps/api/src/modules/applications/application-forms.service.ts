@@ -7,9 +7,7 @@ import type { Principal } from '@app/identity';
 import { questionSetFrom } from './application-form';
 import { ApplicationPets, ApplicationRescues } from './application-ports';
 import { toQuestionSetDto } from './application.mapper';
-import type { PetEntity } from '../pets/pet.entity';
-import type { QuestionSetEntity } from './question-set.entity';
-import { QuestionSetsRepository } from './question-sets.repository';
+import { type PetEntity, type QuestionSetEntity, QuestionSetsRepository } from '@app/catalog';
 
 /**
  * Application forms: the core library, each rescue's versioned form, and the form of a given pet. A rescue uses

@@ -8,9 +8,7 @@ import { IdempotencyService, type IdempotentResponse } from '../idempotency/idem
 import { ApplicationAccessPolicy, applicationNotFound, type ApplicationAccess } from './application-access';
 import { ApplicationNotifier, notifiedApplication } from './application-notifier';
 import { toMessageDto } from './application.mapper';
-import type { ApplicationEntity } from './application.entity';
-import { ApplicationMessagesRepository } from './application-messages.repository';
-import { ApplicationsRepository } from './applications.repository';
+import { type ApplicationEntity, ApplicationMessagesRepository, ApplicationsRepository } from '@app/catalog';
 
 /**
  * The thread of an application: between the applicant and the owner side (the rescue's admins and staff, or the

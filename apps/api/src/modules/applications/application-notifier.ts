@@ -2,7 +2,7 @@
 // transaction; application-notifier.adapter.ts turns it into notifications (in-app and e-mail) for the right people.
 import type { ApplicationStatus } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
-import type { ApplicationEntity } from './application.entity';
+import type { ApplicationEntity } from '@app/catalog';
 
 /** What the notifications name: the application, its pet and both sides. */
 export type NotifiedApplication = Pick<ApplicationEntity, 'id' | 'petId' | 'applicantId' | 'ownerType' | 'rescueId' | 'ownerUserId' | 'assigneeId'> & {

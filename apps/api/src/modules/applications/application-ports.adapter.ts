@@ -3,7 +3,7 @@ import type { Availability, StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
 import { PetAdoptionService } from '../pets/pet-adoption.service';
-import type { PetEntity } from '../pets/pet.entity';
+import type { PetEntity } from '@app/catalog';
 import { RescueMembershipService } from '../rescues/rescue-membership.service';
 import { ApplicationPets, ApplicationRescues, type PetStanding } from './application-ports';
 

@@ -4,7 +4,7 @@
 import type { Availability, StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
-import type { PetEntity } from '../pets/pet.entity';
+import type { PetEntity } from '@app/catalog';
 
 export interface PetStanding {
   pet: PetEntity;

@@ -14,23 +14,13 @@ import type {
 } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
-import type { PetEntity } from '../pets/pet.entity';
+import { type ApplicationEntity, ApplicationsRepository, type ApplicationTransition, CaseworkRepository, COMPETING_STATUSES, isOpen, type PetEntity, transitionByAction, transitionToStatus } from '@app/catalog';
 import { PET_MANAGING_STAFF_ROLES } from '../pets/pet-access';
 import { ApplicationAccessPolicy, applicationNotFound } from './application-access';
 import { ApplicationDetailReader } from './application-detail.reader';
-import {
-  COMPETING_STATUSES,
-  isOpen,
-  transitionByAction,
-  transitionToStatus,
-  type ApplicationTransition,
-} from './application-lifecycle';
 import { ApplicationNotifier, notifiedApplication, type NotifiedApplication } from './application-notifier';
 import { ApplicationPets, ApplicationRescues } from './application-ports';
 import { toApplicationDto } from './application.mapper';
-import type { ApplicationEntity } from './application.entity';
-import { ApplicationsRepository } from './applications.repository';
-import { CaseworkRepository } from './casework.repository';
 import { lostRaceError } from './lost-race';
 
 /** The reason the other applications for a pet are rejected with when one is approved (or the adoption completed). */

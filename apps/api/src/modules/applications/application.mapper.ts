@@ -10,13 +10,7 @@ import type {
   ApplicationSummaryDto,
   HomeVisitDto,
 } from '@app/contracts';
-import type { ApplicationDraftEntity } from './application-draft.entity';
-import type { ApplicationMessageEntity } from './application-message.entity';
-import type { ApplicationReferenceEntity } from './application-reference.entity';
-import type { ApplicationStatusHistoryEntity } from './application-status-history.entity';
-import type { ApplicationEntity } from './application.entity';
-import type { HomeVisitEntity } from './home-visit.entity';
-import type { QuestionSetEntity } from './question-set.entity';
+import type { ApplicationDraftEntity, ApplicationEntity, ApplicationMessageEntity, ApplicationReferenceEntity, ApplicationStatusHistoryEntity, HomeVisitEntity, QuestionSetEntity } from '@app/catalog';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 

@@ -12,11 +12,10 @@ import { ApplicationCaseworkController } from './application-casework.controller
 import { ApplicationCaseworkService } from './application-casework.service';
 import { ApplicationDetailReader } from './application-detail.reader';
 import { ApplicationDraftsController } from './application-drafts.controller';
-import { ApplicationDraftsRepository, TypeOrmApplicationDraftsRepository } from './application-drafts.repository';
+import { ApplicationDraftsRepository, ApplicationMessagesRepository, ApplicationsRepository, CaseworkRepository, QuestionSetsRepository, TypeOrmApplicationDraftsRepository, TypeOrmApplicationMessagesRepository, TypeOrmApplicationsRepository, TypeOrmCaseworkRepository, TypeOrmQuestionSetsRepository } from '@app/catalog';
 import { ApplicationDraftsService } from './application-drafts.service';
 import { ApplicationFormsController } from './application-forms.controller';
 import { ApplicationFormsService } from './application-forms.service';
-import { ApplicationMessagesRepository, TypeOrmApplicationMessagesRepository } from './application-messages.repository';
 import { ApplicationMessagesService } from './application-messages.service';
 import { ApplicationNotifier } from './application-notifier';
 import { ApplicationNotifications } from './application-notifier.adapter';
@@ -24,10 +23,7 @@ import { ApplicationPets, ApplicationRescues } from './application-ports';
 import { PetAdoptionAccess, RescueMembershipAdapter } from './application-ports.adapter';
 import { ApplicationReviewService } from './application-review.service';
 import { ApplicationsController } from './applications.controller';
-import { ApplicationsRepository, TypeOrmApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
-import { CaseworkRepository, TypeOrmCaseworkRepository } from './casework.repository';
-import { QuestionSetsRepository, TypeOrmQuestionSetsRepository } from './question-sets.repository';
 
 @Module({
   imports: [AuditModule, NotificationsModule, PetsModule, RescuesModule],

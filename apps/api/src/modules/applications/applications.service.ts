@@ -19,15 +19,11 @@ import { ApplicationAccessPolicy, applicationNotFound, readsAllApplications } fr
 import { ApplicationDetailReader } from './application-detail.reader';
 import { assertValidSubmission, storedAnswers } from './application-form';
 import { ApplicationFormsService } from './application-forms.service';
-import { invalidTransition } from './application-lifecycle';
+import { ApplicationDraftsRepository, type ApplicationListFilter, ApplicationsRepository, CaseworkRepository, invalidTransition, QuestionSetsRepository, submittedCursor } from '@app/catalog';
 import { ApplicationNotifier, notifiedApplication } from './application-notifier';
 import { ApplicationPets, ApplicationRescues } from './application-ports';
-import { ApplicationDraftsRepository } from './application-drafts.repository';
 import { toApplicationDto, toApplicationSummaryDto, toHistoryEntryDto } from './application.mapper';
-import { ApplicationsRepository, submittedCursor, type ApplicationListFilter } from './applications.repository';
-import { CaseworkRepository } from './casework.repository';
 import { lostRaceError } from './lost-race';
-import { QuestionSetsRepository } from './question-sets.repository';
 
 /**
  * Submitting, reading, listing and editing applications. Every rule and access check is here; a submission is one

@@ -2,9 +2,7 @@ import { type DomainError, VersionConflictError } from '@app/common';
 import type { ApplicationStatus, ReviewAction } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import { applicationNotFound } from './application-access';
-import { invalidTransition } from './application-lifecycle';
-import type { ApplicationEntity } from './application.entity';
-import type { ApplicationsRepository } from './applications.repository';
+import { type ApplicationEntity, type ApplicationsRepository, invalidTransition } from '@app/catalog';
 
 /**
  * A conditional update of an application matched nothing although its checks passed on the row read: a concurrent

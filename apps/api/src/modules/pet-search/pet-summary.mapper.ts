@@ -3,7 +3,7 @@
 // here to the few entity fields that mapper reads.
 import type { PetSummaryDto } from '@app/contracts';
 import { toPetSummaryDto, type PetSummarySource } from '../pets/pet.mapper';
-import type { PetEntity } from '../pets/pet.entity';
+import type { PetEntity } from '@app/catalog';
 import type { PetSummaryRow } from './pet-search.sql';
 
 /** DATETIME/DATE values as the driver gives them (Date with the session in UTC), or as strings from other drivers. */

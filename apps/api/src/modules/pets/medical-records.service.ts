@@ -12,11 +12,9 @@ import type {
 import type { TransactionContext } from '@app/database';
 import { hasPermission, PERMISSIONS, type Principal } from '@app/identity';
 import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
-import type { MedicalRecordEntity } from './medical-record.entity';
-import { MedicalRecordsRepository, type MedicalRecordChanges } from './medical-records.repository';
+import { type MedicalRecordChanges, type MedicalRecordEntity, MedicalRecordsRepository, PetsRepository } from '@app/catalog';
 import { PetAccessPolicy, petNotFound } from './pet-access';
 import { toMedicalRecordDto } from './pet.mapper';
-import { PetsRepository } from './pets.repository';
 
 const recordNotFound = (recordId: string) => new NotFoundError('MedicalRecord', recordId);
 const FIELDS = ['type', 'date', 'title', 'vetName', 'clinic', 'notes'] as const;

@@ -6,7 +6,7 @@ import { DomainError, NotFoundError } from '@app/common';
 import type { StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import { hasPermission, PERMISSIONS, type Principal } from '@app/identity';
-import type { PetEntity } from './pet.entity';
+import type { PetEntity } from '@app/catalog';
 import { PetRescueAccess } from './rescue-access';
 
 /** Rescue roles that manage the rescue's pets; volunteers see every listing of their rescue but change none. */

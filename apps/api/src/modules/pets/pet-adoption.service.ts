@@ -3,9 +3,7 @@ import type { Availability } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
 import { PetAccessPolicy, type PetAccess } from './pet-access';
-import { PetAvailabilityChanges } from './pet-availability-changes';
-import type { PetEntity } from './pet.entity';
-import { PetsRepository } from './pets.repository';
+import { PetAvailabilityChanges, type PetEntity, PetsRepository } from '@app/catalog';
 
 /**
  * What the applications module asks of pets (exported): who may see a pet, and the availability changes an

@@ -5,7 +5,7 @@ import type { ListingStatus, ListMyFavoritePetsQuery, ListRescuePetsQuery, ListU
 import { hasPermission, PERMISSIONS, type Principal } from '@app/identity';
 import { PetAccessPolicy, petNotFound } from './pet-access';
 import { toPetSummaryDto } from './pet.mapper';
-import { PetsRepository, type PetListFilter } from './pets.repository';
+import { PetsRepository, type PetListFilter } from '@app/catalog';
 import { PetRescueAccess } from './rescue-access';
 
 const isModerator = (caller: Principal | null) => caller !== null && hasPermission(caller.role, PERMISSIONS.listingsModerate);

@@ -2,12 +2,7 @@
 // shape of the search results (pet-search imports it), so every list of pets answers the same fields.
 import type { MedicalRecordDto, PetDto, PetHistoryEntryDto, PetSummaryDto } from '@app/contracts';
 import { ageGroupOf } from './age-group';
-import type { MedicalRecordEntity } from './medical-record.entity';
-import type { PetStatusHistoryEntity } from './pet-status-history.entity';
-import type { PetEntity } from './pet.entity';
-
-/** A DATE column's `YYYY-MM-DD` as a Date at 00:00 UTC. */
-export const utcDate = (isoDate: string): Date => new Date(`${isoDate}T00:00:00Z`);
+import { type MedicalRecordEntity, type PetEntity, type PetStatusHistoryEntity, utcDate } from '@app/catalog';
 
 export function toPetDto(pet: PetEntity, today: Date = new Date()): PetDto {
   return {

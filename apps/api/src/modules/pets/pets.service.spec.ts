@@ -6,7 +6,7 @@ import { FakeAudit, fakeId } from '../../../../../test/support/users-fakes';
 import { FakeIdempotency } from '../../../../../test/support/fake-idempotency';
 import { FakeNotifier } from '../../../../../test/support/notifications-fakes';
 import { PetAccessPolicy } from './pet-access';
-import { PetAvailabilityChanges } from './pet-availability-changes';
+import { PetAvailabilityChanges } from '@app/catalog';
 import { PetsService } from './pets.service';
 
 const principal = (role: Principal['role'], userId = fakeId()): Principal => ({ userId, role, sessionId: fakeId() });

@@ -18,11 +18,8 @@ import { IdempotencyService, type IdempotentResponse } from '../idempotency/idem
 import { geoCellOf } from '../pet-search/geo-cell';
 import { birthDateEstimateOf } from './age-group';
 import { PET_MANAGING_STAFF_ROLES, PetAccessPolicy, petNotFound } from './pet-access';
-import { PetAvailabilityChanges } from './pet-availability-changes';
-import { listingTransitionOf, type ListingActor } from './pet-lifecycle';
+import { EDITABLE_PET_FIELDS, type ListingActor, listingTransitionOf, type NewPet, PetAvailabilityChanges, type PetChanges, type PetEntity, PetsRepository } from '@app/catalog';
 import { toPetDto, toPetHistoryEntryDto } from './pet.mapper';
-import type { PetEntity } from './pet.entity';
-import { EDITABLE_PET_FIELDS, PetsRepository, type NewPet, type PetChanges } from './pets.repository';
 import { PetRescueAccess } from './rescue-access';
 
 type Owner = Pick<PetEntity, 'ownerType' | 'rescueId' | 'ownerUserId'>;

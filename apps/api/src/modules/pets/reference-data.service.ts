@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BreedPageDto, Species, SpeciesPageDto } from '@app/contracts';
 import { SPECIES_LABELS } from '@app/database';
-import { ReferenceDataRepository } from './reference-data.repository';
+import { ReferenceDataRepository } from '@app/catalog';
 
 /** Species and breeds: small, bounded reference lists, each answered as one page. */
 @Injectable()

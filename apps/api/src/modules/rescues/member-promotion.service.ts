@@ -3,7 +3,7 @@ import { AuditService } from '@app/audit';
 import type { StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import { promotedPlatformRole } from './rescue-access';
-import { RescuesRepository } from './rescues.repository';
+import { RescuesRepository } from '@app/catalog';
 
 /** Raises the platform role of a user who joins a rescue (see promotedPlatformRole), audited like any role change. */
 @Injectable()

@@ -3,9 +3,7 @@ import { NotFoundError } from '@app/common';
 import { Availability, ListingStatus, type MonthlyCountDto, type RescueAnalyticsDto } from '@app/contracts';
 import type { Principal } from '@app/identity';
 import { assertSeesPrivateParts } from './rescue-access';
-import { RescueAnalyticsRepository } from './rescue-analytics.repository';
-import { RescueStaffRepository } from './rescue-staff.repository';
-import { RescuesRepository } from './rescues.repository';
+import { RescueAnalyticsRepository, RescuesRepository, RescueStaffRepository } from '@app/catalog';
 
 const MONTHS = 12;
 const SECONDS_PER_DAY = 86_400;

@@ -1,10 +1,6 @@
 // The rescue directory is ordered by (name, id), not by creation time, so it has its own cursor codec.
+import type { NamePosition } from '@app/catalog';
 import { isId, keysetCursor } from '@app/common/pagination/keyset-cursor';
-
-export interface NamePosition {
-  name: string;
-  id: string;
-}
 
 const MAX_NAME_LENGTH = 150;
 

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
-import { RescueStaffRepository } from './rescue-staff.repository';
-import type { RescueEntity } from './rescue.entity';
-import { RescuesRepository } from './rescues.repository';
+import { type RescueEntity, RescuesRepository, RescueStaffRepository } from '@app/catalog';
 
 /**
  * What other modules (pets, applications…) ask about rescues: is the rescue there, is it verified, and what is

@@ -9,9 +9,8 @@ import { normaliseEmail, randomToken, sha256Hex } from '../auth/secrets';
 import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { MemberPromotionService } from './member-promotion.service';
 import { assertInvitesStaff, assertRemovesStaff, assertSeesPrivateParts, type RescueViewer } from './rescue-access';
-import { RescueStaffRepository, type StaffMemberRow } from './rescue-staff.repository';
+import { RescuesRepository, RescueStaffRepository, type StaffMemberRow } from '@app/catalog';
 import { toStaffInvitationDto, toStaffMemberDto } from './rescues.mapper';
-import { RescuesRepository } from './rescues.repository';
 import { StaffInvitationMailer } from './staff-invitation.mailer';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;

@@ -1,7 +1,5 @@
 import type { RescueDto, StaffInvitationDto, StaffMemberDto } from '@app/contracts';
-import type { StaffMemberRow } from './rescue-staff.repository';
-import type { RescueEntity } from './rescue.entity';
-import type { StaffInvitationEntity } from './staff-invitation.entity';
+import type { RescueEntity, StaffInvitationEntity, StaffMemberRow } from '@app/catalog';
 
 export function toRescueDto(rescue: RescueEntity): RescueDto {
   return {

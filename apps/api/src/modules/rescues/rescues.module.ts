@@ -4,13 +4,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { MemberPromotionService } from './member-promotion.service';
-import { RescueAnalyticsRepository, TypeOrmRescueAnalyticsRepository } from './rescue-analytics.repository';
+import { RescueAnalyticsRepository, RescuesRepository, RescueStaffRepository, TypeOrmRescueAnalyticsRepository, TypeOrmRescuesRepository, TypeOrmRescueStaffRepository } from '@app/catalog';
 import { RescueAnalyticsService } from './rescue-analytics.service';
 import { RescueMembershipService } from './rescue-membership.service';
-import { RescueStaffRepository, TypeOrmRescueStaffRepository } from './rescue-staff.repository';
 import { RescueStaffService } from './rescue-staff.service';
 import { RescuesController } from './rescues.controller';
-import { RescuesRepository, TypeOrmRescuesRepository } from './rescues.repository';
 import { RescuesService } from './rescues.service';
 import { StaffInvitationMailer } from './staff-invitation.mailer';
 

@@ -16,10 +16,8 @@ import { IdempotencyService, type IdempotentResponse } from '../idempotency/idem
 import { MemberPromotionService } from './member-promotion.service';
 import { assertDeletesRescue, assertEditsRescue, type RescueViewer } from './rescue-access';
 import { nameCursor } from './rescue-cursor';
-import { RescueStaffRepository } from './rescue-staff.repository';
-import { DEFAULT_RESCUE_SETTINGS, type RescueEntity } from './rescue.entity';
+import { DEFAULT_RESCUE_SETTINGS, type RescueChanges, type RescueEntity, RescuesRepository, RescueStaffRepository } from '@app/catalog';
 import { toRescueDto } from './rescues.mapper';
-import { RescuesRepository, type RescueChanges } from './rescues.repository';
 
 const EDITABLE_FIELDS = ['name', 'description', 'email', 'phone', 'website', 'city', 'region', 'postcode', 'settings'] as const;
 

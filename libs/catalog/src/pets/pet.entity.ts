@@ -13,6 +13,9 @@ export const DECIMAL_AS_NUMBER: ValueTransformer = {
 /** DATE columns are `YYYY-MM-DD` strings read in UTC, whatever the process time zone. */
 export const DATE_COLUMN = { type: 'date', utc: true } as const;
 
+/** A DATE column's `YYYY-MM-DD` as a Date at 00:00 UTC. */
+export const utcDate = (isoDate: string): Date => new Date(`${isoDate}T00:00:00Z`);
+
 /**
  * A pet listing, owned by a rescue (`rescueId`) or by an individual rehomer (`ownerUserId`). Soft-deleted
  * (`deletedAt`): the row stays for applications and audit, but answers 404 everywhere.

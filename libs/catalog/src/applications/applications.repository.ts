@@ -30,7 +30,7 @@ export interface StatusChange {
   reason: string | null;
 }
 
-export interface NewHistoryEntry {
+export interface NewApplicationHistoryEntry {
   applicationId: string;
   fromStatus: ApplicationStatus | null;
   toStatus: ApplicationStatus;
@@ -103,7 +103,7 @@ export abstract class ApplicationsRepository {
   abstract assign(tx: TransactionContext, id: string, assigneeId: string | null, expectedVersion: number | undefined): Promise<boolean>;
 
   /** Appends history entries in the given order; returns their ids. */
-  abstract appendHistory(tx: TransactionContext, entries: NewHistoryEntry[]): Promise<string[]>;
+  abstract appendHistory(tx: TransactionContext, entries: NewApplicationHistoryEntry[]): Promise<string[]>;
   /** Oldest first (createdAt, then id), strictly after `after`. */
   abstract listHistory(applicationId: string, after: KeysetPosition | null, limit: number): Promise<ApplicationStatusHistoryEntity[]>;
   abstract countHistory(applicationId: string): Promise<number>;
@@ -241,7 +241,7 @@ export class TypeOrmApplicationsRepository extends ApplicationsRepository {
     return (await query.execute()).affected === 1;
   }
 
-  async appendHistory(tx: TransactionContext, entries: NewHistoryEntry[]): Promise<string[]> {
+  async appendHistory(tx: TransactionContext, entries: NewApplicationHistoryEntry[]): Promise<string[]> {
     if (entries.length === 0) return [];
     const ids = orderedIds(entries.length);
     await tx.manager.getRepository(ApplicationStatusHistoryEntity).insert(entries.map((entry, i) => ({ id: ids[i], ...entry })));

@@ -51,7 +51,7 @@ export const EDITABLE_PET_FIELDS = [
 export type PetChanges = Partial<Pick<PetEntity, (typeof EDITABLE_PET_FIELDS)[number] | 'birthDateEstimate' | 'geoCell'>>;
 export type NewPet = Omit<PetEntity, 'createdAt' | 'updatedAt' | 'version' | 'listingStatus' | 'availability' | 'publishedAt' | 'adoptedAt' | 'deletedAt' | 'rescue' | 'ownerUser'>;
 
-export interface NewHistoryEntry {
+export interface NewPetHistoryEntry {
   petId: string;
   kind: PetHistoryKind;
   fromStatus: string | null;
@@ -110,7 +110,7 @@ export abstract class PetsRepository {
   abstract softDelete(tx: TransactionContext, id: string): Promise<boolean>;
 
   /** Appends history entries in the given order. */
-  abstract appendHistory(tx: TransactionContext, entries: NewHistoryEntry[]): Promise<void>;
+  abstract appendHistory(tx: TransactionContext, entries: NewPetHistoryEntry[]): Promise<void>;
   /** Oldest first (createdAt, then id, ascending), strictly after `after`. */
   abstract listHistory(petId: string, after: KeysetPosition | null, limit: number): Promise<PetStatusHistoryEntity[]>;
   abstract countHistory(petId: string): Promise<number>;
@@ -216,7 +216,7 @@ export class TypeOrmPetsRepository extends PetsRepository {
     return result.affected === 1;
   }
 
-  async appendHistory(tx: TransactionContext, entries: NewHistoryEntry[]): Promise<void> {
+  async appendHistory(tx: TransactionContext, entries: NewPetHistoryEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const ids = orderedIds(entries.length);
     await tx.manager.getRepository(PetStatusHistoryEntity).insert(entries.map((entry, i) => ({ id: ids[i], ...entry })));

@@ -5,8 +5,13 @@ import { inTransaction, likeContains, updateWithVersion, type TransactionContext
 import { UserEntity } from '@app/identity';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { NamePosition } from './rescue-cursor';
 import { RescueEntity, type RescueSettings } from './rescue.entity';
+
+/** A position in the rescue directory's (name, id) order. */
+export interface NamePosition {
+  name: string;
+  id: string;
+}
 
 export interface RescueListFilter {
   /** Contained in the name or the description, taken literally (no wildcards). */

@@ -5,7 +5,7 @@ import { updateWithVersion, type TransactionContext } from '@app/database';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MedicalRecordEntity } from './medical-record.entity';
-import { utcDate } from './pet.mapper';
+import { utcDate } from './pet.entity';
 
 export type NewMedicalRecord = Pick<MedicalRecordEntity, 'id' | 'petId' | 'type' | 'recordDate' | 'title' | 'vetName' | 'clinic' | 'notes' | 'createdBy'>;
 export type MedicalRecordChanges = Partial<Pick<MedicalRecordEntity, 'type' | 'recordDate' | 'title' | 'vetName' | 'clinic' | 'notes'>>;
