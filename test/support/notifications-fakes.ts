@@ -2,7 +2,7 @@
 // TypeORM repository (one user's in-app rows only, newest first by (createdAt, id), first readAt kept).
 import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
 import type { TransactionContext } from '@app/database';
-import type { NotificationEntity, NotificationEvent, Notifier, PetStatusChange } from '@app/notifications';
+import type { NotificationEntity, NotificationEvent, Notifier } from '@app/notifications';
 import { NotificationsRepository, type NotificationListFilter } from '../../apps/api/src/modules/notifications/notifications.repository';
 import { fakeId } from './users-fakes';
 
@@ -92,14 +92,9 @@ export class InMemoryNotificationsRepository extends NotificationsRepository {
 /** Records what a service asked the Notifier for, in the transaction it was given. */
 export class FakeNotifier {
   notified: NotificationEvent[] = [];
-  announced: PetStatusChange[] = [];
 
   async notify(_tx: TransactionContext, events: NotificationEvent[]): Promise<void> {
     this.notified.push(...events);
-  }
-
-  async announcePetStatusChange(_tx: TransactionContext, change: PetStatusChange): Promise<void> {
-    this.announced.push(change);
   }
 
   asNotifier(): Notifier {

@@ -5,7 +5,7 @@ import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
 import type { Availability, ListingStatus, RescueStatus, StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Role } from '@app/contracts';
-import { type FavoriteRow, type MedicalRecordChanges, type MedicalRecordEntity, type MedicalRecordRow, MedicalRecordsRepository, type NewPetHistoryEntry, type NewMedicalRecord, type NewPet, type PetChanges, type PetEntity, type PetListFilter, PetsRepository, type PetStatusHistoryEntity, type PetVisibilityScope, utcDate } from '@app/catalog';
+import { isPubliclyVisible, type FavoriteRow, type MedicalRecordChanges, type MedicalRecordEntity, type MedicalRecordRow, MedicalRecordsRepository, type NewPetHistoryEntry, type NewMedicalRecord, type NewPet, type PetChanges, type PetEntity, type PetFans, type PetListFilter, type PetStatusChange, PetsRepository, type PetStatusHistoryEntity, type PetVisibilityScope, utcDate } from '@app/catalog';
 import { PetRescueAccess, type RescueStanding } from '../../apps/api/src/modules/pets/rescue-access';
 import { fakeId } from './users-fakes';
 
@@ -70,6 +70,19 @@ export function petRow(overrides: Partial<PetEntity> = {}): PetEntity {
     version: 1,
     ...overrides,
   });
+}
+
+/** Records the status changes PetAvailabilityChanges announced to a pet's fans. */
+export class FakePetFans {
+  announced: PetStatusChange[] = [];
+
+  async announceStatusChange(_tx: TransactionContext, change: PetStatusChange): Promise<void> {
+    this.announced.push(change);
+  }
+
+  asPetFans(): PetFans {
+    return this as unknown as PetFans;
+  }
 }
 
 export class InMemoryPetsRepository extends PetsRepository {
@@ -197,7 +210,7 @@ export class InMemoryPetsRepository extends PetsRepository {
       .filter(({ pet }) => pet.deletedAt === null)
       .filter(
         ({ pet }) =>
-          scope.moderator || pet.listingStatus === 'published' || pet.ownerUserId === scope.userId || (pet.rescueId !== null && scope.memberRescueIds.includes(pet.rescueId)),
+          scope.moderator || isPubliclyVisible(pet) || pet.ownerUserId === scope.userId || (pet.rescueId !== null && scope.memberRescueIds.includes(pet.rescueId)),
       )
       .sort(newestFirst);
   }

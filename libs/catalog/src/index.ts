@@ -31,3 +31,8 @@ export * from './rescues/rescue-staff.repository';
 export * from './rescues/rescue.entity';
 export * from './rescues/rescues.repository';
 export * from './rescues/staff-invitation.entity';
+export * from './pets/pet-fans';
+export * from './pets/pet-visibility';
+export * from './catalog.module';
+export * from './catalog-entities';
+export * from './privacy/catalog-personal-data';

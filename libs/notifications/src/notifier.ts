@@ -1,23 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { newId, RealtimeSignals } from '@app/common';
-import type { Availability } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import { UserEntity, UserPreferencesEntity } from '@app/identity';
-import { JOB, JobProducer } from '@app/jobs';
+import { JobProducer } from '@app/jobs';
 import { In } from 'typeorm';
 import { enqueueNotificationEmails } from './notification-email-queue';
 import { normaliseEvent, notificationRowsOf, type NotificationEvent, type NotificationRecipient, type NotificationRow } from './notification-rows';
 
 /** Rows per INSERT statement: a fan-out batch, or a large notify() call, stays a few statements. */
 const INSERT_CHUNK = 500;
-
-export interface PetStatusChange {
-  petId: string;
-  petName: string;
-  from: Availability;
-  to: Availability;
-  actorId: string | null;
-}
 
 const COLUMNS = ['id', 'user_id', 'type', 'title', 'body', 'resource_type', 'resource_id', 'event_key', 'in_app', 'email_status', 'email_detail'];
 
@@ -26,7 +17,8 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /**
- * Creates notifications for the services that own the events (applications, messages, pets). Rows are written in
+ * Creates notifications for the services that own the events (applications, messages, pets; the fan-out of a pet's
+ * status change to its fans is scheduled by libs/catalog's PetFans). Rows are written in
  * the caller's transaction, so a notification exists exactly when its cause committed; their e-mails go through the
  * worker, enqueued after commit (the row is the outbox: see docs/notifications.md); open apps hear of them through
  * the real-time gateway (docs/realtime.md).
@@ -65,24 +57,6 @@ export class Notifier {
         // The rows stay `pending`: the worker's sweeper enqueues them once Redis is back.
         this.logger.warn({ err: error, notifications: mails.length }, 'notification e-mails not enqueued; the sweeper will retry');
       }
-    });
-  }
-
-  /** In the caller's transaction: schedules, durably (a tracked job row in `tx`, see JobProducer.createTracked), the fan-out of a favorite_pet_status_changed notification to every user who favourited the pet, except the actor. */
-  async announcePetStatusChange(tx: TransactionContext, change: PetStatusChange): Promise<void> {
-    if (change.from === change.to) return;
-    // Only a published, live pet notifies (nobody else may see it), and only if someone but the actor favourited
-    // it: most changes need no job at all. The fan-out checks the pet again when it runs.
-    const [target]: Array<{ fans: number | string }> = await tx.manager.query(
-      `SELECT EXISTS (SELECT 1 FROM pet_favorites f WHERE f.pet_id = p.id AND (? IS NULL OR f.user_id <> ?)) AS fans
-         FROM pets p WHERE p.id = ? AND p.listing_status = 'published' AND p.deleted_at IS NULL`,
-      [change.actorId, change.actorId, change.petId],
-    );
-    if (!target || Number(target.fans) === 0) return;
-    await this.producer.createTracked(tx, {
-      name: JOB.fanOutPetStatusChange,
-      payload: { ...change, changeId: newId() },
-      createdBy: change.actorId,
     });
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PetFans } from '@app/catalog';
 import { Availability } from '@app/contracts';
 import { inTransaction } from '@app/database';
 import { JOB, type PetStatusFanOutPayload } from '@app/jobs';
@@ -56,6 +57,7 @@ export function petStatusNotificationOf(change: PetStatusFanOutPayload, userId: 
 export class FanOutPetStatusChangeHandler implements JobHandler<typeof JOB.fanOutPetStatusChange> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly fans: PetFans,
     private readonly notifier: Notifier,
   ) {}
 
@@ -72,20 +74,14 @@ export class FanOutPetStatusChangeHandler implements JobHandler<typeof JOB.fanOu
 
   async handle(job: Job<PetStatusFanOutPayload>, context: JobContext): Promise<Record<string, unknown>> {
     const change = job.data;
-    const [{ fans }]: Array<{ fans: number | string }> = await this.dataSource.query('SELECT COUNT(*) AS fans FROM pet_favorites WHERE pet_id = ?', [change.petId]);
+    const fans = await this.fans.countOf(change.petId);
     let after = '';
     let recipients = 0;
     let batches = 0;
     for (;;) {
       const batch = await inTransaction(this.dataSource, async (tx) => {
-        const [visible] = await tx.manager.query("SELECT 1 AS visible FROM pets WHERE id = ? AND listing_status = 'published' AND deleted_at IS NULL", [change.petId]);
-        if (!visible) return null;
-        const rows: Array<{ userId: string }> = await tx.manager.query('SELECT user_id AS userId FROM pet_favorites WHERE pet_id = ? AND user_id > ? ORDER BY user_id LIMIT ?', [
-          change.petId,
-          after,
-          FAN_OUT_BATCH,
-        ]);
-        const fanIds = rows.map((row) => row.userId);
+        const fanIds = await this.fans.nextBatch(tx, change.petId, after, FAN_OUT_BATCH);
+        if (fanIds === null) return null;
         const notified = fanIds.filter((userId) => userId !== change.actorId);
         await this.notifier.notify(tx, notified.map((userId) => petStatusNotificationOf(change, userId)));
         return { fanIds, notified: notified.length };
@@ -95,7 +91,7 @@ export class FanOutPetStatusChangeHandler implements JobHandler<typeof JOB.fanOu
       recipients += batch.notified;
       if (batch.fanIds.length < FAN_OUT_BATCH) break;
       after = batch.fanIds[batch.fanIds.length - 1];
-      await context.progress(Math.min(99, (100 * batches * FAN_OUT_BATCH) / Math.max(1, Number(fans))));
+      await context.progress(Math.min(99, (100 * batches * FAN_OUT_BATCH) / Math.max(1, fans)));
     }
     return { outcome: 'notified', recipients, batches };
   }

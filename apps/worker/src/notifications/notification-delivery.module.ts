@@ -2,6 +2,7 @@
 // notification's e-mail under the recipient's preferences and quiet hours, re-enqueueing e-mail that Redis lost,
 // and fanning a pet's availability change out to everyone who favourited it. docs/notifications.md.
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@app/catalog';
 import { NotificationsModule } from '@app/notifications';
 import { MailModule } from '../mail/mail.module';
 import { DeliverNotificationEmailHandler } from './deliver-notification-email.handler';
@@ -10,7 +11,7 @@ import { NotificationEmailSweeper } from './notification-email-sweeper';
 import { NotificationOutbox } from './notification-outbox';
 
 @Module({
-  imports: [NotificationsModule, MailModule],
+  imports: [NotificationsModule, CatalogModule, MailModule],
   providers: [NotificationOutbox, DeliverNotificationEmailHandler, FanOutPetStatusChangeHandler, NotificationEmailSweeper],
 })
 export class NotificationDeliveryModule {}

@@ -5,7 +5,7 @@ import { FanOutPetStatusChangeHandler, petStatusNotificationOf } from './fan-out
 
 // validate() needs no collaborators: a poison payload is refused before anything is touched.
 const delivery = new DeliverNotificationEmailHandler(null as never, null as never);
-const fanOut = new FanOutPetStatusChangeHandler(null as never, null as never);
+const fanOut = new FanOutPetStatusChangeHandler(null as never, null as never, null as never);
 const ID = '01900000-0000-7000-8000-000000000001';
 const change = { petId: ID, petName: 'Biscuit', from: 'available' as const, to: 'adopted' as const, actorId: ID, changeId: ID };
 

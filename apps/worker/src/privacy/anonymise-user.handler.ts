@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { AppConfig, newId } from '@app/common';
+import { CatalogPersonalData } from '@app/catalog';
+import { AppConfig } from '@app/common';
 import { inTransaction, updateWithVersion } from '@app/database';
 import {
   AuthSessionEntity,
@@ -14,7 +15,7 @@ import {
 import { JOB, type JobPayloads } from '@app/jobs';
 import { NotificationEntity } from '@app/notifications';
 import { DelayedError, type Job } from 'bullmq';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { HandlesJob, type JobHandler } from '../handlers/job-handler';
 
@@ -41,6 +42,7 @@ export class AnonymiseUserHandler implements JobHandler<typeof JOB.anonymiseUser
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly catalog: CatalogPersonalData,
   ) {}
 
   validate(payload: unknown): string | null {
@@ -87,7 +89,7 @@ export class AnonymiseUserHandler implements JobHandler<typeof JOB.anonymiseUser
           status: 'deleted',
         } as QueryDeepPartialEntity<UserEntity>,
       });
-      const removed: Record<string, number> = { petsReleased: await this.releasePetsOf(tx.manager, userId) };
+      const removed = await this.catalog.erase(tx, { id: userId, email: user.email });
       for (const [name, entity] of [
         ['preferences', UserPreferencesEntity],
         ['sessions', AuthSessionEntity],
@@ -98,28 +100,9 @@ export class AnonymiseUserHandler implements JobHandler<typeof JOB.anonymiseUser
       ] as const) {
         removed[name] = (await tx.manager.delete(entity, { userId })).affected ?? 0;
       }
-      // Plain SQL: these tables' entities belong to the api (see user-data-map.ts for what stays and why).
-      for (const [name, sql, param] of [
-        ['idempotencyKeys', 'DELETE FROM idempotency_keys WHERE caller = ?', userId],
-        ['rescueMemberships', 'DELETE FROM rescue_staff WHERE user_id = ?', userId],
-        ['favouritePets', 'DELETE FROM pet_favorites WHERE user_id = ?', userId],
-        ['staffInvitationsReceived', 'DELETE FROM staff_invitations WHERE email = ?', user.email],
-        ['applicationDrafts', 'DELETE FROM application_drafts WHERE applicant_id = ?', userId],
-        ['assignments', 'UPDATE applications SET assignee_id = NULL WHERE assignee_id = ?', userId],
-        // Other people's notifications about the user's applications name the user: they go before the applications.
-        [
-          'notificationsAboutApplications',
-          "DELETE n FROM notifications n JOIN applications a ON n.resource_type = 'application' AND n.resource_id = a.id WHERE a.applicant_id = ?",
-          userId,
-        ],
-        // With their history, references, home visits and messages (ON DELETE CASCADE).
-        ['applications', 'DELETE FROM applications WHERE applicant_id = ?', userId],
-        // An individual's own listings go with them (their history, favourites, records and applications by ON DELETE CASCADE).
-        ['petListings', 'DELETE FROM pets WHERE owner_user_id = ?', userId],
-      ] as const) {
-        const result = await tx.manager.query(sql, [param]);
-        removed[name] = Number(result.affectedRows ?? 0);
-      }
+      // The idempotency keys are the api's: no entity of the worker maps them.
+      const keys = await tx.manager.query('DELETE FROM idempotency_keys WHERE caller = ?', [userId]);
+      removed.idempotencyKeys = Number(keys.affectedRows ?? 0);
 
       await this.audit.record(tx, {
         action: 'user.anonymised',
@@ -131,26 +114,5 @@ export class AnonymiseUserHandler implements JobHandler<typeof JOB.anonymiseUser
       });
       return { outcome: 'anonymised', removed };
     });
-  }
-
-  /**
-   * A pet held for one of the user's approved applications (pending) is available again, as when an applicant
-   * withdraws: recorded in the pet's history, by the platform (actor null); the count goes into the anonymisation's
-   * audit entry (`removed.petsReleased`). Returns how many pets were released.
-   */
-  private async releasePetsOf(manager: EntityManager, userId: string): Promise<number> {
-    const held: Array<{ pet_id: string }> = await manager.query(
-      `SELECT a.pet_id FROM applications a JOIN pets p ON p.id = a.pet_id
-       WHERE a.applicant_id = ? AND a.status = 'approved' AND p.availability = 'pending' ORDER BY a.pet_id FOR UPDATE`,
-      [userId],
-    );
-    for (const { pet_id: petId } of held) {
-      await manager.query("UPDATE pets SET availability = 'available', version = version + 1, updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [petId]);
-      await manager.query(
-        "INSERT INTO pet_status_history (id, pet_id, kind, from_status, to_status, actor_id, reason) VALUES (?, ?, 'availability', 'pending', 'available', NULL, ?)",
-        [newId(), petId, "adoption cancelled: the applicant's account was deleted"],
-      );
-    }
-    return held.length;
   }
 }

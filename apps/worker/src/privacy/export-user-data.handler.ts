@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditLogEntity } from '@app/audit';
+import { CatalogPersonalData, type CatalogPersonalDataExport } from '@app/catalog';
 import {
   AuthSessionEntity,
   BackupCodeEntity,
@@ -22,7 +23,7 @@ const ID = /^[0-9a-f-]{36}$/;
 type Payload = JobPayloads[typeof JOB.exportUserData];
 
 /** The export document: everything the platform holds about the user (see user-data-map.ts). */
-export interface UserDataDocument {
+export interface UserDataDocument extends CatalogPersonalDataExport {
   format: 'user-data-export';
   formatVersion: 1;
   generatedAt: string;
@@ -33,69 +34,8 @@ export interface UserDataDocument {
   auditEntries: Array<Record<string, unknown>>;
   jobs: Array<Record<string, unknown>>;
   earlierExports: Array<Record<string, unknown>>;
-  rescueMemberships: Array<Record<string, unknown>>;
-  staffInvitationsSent: Array<Record<string, unknown>>;
-  staffInvitationsReceived: Array<Record<string, unknown>>;
-  petListings: Array<Record<string, unknown>>;
-  favouritePets: Array<Record<string, unknown>>;
-  petStatusChanges: Array<Record<string, unknown>>;
-  medicalRecordsAuthored: Array<Record<string, unknown>>;
   notifications: Array<Record<string, unknown>>;
-  applications: Array<Record<string, unknown>>;
-  applicationReferencesGiven: Array<Record<string, unknown>>;
-  applicationDrafts: Array<Record<string, unknown>>;
-  applicationMessages: Array<Record<string, unknown>>;
-  applicationHistory: Array<Record<string, unknown>>;
-  applicationStatusChanges: Array<Record<string, unknown>>;
 }
-
-// The catalog's tables are read with plain SQL: their entities belong to the api, which the worker never imports.
-const CATALOG_QUERIES = {
-  rescueMemberships:
-    'SELECT s.rescue_id AS rescueId, r.name AS rescueName, s.role, s.joined_at AS joinedAt FROM rescue_staff s JOIN rescues r ON r.id = s.rescue_id WHERE s.user_id = ? ORDER BY s.joined_at',
-  // The invitee's address is someone else's personal data: left out.
-  staffInvitationsSent: 'SELECT id, rescue_id AS rescueId, role, created_at AS createdAt, accepted_at AS acceptedAt FROM staff_invitations WHERE invited_by = ? ORDER BY created_at',
-  staffInvitationsReceived:
-    'SELECT id, rescue_id AS rescueId, role, created_at AS createdAt, expires_at AS expiresAt, accepted_at AS acceptedAt FROM staff_invitations WHERE email = ? ORDER BY created_at',
-  petListings: `SELECT id, name, species, primary_breed AS primaryBreed, secondary_breed AS secondaryBreed, sex, size, description, city, region,
-      postcode, listing_status AS listingStatus, availability, created_at AS createdAt, published_at AS publishedAt, adopted_at AS adoptedAt,
-      deleted_at AS deletedAt FROM pets WHERE owner_user_id = ? ORDER BY created_at`,
-  favouritePets: 'SELECT pet_id AS petId, created_at AS createdAt FROM pet_favorites WHERE user_id = ? ORDER BY created_at',
-  petStatusChanges:
-    'SELECT id, pet_id AS petId, kind, from_status AS fromStatus, to_status AS toStatus, reason, created_at AS createdAt FROM pet_status_history WHERE actor_id = ? ORDER BY created_at',
-  applications: `SELECT id, pet_id AS petId, status, status_reason AS statusReason, answers, submitted_at AS submittedAt, decided_at AS decidedAt,
-      closed_at AS closedAt FROM applications WHERE applicant_id = ? ORDER BY submitted_at, id`,
-  applicationReferencesGiven: `SELECT r.application_id AS applicationId, r.name, r.relationship, r.email, r.phone, r.status
-      FROM application_references r JOIN applications a ON a.id = r.application_id WHERE a.applicant_id = ? ORDER BY a.submitted_at, r.position`,
-  applicationDrafts:
-    'SELECT id, pet_id AS petId, answers, reference_list AS `references`, created_at AS createdAt, updated_at AS updatedAt FROM application_drafts WHERE applicant_id = ? ORDER BY created_at',
-  // The whole thread of the user's own applications, and what they wrote elsewhere (as a rescue's staff or a rehomer).
-  applicationMessages: `SELECT m.id, m.application_id AS applicationId, m.sequence, m.sender_side AS senderSide, m.sender_id = ? AS sentByUser, m.body, m.created_at AS createdAt
-      FROM application_messages m JOIN applications a ON a.id = m.application_id WHERE a.applicant_id = ? OR m.sender_id = ? ORDER BY m.created_at, m.id`,
-  // Every step of the user's own applications, without the owner side's internal notes.
-  applicationHistory: `SELECT h.id, h.application_id AS applicationId, h.from_status AS fromStatus, h.to_status AS toStatus, h.reason, h.created_at AS createdAt
-      FROM application_status_history h JOIN applications a ON a.id = h.application_id WHERE a.applicant_id = ? ORDER BY h.created_at, h.id`,
-  // Steps the user took on other people's applications, with the notes they wrote.
-  applicationStatusChanges: `SELECT h.id, h.application_id AS applicationId, h.from_status AS fromStatus, h.to_status AS toStatus, h.note, h.reason, h.created_at AS createdAt
-      FROM application_status_history h JOIN applications a ON a.id = h.application_id WHERE h.actor_id = ? AND a.applicant_id <> ? ORDER BY h.created_at, h.id`,
-  medicalRecordsAuthored: `SELECT id, pet_id AS petId, type, DATE_FORMAT(record_date, '%Y-%m-%d') AS recordDate, title, created_at AS createdAt
-      FROM medical_records WHERE created_by = ? OR verified_by = ? ORDER BY created_at`,
-} as const;
-
-/** JSON columns the catalog queries read: MariaDB returns them as text (its JSON is LONGTEXT), MySQL as values. */
-const JSON_COLUMNS = new Set(['answers', 'references']);
-/** Comparisons the queries select, which come back as 0 or 1. */
-const BOOLEAN_COLUMNS = new Set(['sentByUser']);
-
-function plainValue(key: string, value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (JSON_COLUMNS.has(key) && typeof value === 'string') return JSON.parse(value);
-  if (BOOLEAN_COLUMNS.has(key)) return Number(value) === 1;
-  return value;
-}
-
-/** Dates as RFC 3339 strings, like the rest of the document; JSON columns as values; flags as booleans. */
-const plain = (rows: Array<Record<string, unknown>>) => rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, plainValue(key, value)])));
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -110,6 +50,7 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
+    private readonly catalog: CatalogPersonalData,
   ) {}
 
   validate(payload: unknown): string | null {
@@ -172,20 +113,7 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
     const jobs = await manager.find(JobEntity, { where: { createdBy: user.id }, order: { createdAt: 'ASC' } });
     const earlierExports = await manager.find(DataExportEntity, { where: { userId: user.id }, select: { jobId: true, createdAt: true, expiresAt: true }, order: { createdAt: 'ASC' } });
     await context.progress(70);
-    const catalog = async (name: keyof typeof CATALOG_QUERIES, ...params: string[]) => plain(await manager.query(CATALOG_QUERIES[name], params));
-    const rescueMemberships = await catalog('rescueMemberships', user.id);
-    const staffInvitationsSent = await catalog('staffInvitationsSent', user.id);
-    const staffInvitationsReceived = await catalog('staffInvitationsReceived', user.email);
-    const petListings = await catalog('petListings', user.id);
-    const favouritePets = await catalog('favouritePets', user.id);
-    const petStatusChanges = await catalog('petStatusChanges', user.id);
-    const medicalRecordsAuthored = await catalog('medicalRecordsAuthored', user.id, user.id);
-    const applications = await catalog('applications', user.id);
-    const applicationReferencesGiven = await catalog('applicationReferencesGiven', user.id);
-    const applicationDrafts = await catalog('applicationDrafts', user.id);
-    const applicationMessages = await catalog('applicationMessages', user.id, user.id, user.id);
-    const applicationHistory = await catalog('applicationHistory', user.id);
-    const applicationStatusChanges = await catalog('applicationStatusChanges', user.id, user.id);
+    const catalog = await this.catalog.exportOf({ id: user.id, email: user.email });
     const notifications = await manager.find(NotificationEntity, { where: { userId: user.id }, order: { createdAt: 'ASC', id: 'ASC' } });
     await context.progress(80);
 
@@ -238,19 +166,7 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
         finishedAt: iso(j.finishedAt),
       })),
       earlierExports: earlierExports.map((e) => ({ jobId: e.jobId, createdAt: iso(e.createdAt), expiresAt: iso(e.expiresAt) })),
-      rescueMemberships,
-      staffInvitationsSent,
-      staffInvitationsReceived,
-      petListings,
-      favouritePets,
-      petStatusChanges,
-      medicalRecordsAuthored,
-      applications,
-      applicationReferencesGiven,
-      applicationDrafts,
-      applicationMessages,
-      applicationHistory,
-      applicationStatusChanges,
+      ...catalog,
       notifications: notifications.map((n) => ({
         id: n.id,
         type: n.type,

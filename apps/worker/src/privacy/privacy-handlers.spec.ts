@@ -3,8 +3,8 @@ import { AnonymiseUserHandler, anonymisedEmail } from './anonymise-user.handler'
 import { ExportUserDataHandler } from './export-user-data.handler';
 
 // validate() needs no collaborators: a poison payload is refused before anything is touched.
-const exporter = new ExportUserDataHandler(null as never, null as never);
-const anonymiser = new AnonymiseUserHandler(null as never, null as never, null as never);
+const exporter = new ExportUserDataHandler(null as never, null as never, null as never);
+const anonymiser = new AnonymiseUserHandler(null as never, null as never, null as never, null as never);
 const USER = '01900000-0000-7000-8000-000000000001';
 const JOB = '01900000-0000-7000-8000-000000000002';
 

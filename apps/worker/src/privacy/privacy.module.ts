@@ -2,11 +2,12 @@
 // module requests them; user-data-map.ts lists what each does with every table of personal data.
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { CatalogModule } from '@app/catalog';
 import { AnonymiseUserHandler } from './anonymise-user.handler';
 import { ExportUserDataHandler } from './export-user-data.handler';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, CatalogModule],
   providers: [ExportUserDataHandler, AnonymiseUserHandler],
 })
 export class PrivacyModule {}

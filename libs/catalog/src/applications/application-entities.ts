@@ -6,7 +6,7 @@ import { ApplicationEntity } from './application.entity';
 import { HomeVisitEntity } from './home-visit.entity';
 import { QuestionSetEntity } from './question-set.entity';
 
-/** The tables the applications module maps (listed in apps/api/src/entities.ts). */
+/** The applications tables of the catalog. */
 export const applicationEntities = [
   QuestionSetEntity,
   ApplicationDraftEntity,

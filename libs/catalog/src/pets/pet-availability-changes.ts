@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import type { Availability } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
-import { Notifier } from '@app/notifications';
+import { PetFans } from './pet-fans';
 import { assertAvailabilityTransition } from './pet-lifecycle';
 import type { PetEntity } from './pet.entity';
 import { PetsRepository } from './pets.repository';
 
 /**
  * The one way a pet's availability changes, by its owner side (PUT …/availability) or by an adoption
- * (PetAdoptionService): checked against the availability graph, applied with a conditional UPDATE on the version
+ * (PetAdoptionService) or the anonymisation of an adopter's account: checked against the availability graph, applied with a conditional UPDATE on the version
  * and availability read, recorded in the pet's history, audited, and announced to the people who favourited it.
  */
 @Injectable()
@@ -17,7 +17,7 @@ export class PetAvailabilityChanges {
   constructor(
     private readonly pets: PetsRepository,
     private readonly audit: AuditService,
-    private readonly notifier: Notifier,
+    private readonly fans: PetFans,
   ) {}
 
   /** false when the pet no longer has `expectedVersion` (another change committed first): nothing was written. */
@@ -33,7 +33,7 @@ export class PetAvailabilityChanges {
       before: { availability: pet.availability },
       after: { availability: to, reason },
     });
-    await this.notifier.announcePetStatusChange(tx, { petId: pet.id, petName: pet.name, from: pet.availability, to, actorId });
+    await this.fans.announceStatusChange(tx, { petId: pet.id, petName: pet.name, from: pet.availability, to, actorId });
     return true;
   }
 }

@@ -4,5 +4,5 @@ import { PetFavoriteEntity } from './pet-favorite.entity';
 import { PetStatusHistoryEntity } from './pet-status-history.entity';
 import { PetEntity } from './pet.entity';
 
-/** The tables the pets module maps (listed in apps/api/src/entities.ts). */
+/** The pets tables of the catalog. */
 export const petEntities = [PetEntity, PetStatusHistoryEntity, PetFavoriteEntity, MedicalRecordEntity, BreedEntity];

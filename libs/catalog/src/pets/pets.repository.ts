@@ -9,6 +9,7 @@ import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder 
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { PetFavoriteEntity } from './pet-favorite.entity';
 import { PetStatusHistoryEntity } from './pet-status-history.entity';
+import { publiclyVisiblePetSql } from './pet-visibility';
 import { PetEntity } from './pet.entity';
 
 /** The fields of a pet its owner edits (PUT/PATCH); listing state, ownership and times change only through their own paths. */
@@ -264,7 +265,7 @@ export class TypeOrmPetsRepository extends PetsRepository {
     if (!scope.moderator) {
       query.andWhere(
         new Brackets((visible) => {
-          visible.where("p.listing_status = 'published'").orWhere('p.owner_user_id = :userId', { userId: scope.userId });
+          visible.where(publiclyVisiblePetSql('p')).orWhere('p.owner_user_id = :userId', { userId: scope.userId });
           if (scope.memberRescueIds.length) visible.orWhere('p.rescue_id IN (:...memberRescueIds)', { memberRescueIds: scope.memberRescueIds });
         }),
       );

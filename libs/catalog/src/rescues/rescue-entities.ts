@@ -2,5 +2,5 @@ import { RescueStaffEntity } from './rescue-staff.entity';
 import { RescueEntity } from './rescue.entity';
 import { StaffInvitationEntity } from './staff-invitation.entity';
 
-/** The tables the rescues module maps (listed in apps/api/src/entities.ts). */
+/** The rescues tables of the catalog. */
 export const rescueEntities = [RescueEntity, RescueStaffEntity, StaffInvitationEntity];

@@ -1,6 +1,7 @@
 // The SQL of the public pet search: one builder for the page and the capped count, written for what MariaDB 10.11
 // and MySQL 8 both accept. Framework-free (the bench's bare server runs exactly this SQL); values always travel as
 // parameters. Index design and the plans behind it: docs/search.md.
+import { publiclyVisiblePetSql } from '@app/catalog';
 import type { PetSort } from '@app/contracts';
 import { boundingBox, coverCircle } from './geo-cell';
 
@@ -131,7 +132,7 @@ function distanceExpression(alias: string, near: { lat: number; lng: number }): 
 
 /** The WHERE clauses of a search (without the cursor). `radiusKm` narrows a distance search to one ring. */
 function filtersOf(c: SearchCriteria, alias: string, radiusKm?: number): SqlQuery {
-  const clauses = [`${alias}.listing_status = 'published'`, `${alias}.deleted_at IS NULL`];
+  const clauses = [publiclyVisiblePetSql(alias)];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
     clauses.push(sql);

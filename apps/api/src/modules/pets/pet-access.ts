@@ -6,7 +6,7 @@ import { DomainError, NotFoundError } from '@app/common';
 import type { StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import { hasPermission, PERMISSIONS, type Principal } from '@app/identity';
-import type { PetEntity } from '@app/catalog';
+import { isPubliclyVisible, type PetEntity } from '@app/catalog';
 import { PetRescueAccess } from './rescue-access';
 
 /** Rescue roles that manage the rescue's pets; volunteers see every listing of their rescue but change none. */
@@ -31,7 +31,7 @@ export function petAccessOf(pet: PetOwnership, caller: Principal | null, staffRo
   const owner = rehomer || managingStaff;
   const insider = owner || (pet.ownerType === 'rescue' && staffRole !== null);
   const moderator = caller !== null && hasPermission(caller.role, PERMISSIONS.listingsModerate);
-  const visible = pet.deletedAt === null && (pet.listingStatus === 'published' || insider || moderator);
+  const visible = isPubliclyVisible(pet) || (pet.deletedAt === null && (insider || moderator));
   return { owner, insider, moderator, visible };
 }
 

@@ -1,13 +1,13 @@
-// Owns pet listings: records, the listing and availability state machines with their history, favourites, rehomer listings, reference data and medical records.
+// Serves pet listings (their tables and the availability change live in libs/catalog): records, the listing and
+// availability state machines with their history, favourites, rehomer listings, reference data and medical records.
 // Asks the rescues module (RescueMembershipService, through the PetRescueAccess port) whether a rescue is verified
 // and who its staff are. Exports the access policy and PetAdoptionService (the availability changes of an adoption,
 // for the applications module). docs/pets.md.
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
-import { NotificationsModule } from '@app/notifications';
 import { RescuesModule } from '../rescues/rescues.module';
 import { MedicalRecordsController } from './medical-records.controller';
-import { MedicalRecordsRepository, PetAvailabilityChanges, PetsRepository, ReferenceDataRepository, TypeOrmMedicalRecordsRepository, TypeOrmPetsRepository, TypeOrmReferenceDataRepository } from '@app/catalog';
+import { CatalogModule, MedicalRecordsRepository, ReferenceDataRepository, TypeOrmMedicalRecordsRepository, TypeOrmReferenceDataRepository } from '@app/catalog';
 import { MedicalRecordsService } from './medical-records.service';
 import { PetAccessPolicy } from './pet-access';
 import { PetAdoptionService } from './pet-adoption.service';
@@ -20,7 +20,7 @@ import { PetRescueAccess } from './rescue-access';
 import { RescueMembershipAccess } from './rescue-access.adapter';
 
 @Module({
-  imports: [AuditModule, NotificationsModule, RescuesModule],
+  imports: [AuditModule, CatalogModule, RescuesModule],
   controllers: [PetsController, MedicalRecordsController, ReferenceDataController],
   providers: [
     PetsService,
@@ -29,9 +29,7 @@ import { RescueMembershipAccess } from './rescue-access.adapter';
     ReferenceDataService,
     PetAccessPolicy,
     PetAdoptionService,
-    PetAvailabilityChanges,
     { provide: PetRescueAccess, useClass: RescueMembershipAccess },
-    { provide: PetsRepository, useClass: TypeOrmPetsRepository },
     { provide: MedicalRecordsRepository, useClass: TypeOrmMedicalRecordsRepository },
     { provide: ReferenceDataRepository, useClass: TypeOrmReferenceDataRepository },
   ],

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CreatePetRequestDto } from '@app/contracts';
 import type { Principal } from '@app/identity';
-import { fakeTx, FakeRescues, InMemoryPetsRepository, petRow } from '../../../../../test/support/pets-fakes';
+import { FakePetFans, fakeTx, FakeRescues, InMemoryPetsRepository, petRow } from '../../../../../test/support/pets-fakes';
 import { FakeAudit, fakeId } from '../../../../../test/support/users-fakes';
 import { FakeIdempotency } from '../../../../../test/support/fake-idempotency';
-import { FakeNotifier } from '../../../../../test/support/notifications-fakes';
 import { PetAccessPolicy } from './pet-access';
 import { PetAvailabilityChanges } from '@app/catalog';
 import { PetsService } from './pets.service';
@@ -16,10 +15,10 @@ function setup() {
   const rescues = new FakeRescues();
   const audit = new FakeAudit();
   const idempotency = new FakeIdempotency((work) => work(fakeTx()));
-  const notifier = new FakeNotifier();
-  const availability = new PetAvailabilityChanges(pets, audit.asService(), notifier.asNotifier());
+  const fans = new FakePetFans();
+  const availability = new PetAvailabilityChanges(pets, audit.asService(), fans.asPetFans());
   const service = new PetsService(pets, new PetAccessPolicy(rescues), rescues, audit.asService(), idempotency.asService(), availability);
-  return { pets, rescues, audit, idempotency, notifier, service };
+  return { pets, rescues, audit, idempotency, fans, service };
 }
 
 const body = (overrides: Partial<CreatePetRequestDto> = {}): CreatePetRequestDto =>
@@ -192,14 +191,14 @@ describe('PetsService.changeAvailability and remove', () => {
   });
 
   it("announces each change to the pet's fans, naming the actor, and nothing for a refused change", async () => {
-    const { pets, notifier, service } = setup();
+    const { pets, fans, service } = setup();
     const pet = petRow({ listingStatus: 'published', name: 'Biscuit' });
     pets.add(pet);
     const owner = principal('rehomer', pet.ownerUserId!);
     await service.changeAvailability(owner, pet.id, { availability: 'on_hold', expectedVersion: 1 });
     await expect(service.changeAvailability(owner, pet.id, { availability: 'on_hold', expectedVersion: 2 })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
     await expect(service.changeAvailability(principal('adopter'), pet.id, { availability: 'adopted', expectedVersion: 2 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(notifier.announced).toEqual([{ petId: pet.id, petName: 'Biscuit', from: 'available', to: 'on_hold', actorId: owner.userId }]);
+    expect(fans.announced).toEqual([{ petId: pet.id, petName: 'Biscuit', from: 'available', to: 'on_hold', actorId: owner.userId }]);
   });
 
   it('soft-deletes for the owner side or a moderator; afterwards the pet is not found', async () => {
