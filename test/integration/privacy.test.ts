@@ -396,6 +396,8 @@ describe('applications in exports and erasure', () => {
       await quickApi.request('POST', `/api/v1/applications/${approved}/review`, { token: promised.staff.token, body: { action } });
     }
     expect((await db.query('SELECT availability FROM pets WHERE id = ?', [promised.petId]))[0].availability).toBe('pending');
+    const fan = await createUser(quickApi, { name: 'A fan of the promised pet' });
+    expect((await quickApi.request('POST', `/api/v1/pets/${promised.petId}/favorite`, { token: fan.token })).status).toBeLessThan(300);
     // The rescue's staff were told, by name, that Ada applied.
     const named = await db.query('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND body LIKE ?', [rescue.staff.id, `%${tok}%`]);
     expect(Number(named[0].n)).toBeGreaterThan(0);
@@ -428,6 +430,14 @@ describe('applications in exports and erasure', () => {
     expect((await db.query('SELECT availability FROM pets WHERE id = ?', [promised.petId]))[0].availability).toBe('available');
     const [release] = await db.query("SELECT from_status, to_status, actor_id FROM pet_status_history WHERE pet_id = ? AND kind = 'availability' ORDER BY created_at DESC, id DESC LIMIT 1", [promised.petId]);
     expect(release).toEqual({ from_status: 'pending', to_status: 'available', actor_id: null });
+    // Through the same availability change as the api's: audited, and the pet's fans are told.
+    const audited = await db.getRepository(AuditLogEntity).findBy({ action: 'pet.availability_changed', targetId: promised.petId });
+    expect(audited.map((entry) => [entry.actorId, entry.afterState])).toContainEqual([null, expect.objectContaining({ availability: 'available' })]);
+    const [fanOut] = await db.query("SELECT id FROM jobs WHERE type = ? AND JSON_VALUE(payload, '$.petId') = ? AND JSON_VALUE(payload, '$.to') = 'available'", [JOB.fanOutPetStatusChange, promised.petId]);
+    expect(fanOut, 'a fan-out job for the release').toBeDefined();
+    expect((await finished(fanOut.id)).status).toBe('succeeded');
+    const told = await db.query("SELECT title FROM notifications WHERE user_id = ? AND type = 'favorite_pet_status_changed' AND resource_id = ?", [fan.id, promised.petId]);
+    expect(told).toHaveLength(1);
     const tables: Array<{ name: string }> = await db.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()');
     for (const { name } of tables) {
       const rows = await db.query(`SELECT * FROM \`${name}\``);
