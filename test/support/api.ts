@@ -2,25 +2,10 @@ import { Writable } from 'node:stream';
 import type { AppConfig } from '@app/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { assertMatchesContract } from './contract';
 import { testConfig } from './config';
+import { contractFetch, contractRequest, type ContractRequest } from './http';
 
-export interface ApiResponse<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  status: number;
-  headers: Headers;
-  body: T;
-  text: string;
-}
-
-export interface RequestOptions {
-  body?: unknown;
-  /** Sent as is, for malformed-input tests. */
-  rawBody?: string | Uint8Array<ArrayBuffer>;
-  headers?: Record<string, string>;
-  token?: string;
-  /** Skip the contract check (only for responses outside the contract, like /metrics). */
-  unchecked?: boolean;
-}
+export type { ApiResponse, RequestOptions } from './http';
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -28,7 +13,7 @@ export interface TestApi {
   config: AppConfig;
   /** Captured JSON log lines. */
   logs: string[];
-  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  request: ContractRequest;
   /** A fetch that checks every response against the contract, for the generated SDK. */
   fetch: typeof fetch;
   close(): Promise<void>;
@@ -49,36 +34,13 @@ export async function startApi(overrides: Record<string, string> = {}): Promise<
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  const checkedFetch: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
-    const response = await fetch(request);
-    const text = await response.clone().text();
-    const isJson = response.headers.get('content-type')?.includes('application/json');
-    assertMatchesContract(request.method, request.url, response.status, response.headers.get('content-type'), isJson && text ? JSON.parse(text) : text);
-    return response;
-  };
-
   return {
     app,
     baseUrl,
     config,
     logs,
-    fetch: checkedFetch,
-    async request(method, path, options = {}) {
-      const headers: Record<string, string> = { ...options.headers };
-      let body: string | Uint8Array<ArrayBuffer> | undefined;
-      if (options.rawBody !== undefined) body = options.rawBody;
-      else if (options.body !== undefined) {
-        body = JSON.stringify(options.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      if (options.token) headers.authorization = `Bearer ${options.token}`;
-      const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
-      const text = await response.text();
-      const json = response.headers.get('content-type')?.includes('application/json') && text ? JSON.parse(text) : text;
-      if (!options.unchecked) assertMatchesContract(method, path, response.status, response.headers.get('content-type'), json);
-      return { status: response.status, headers: response.headers, body: json, text };
-    },
+    fetch: contractFetch,
+    request: contractRequest(baseUrl),
     close: () => app.close(),
   };
 }

@@ -64,9 +64,9 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
   async handle(job: Job<Payload>, context: JobContext): Promise<Record<string, unknown>> {
     const { userId } = job.data;
     const jobId = job.data.trackedJobId!;
-    const exports = this.dataSource.getRepository(DataExportEntity);
+    const dataExports = this.dataSource.getRepository(DataExportEntity);
 
-    let stored = await exports.findOneBy({ jobId });
+    let stored = await dataExports.findOneBy({ jobId });
     if (!stored) {
       const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
       if (!user || user.status === 'deleted') throw new UnrecoverableError(`user ${userId} no longer exists`);
@@ -80,7 +80,7 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
         // A concurrent redelivery may have written it first; its row wins and this one is dropped.
         .orUpdate(['job_id'], ['job_id'])
         .execute();
-      stored = await exports.findOneByOrFail({ jobId });
+      stored = await dataExports.findOneByOrFail({ jobId });
     }
     await context.progress(90);
 
