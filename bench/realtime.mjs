@@ -45,7 +45,9 @@ async function waitUntilUp(url, child) {
     if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
     try {
       if ((await fetch(url)).ok) return;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await sleep(100);
   }
   throw new Error(`${url} did not come up`);
@@ -134,7 +136,7 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
     try {
       const url = `${baseOf(kind)}/realtime`;
       // Warm-up: 200 sockets opened and closed, so that both servers have loaded and compiled their paths.
-      const warm = Array.from({ length: 200 }, (_, i) => mint(newId(), 'adopter'));
+      const warm = Array.from({ length: 200 }, () => mint(newId(), 'adopter'));
       const warmClients = startClients(root);
       await warmClients.call({ cmd: 'connect', url, tokens: warm });
       await warmClients.close();

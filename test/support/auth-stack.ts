@@ -22,7 +22,7 @@ type Constructor = new (...args: never[]) => unknown;
  * yet (owned elsewhere) get an inert stand-in here, so these tests do not depend on unrelated work.
  */
 function handlersWithStandIns(): Constructor[] {
-  const provided = [...JOB_HANDLERS, ...JOB_MODULES.flatMap((module) => (Reflect.getMetadata('providers', module) ?? []) as Constructor[])];
+  const provided = [...JOB_HANDLERS, ...JOB_MODULES.flatMap((feature) => (Reflect.getMetadata('providers', feature) ?? []) as Constructor[])];
   const handled = new Set(provided.map((provider) => Reflect.getMetadata(HANDLES_JOB, provider) as JobName | undefined));
   const standIns = Object.values(JOB)
     .filter((name) => !handled.has(name))

@@ -120,8 +120,14 @@ class Emitter {
         use('IsUrl');
         out.push(`@IsUrl({ require_tld: false }${opt})`);
       }
-      if (schema.minLength !== undefined) (use('MinLength'), out.push(`@MinLength(${schema.minLength}${opt})`));
-      if (schema.maxLength !== undefined) (use('MaxLength'), out.push(`@MaxLength(${schema.maxLength}${opt})`));
+      if (schema.minLength !== undefined) {
+        use('MinLength');
+        out.push(`@MinLength(${schema.minLength}${opt})`);
+      }
+      if (schema.maxLength !== undefined) {
+        use('MaxLength');
+        out.push(`@MaxLength(${schema.maxLength}${opt})`);
+      }
       if (schema.pattern !== undefined) {
         use('Matches');
         out.push(`@Matches(new RegExp(${literal(schema.pattern)})${opt})`);
@@ -130,8 +136,14 @@ class Emitter {
       const v = type === 'integer' ? 'IsInt' : 'IsNumber';
       use(v);
       out.push(type === 'integer' ? `@IsInt(${optOnly})` : `@IsNumber({ allowNaN: false, allowInfinity: false }${opt})`);
-      if (schema.minimum !== undefined) (use('Min'), out.push(`@Min(${schema.minimum}${opt})`));
-      if (schema.maximum !== undefined) (use('Max'), out.push(`@Max(${schema.maximum}${opt})`));
+      if (schema.minimum !== undefined) {
+        use('Min');
+        out.push(`@Min(${schema.minimum}${opt})`);
+      }
+      if (schema.maximum !== undefined) {
+        use('Max');
+        out.push(`@Max(${schema.maximum}${opt})`);
+      }
     } else if (type === 'boolean') {
       use('IsBoolean');
       out.push(`@IsBoolean(${optOnly})`);
@@ -139,9 +151,18 @@ class Emitter {
       if (each) throw new UnsupportedSchemaError(`${where}: nested arrays`);
       use('IsArray');
       out.push('@IsArray()');
-      if (schema.minItems !== undefined) (use('ArrayMinSize'), out.push(`@ArrayMinSize(${schema.minItems})`));
-      if (schema.maxItems !== undefined) (use('ArrayMaxSize'), out.push(`@ArrayMaxSize(${schema.maxItems})`));
-      if (schema.uniqueItems) (use('ArrayUnique'), out.push('@ArrayUnique()'));
+      if (schema.minItems !== undefined) {
+        use('ArrayMinSize');
+        out.push(`@ArrayMinSize(${schema.minItems})`);
+      }
+      if (schema.maxItems !== undefined) {
+        use('ArrayMaxSize');
+        out.push(`@ArrayMaxSize(${schema.maxItems})`);
+      }
+      if (schema.uniqueItems) {
+        use('ArrayUnique');
+        out.push('@ArrayUnique()');
+      }
       out.push(...this.validatorsFor(schema.items ?? {}, `${where}[]`, true));
     } else if (type === 'object') {
       use('IsObject');

@@ -5,6 +5,7 @@ import type { NodeSDK } from '@opentelemetry/sdk-node';
 
 let sdk: NodeSDK | undefined;
 
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded only when tracing or Sentry is configured, before anything they instrument */
 export function startInstrumentation(serviceName: string, env: NodeJS.ProcessEnv = process.env): void {
   if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
     const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');

@@ -110,7 +110,7 @@ describe('the page query', () => {
     expect(query.sql).toMatch(/\(p\.geo_cell (BETWEEN \? AND \?|= \?)( OR p\.geo_cell (BETWEEN \? AND \?|= \?))*\)/);
     expect(query.sql).toContain('<= ?');
     expect(query.params).toContain(3000); // the ring, in metres
-    expect(query.sql).toMatch(/ORDER BY distance_m, p\.id\n  LIMIT \?/);
+    expect(query.sql).toMatch(/ORDER BY distance_m, p\.id\n {2}LIMIT \?/);
     expect(query.params.slice(-3)).toEqual([1500, id, 21]);
     expect(placeholders(query.sql)).toBe(query.params.length);
   });
