@@ -4,7 +4,6 @@ import { AppConfig, AppConfigModule, RealtimeSignalsModule, RedisModule, Shutdow
 import { databaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { Registry } from 'prom-client';
-import { apiEntities } from './entities';
 import { AdminModule } from './modules/admin/admin.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -34,7 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(runtime.config),
-        databaseModule(runtime.config, apiEntities),
+        databaseModule(runtime.config),
         RedisModule,
         RealtimeSignalsModule,
         JobsModule.forRole('producer'),

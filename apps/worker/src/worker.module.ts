@@ -7,7 +7,6 @@ import { AppConfig, AppConfigModule, RealtimeSignalsModule, RedisModule, Shutdow
 import { databaseModule, ReadinessService } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { Registry } from 'prom-client';
-import { workerEntities } from './entities';
 import { HandlerRegistry } from './handlers/handler-registry';
 import { PurgeIdempotencyKeysHandler } from './handlers/purge-idempotency-keys.handler';
 import { PurgeNotificationsHandler } from './handlers/purge-notifications.handler';
@@ -41,7 +40,7 @@ export class WorkerModule {
       global: true,
       imports: [
         AppConfigModule.forRoot(runtime.config),
-        databaseModule(runtime.config, workerEntities),
+        databaseModule(runtime.config),
         RedisModule,
         RealtimeSignalsModule,
         DiscoveryModule,

@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/common';
+import { JobEntity } from './job.entity';
 import { JobProducer } from './job.producer';
 import { QUEUE } from './queues';
 import { bullConnection } from './redis-connection';
@@ -17,6 +19,7 @@ export class JobsModule {
       imports: [
         BullModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => bullConnection(config, role) }),
         BullModule.registerQueue(...queues),
+        TypeOrmModule.forFeature([JobEntity]),
       ],
       providers: [JobProducer],
       exports: [JobProducer, BullModule],

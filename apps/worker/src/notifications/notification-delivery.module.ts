@@ -2,8 +2,10 @@
 // notification's e-mail under the recipient's preferences and quiet hours, re-enqueueing e-mail that Redis lost,
 // and fanning a pet's availability change out to everyone who favourited it. docs/notifications.md.
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserEntity, UserPreferencesEntity } from '@app/identity';
 import { CatalogModule } from '@app/catalog';
-import { NotificationsModule } from '@app/notifications';
+import { NotificationEntity, NotificationsModule } from '@app/notifications';
 import { MailModule } from '../mail/mail.module';
 import { DeliverNotificationEmailHandler } from './deliver-notification-email.handler';
 import { FanOutPetStatusChangeHandler } from './fan-out-pet-status.handler';
@@ -11,7 +13,7 @@ import { NotificationEmailSweeper } from './notification-email-sweeper';
 import { NotificationOutbox } from './notification-outbox';
 
 @Module({
-  imports: [NotificationsModule, CatalogModule, MailModule],
+  imports: [TypeOrmModule.forFeature([NotificationEntity, UserEntity, UserPreferencesEntity]), NotificationsModule, CatalogModule, MailModule],
   providers: [NotificationOutbox, DeliverNotificationEmailHandler, FanOutPetStatusChangeHandler, NotificationEmailSweeper],
 })
 export class NotificationDeliveryModule {}

@@ -3,6 +3,7 @@
 // message thread of each application, and the notifications of all of it. Asks pets (PetAdoptionService) and
 // rescues (RescueMembershipService) through ports, and tells people through @app/notifications. docs/applications.md.
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { NotificationsModule } from '@app/notifications';
 import { PetsModule } from '../pets/pets.module';
@@ -12,7 +13,7 @@ import { ApplicationCaseworkController } from './application-casework.controller
 import { ApplicationCaseworkService } from './application-casework.service';
 import { ApplicationDetailReader } from './application-detail.reader';
 import { ApplicationDraftsController } from './application-drafts.controller';
-import { ApplicationDraftsRepository, ApplicationMessagesRepository, ApplicationsRepository, CaseworkRepository, QuestionSetsRepository, TypeOrmApplicationDraftsRepository, TypeOrmApplicationMessagesRepository, TypeOrmApplicationsRepository, TypeOrmCaseworkRepository, TypeOrmQuestionSetsRepository } from '@app/catalog';
+import { ApplicationDraftsRepository, applicationEntities, ApplicationMessagesRepository, ApplicationsRepository, CaseworkRepository, QuestionSetsRepository, TypeOrmApplicationDraftsRepository, TypeOrmApplicationMessagesRepository, TypeOrmApplicationsRepository, TypeOrmCaseworkRepository, TypeOrmQuestionSetsRepository } from '@app/catalog';
 import { ApplicationDraftsService } from './application-drafts.service';
 import { ApplicationFormsController } from './application-forms.controller';
 import { ApplicationFormsService } from './application-forms.service';
@@ -26,7 +27,7 @@ import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 
 @Module({
-  imports: [AuditModule, NotificationsModule, PetsModule, RescuesModule],
+  imports: [TypeOrmModule.forFeature(applicationEntities), AuditModule, NotificationsModule, PetsModule, RescuesModule],
   controllers: [ApplicationsController, ApplicationFormsController, ApplicationDraftsController, ApplicationCaseworkController],
   providers: [
     ApplicationsService,

@@ -1,6 +1,8 @@
 // Owns who the caller is: accounts, sign-in, tokens, two-factor, sessions, brute-force protection, and the
 // global guard that enforces each operation's security and permission. docs/identity.md explains the design.
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthSessionEntity, BackupCodeEntity, EmailTokenEntity, RefreshTokenEntity, UserEntity } from '@app/identity';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@app/audit';
@@ -30,6 +32,7 @@ import { TwoFactorService } from './two-factor.service';
 @Global()
 @Module({
   imports: [
+    TypeOrmModule.forFeature([UserEntity, AuthSessionEntity, RefreshTokenEntity, EmailTokenEntity, BackupCodeEntity]),
     JwtModule.registerAsync({ inject: [AppConfig], useFactory: accessTokenJwtOptions }),
     AuditModule,
   ],

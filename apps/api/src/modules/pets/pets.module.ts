@@ -4,10 +4,11 @@
 // and who its staff are. Exports the access policy and PetAdoptionService (the availability changes of an adoption,
 // for the applications module). docs/pets.md.
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { RescuesModule } from '../rescues/rescues.module';
 import { MedicalRecordsController } from './medical-records.controller';
-import { CatalogModule, MedicalRecordsRepository, ReferenceDataRepository, TypeOrmMedicalRecordsRepository, TypeOrmReferenceDataRepository } from '@app/catalog';
+import { CatalogModule, MedicalRecordsRepository, petEntities, ReferenceDataRepository, TypeOrmMedicalRecordsRepository, TypeOrmReferenceDataRepository } from '@app/catalog';
 import { MedicalRecordsService } from './medical-records.service';
 import { PetAccessPolicy } from './pet-access';
 import { PetAdoptionService } from './pet-adoption.service';
@@ -20,7 +21,7 @@ import { PetRescueAccess } from './rescue-access';
 import { RescueMembershipAccess } from './rescue-access.adapter';
 
 @Module({
-  imports: [AuditModule, CatalogModule, RescuesModule],
+  imports: [TypeOrmModule.forFeature(petEntities), AuditModule, CatalogModule, RescuesModule],
   controllers: [PetsController, MedicalRecordsController, ReferenceDataController],
   providers: [
     PetsService,

@@ -2,9 +2,11 @@
 // Exports RescueMembershipService, which the pets module uses to ask whether a rescue exists, is verified, and
 // what a user's role in it is; this module imports nothing from pets. docs/rescues.md explains the design.
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserEntity } from '@app/identity';
 import { AuditModule } from '@app/audit';
 import { MemberPromotionService } from './member-promotion.service';
-import { RescueAnalyticsRepository, RescuesRepository, RescueStaffRepository, TypeOrmRescueAnalyticsRepository, TypeOrmRescuesRepository, TypeOrmRescueStaffRepository } from '@app/catalog';
+import { RescueAnalyticsRepository, rescueEntities, RescuesRepository, RescueStaffRepository, TypeOrmRescueAnalyticsRepository, TypeOrmRescuesRepository, TypeOrmRescueStaffRepository } from '@app/catalog';
 import { RescueAnalyticsService } from './rescue-analytics.service';
 import { RescueMembershipService } from './rescue-membership.service';
 import { RescueStaffService } from './rescue-staff.service';
@@ -13,7 +15,7 @@ import { RescuesService } from './rescues.service';
 import { StaffInvitationMailer } from './staff-invitation.mailer';
 
 @Module({
-  imports: [AuditModule],
+  imports: [TypeOrmModule.forFeature([...rescueEntities, UserEntity]), AuditModule],
   controllers: [RescuesController],
   providers: [
     RescuesService,
