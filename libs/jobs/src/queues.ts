@@ -1,5 +1,6 @@
-// Queue names, job names and payload types: the single place producer (api) and consumer (worker) share,
-// so the two cannot drift. The worker refuses to start unless every job name here has exactly one handler.
+// Queue names, job names and payload schemas (each payload's type is derived from its schema): the single place
+// producer (api) and consumer (worker) share, so the two cannot drift. The worker refuses to start unless every
+// job name here has a schema and exactly one handler.
 import { Availability } from '@app/contracts';
 import { anything, dateTime, email, type Infer, nullable, object, oneOf, optional, problemsOf, record, refine, type Schema, string, uuid } from './payload-schema';
 
