@@ -18,9 +18,6 @@ import { completedJob, isolatedRedisPrefix, startWorker, waitFor, type TestWorke
 @Injectable()
 @HandlesJob(JOB.writeAuditEntry)
 class SecondAuditHandler implements JobHandler {
-  validate() {
-    return null;
-  }
   async handle() {}
 }
 
@@ -29,9 +26,6 @@ class SecondAuditHandler implements JobHandler {
 @HandlesJob(JOB.purgeIdempotencyKeys)
 class SlowJobHandler implements JobHandler {
   static started = false;
-  validate() {
-    return null;
-  }
   async handle() {
     SlowJobHandler.started = true;
     await new Promise((resolve) => setTimeout(resolve, 1500));

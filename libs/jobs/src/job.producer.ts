@@ -5,7 +5,15 @@ import type { TransactionContext } from '@app/database';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { JobEntity } from './job.entity';
-import { JOB, QUEUE, QUEUE_OF, RETRY_POLICY, type JobName, type JobPayloads, type QueueName } from './queues';
+import { invalidPayloadReason, JOB, QUEUE, QUEUE_OF, RETRY_POLICY, type JobName, type JobPayloads, type QueueName } from './queues';
+
+/** A producer tried to enqueue a payload its job's schema refuses: a programming error, surfaced where it is made. */
+export class InvalidJobPayloadError extends Error {}
+
+function assertFits(name: JobName, payload: unknown): void {
+  const invalid = invalidPayloadReason(name, payload);
+  if (invalid) throw new InvalidJobPayloadError(`invalid payload for job "${name}": ${invalid}`);
+}
 
 export interface TrackedJobRequest<N extends JobName> {
   name: N;
@@ -42,14 +50,16 @@ export class JobProducer {
     this.queues = { [QUEUE.jobs]: jobsQueue, [QUEUE.notifications]: notificationsQueue, [QUEUE.audit]: auditQueue };
   }
 
-  /** Adds a job now; throws when Redis is unreachable (the caller decides what that means). */
+  /** Adds a job now; throws when the payload does not fit its schema or Redis is unreachable (the caller decides what that means). */
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
-    await this.queues[QUEUE_OF[name]].add(name, payload, { ...RETRY_POLICY, ...options });
+    assertFits(name, payload);
+    await this.add(name, payload, options);
   }
 
-  /** Adds several jobs of one name in one round trip (atomically); throws when Redis is unreachable. */
+  /** Adds several jobs of one name in one round trip (atomically); throws when a payload does not fit or Redis is unreachable. */
   async enqueueBulk<N extends JobName>(name: N, jobs: Array<{ payload: JobPayloads[N]; options?: JobsOptions }>): Promise<void> {
     if (jobs.length === 0) return;
+    for (const job of jobs) assertFits(name, job.payload);
     await this.queues[QUEUE_OF[name]].addBulk(jobs.map((job) => ({ name, data: job.payload, opts: { ...RETRY_POLICY, ...job.options } })));
   }
 
@@ -58,11 +68,14 @@ export class JobProducer {
    * moment the row simply stays `queued` and the worker's sweeper enqueues it later: accepted work is never lost.
    */
   async createTracked<N extends JobName>(tx: TransactionContext, request: TrackedJobRequest<N>): Promise<JobEntity> {
+    const id = newId();
+    // Checked with the id it is enqueued with, before the row is written: the caller's transaction fails instead.
+    assertFits(request.name, { ...request.payload, trackedJobId: id });
     const delayMs = Math.max(0, request.delayMs ?? 0);
     const payload = { ...(request.payload as Record<string, unknown>) };
     if (delayMs > 0) payload[NOT_BEFORE] = new Date(Date.now() + delayMs).toISOString();
     const job = tx.manager.create(JobEntity, {
-      id: newId(),
+      id,
       type: request.name,
       status: 'queued',
       payload,
@@ -86,13 +99,21 @@ export class JobProducer {
     return job;
   }
 
-  /** The job's row id is its BullMQ id, so enqueueing the same row twice adds it once. A due time is kept. */
+  /**
+   * The job's row id is its BullMQ id, so enqueueing the same row twice adds it once. A due time is kept. The
+   * payload is not checked again: it was when the row was written, and a row that no longer fits (written by an
+   * older version) must reach the worker, which fails it as poison, rather than stay `queued` for ever.
+   */
   async enqueueTracked(job: Pick<JobEntity, 'id' | 'type' | 'payload'>): Promise<void> {
     const name = job.type as JobName;
     if (!Object.values(JOB).includes(name)) throw new Error(`unknown job type ${job.type}`);
     const due = notBeforeOf(job.payload);
     const delay = due !== null ? Math.max(0, due - Date.now()) : 0;
-    await this.enqueue(name, { ...job.payload, trackedJobId: job.id } as JobPayloads[typeof name], { jobId: job.id, ...(delay > 0 ? { delay } : {}) });
+    await this.add(name, { ...job.payload, trackedJobId: job.id }, { jobId: job.id, ...(delay > 0 ? { delay } : {}) });
+  }
+
+  private async add(name: JobName, payload: unknown, options: JobsOptions): Promise<void> {
+    await this.queues[QUEUE_OF[name]].add(name, payload, { ...RETRY_POLICY, ...options });
   }
 
   /**

@@ -1,11 +1,26 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { JOB, type JobName } from '@app/jobs';
+import { invalidPayloadReason, JOB, JOB_PAYLOADS, type JobName } from '@app/jobs';
+import { UnrecoverableError } from 'bullmq';
 import { HANDLES_JOB, type JobHandler } from './job-handler';
 
 export class HandlerRegistryError extends Error {}
 
-/** Maps job names to handlers. The worker refuses to start when a job name has no handler or two. */
+/**
+ * Why the worker cannot start: a job name without a payload schema or a handler, with two handlers, or a handler
+ * for a name that is no job.
+ */
+export function registryProblems(handlerClasses: ReadonlyMap<string, string[]>, schemas: Partial<Record<string, unknown>>): string[] {
+  const names: string[] = Object.values(JOB);
+  return [
+    ...names.filter((name) => !schemas[name]).map((name) => `no payload schema for job "${name}"`),
+    ...names.filter((name) => !handlerClasses.has(name)).map((name) => `no handler for job "${name}"`),
+    ...[...handlerClasses].filter(([, classes]) => classes.length > 1).map(([name, classes]) => `job "${name}" has ${classes.length} handlers: ${classes.join(', ')}`),
+    ...[...handlerClasses.keys()].filter((name) => !names.includes(name)).map((name) => `handler for unknown job "${name}"`),
+  ];
+}
+
+/** Maps job names to handlers. The worker refuses to start when a job name has no payload schema, no handler or two. */
 @Injectable()
 export class HandlerRegistry implements OnModuleInit {
   private readonly handlers = new Map<JobName, JobHandler>();
@@ -13,7 +28,7 @@ export class HandlerRegistry implements OnModuleInit {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
-    const found = new Map<JobName, string[]>();
+    const found = new Map<string, string[]>();
     for (const wrapper of this.discovery.getProviders()) {
       const { instance, metatype } = wrapper;
       if (!instance || !metatype) continue;
@@ -22,15 +37,19 @@ export class HandlerRegistry implements OnModuleInit {
       found.set(name, [...(found.get(name) ?? []), metatype.name]);
       this.handlers.set(name, instance as JobHandler);
     }
-    const problems = [
-      ...Object.values(JOB).filter((name) => !found.has(name)).map((name) => `no handler for job "${name}"`),
-      ...[...found].filter(([, classes]) => classes.length > 1).map(([name, classes]) => `job "${name}" has ${classes.length} handlers: ${classes.join(', ')}`),
-      ...[...found.keys()].filter((name) => !Object.values(JOB).includes(name)).map((name) => `handler for unknown job "${name}"`),
-    ];
+    const problems = registryProblems(found, JOB_PAYLOADS);
     if (problems.length > 0) throw new HandlerRegistryError(`Refusing to start the worker:\n  ${problems.join('\n  ')}`);
   }
 
-  get(name: string): JobHandler | undefined {
-    return this.handlers.get(name as JobName);
+  /**
+   * The handler of a job, once its payload is known to fit the job's schema. Throws UnrecoverableError for an
+   * unknown job name or a payload that does not fit: such a poison job fails at once, without retries.
+   */
+  handlerOf(name: string, payload: unknown): JobHandler {
+    const handler = this.handlers.get(name as JobName);
+    if (!handler) throw new UnrecoverableError(`no handler for job "${name}"`);
+    const invalid = invalidPayloadReason(name as JobName, payload);
+    if (invalid) throw new UnrecoverableError(`invalid payload: ${invalid}`);
+    return handler;
   }
 }

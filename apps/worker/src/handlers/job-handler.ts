@@ -12,8 +12,7 @@ export interface JobContext {
   progress(percent: number): Promise<void>;
 }
 
+/** Runs one job. Its payload fits the job's schema (JOB_PAYLOADS in libs/jobs): the consumer checked it first. */
 export interface JobHandler<N extends JobName = JobName> {
-  /** Returns why the payload can never succeed (a poison payload fails at once, without retry), or null. */
-  validate(payload: unknown): string | null;
   handle(job: Job<JobPayloads[N]>, context: JobContext): Promise<Record<string, unknown> | void>;
 }

@@ -13,10 +13,6 @@ const BATCH = 1000;
 export class PurgeIdempotencyKeysHandler implements JobHandler<typeof JOB.purgeIdempotencyKeys> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  validate(payload: unknown): string | null {
-    return payload !== null && typeof payload === 'object' ? null : 'payload must be an object';
-  }
-
   async handle(_job: unknown, context: JobContext): Promise<Record<string, unknown>> {
     const deleted = await runInBatches(this.dataSource, 'DELETE FROM idempotency_keys WHERE expires_at <= CURRENT_TIMESTAMP(3) LIMIT ?', [], BATCH);
     await context.progress(100);

@@ -21,10 +21,6 @@ export class PurgeNotificationsHandler implements JobHandler<typeof JOB.purgeNot
     private readonly config: AppConfig,
   ) {}
 
-  validate(payload: unknown): string | null {
-    return payload !== null && typeof payload === 'object' ? null : 'payload must be an object';
-  }
-
   async handle(_job: unknown, context: JobContext): Promise<Record<string, unknown>> {
     // One cutoff for the whole run, from the database clock that wrote created_at: the set of rows to delete only
     // shrinks while the run goes on, so the batches end.

@@ -4,9 +4,8 @@ import { JOB, type SendEmailPayload } from '@app/jobs';
 import type { Job } from 'bullmq';
 import { HandlesJob, type JobHandler } from '../handlers/job-handler';
 import { MailSender } from './mail-sender';
-import { EMAIL_TEMPLATES, renderEmail, REQUIRED_PARAMS, SECURITY_TEMPLATES } from './templates';
+import { renderEmail, SECURITY_TEMPLATES } from './templates';
 
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
 /** How long a sent job id is remembered, so a retry after a successful send does not send again. */
 const SENT_MEMORY_SECONDS = 24 * 3600;
 
@@ -26,21 +25,6 @@ export class SendEmailHandler implements JobHandler<typeof JOB.sendEmail> {
     private readonly sender: MailSender,
     private readonly redis: RedisClient,
   ) {}
-
-  validate(payload: unknown): string | null {
-    if (payload === null || typeof payload !== 'object') return 'payload must be an object';
-    const mail = payload as Partial<SendEmailPayload>;
-    if (!EMAIL_TEMPLATES.includes(mail.template as never)) return `unknown template ${String(mail.template)}`;
-    if (typeof mail.to !== 'string' || !EMAIL.test(mail.to)) return 'to must be an e-mail address';
-    if (mail.userId !== null && typeof mail.userId !== 'string') return 'userId must be a string or null';
-    if (mail.params === null || typeof mail.params !== 'object') return 'params must be an object';
-    const params = mail.params as Record<string, unknown>;
-    const notStrings = Object.entries(params).filter(([, value]) => typeof value !== 'string');
-    if (notStrings.length > 0) return `params must be strings: ${notStrings.map(([key]) => key).join(', ')}`;
-    const missing = REQUIRED_PARAMS[mail.template!].filter((key) => !params[key]);
-    if (missing.length > 0) return `missing params: ${missing.join(', ')}`;
-    return null;
-  }
 
   async handle(job: Job<SendEmailPayload>): Promise<Record<string, unknown>> {
     const { template, to, params } = job.data;

@@ -25,20 +25,6 @@ export const SECURITY_TEMPLATES: ReadonlySet<EmailTemplate> = new Set([
   'new-device-login',
 ]);
 
-/** Params each template cannot do without; a payload lacking one is poison (fails without retry). */
-export const REQUIRED_PARAMS: Record<EmailTemplate, readonly string[]> = {
-  'verify-email': ['token'],
-  'account-exists': [],
-  'password-reset': ['token'],
-  'password-changed': [],
-  'account-locked': [],
-  'new-device-login': [],
-  'data-export-ready': ['jobId'],
-  'staff-invitation': ['token', 'rescueName', 'role'],
-};
-
-export const EMAIL_TEMPLATES = Object.keys(REQUIRED_PARAMS) as EmailTemplate[];
-
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

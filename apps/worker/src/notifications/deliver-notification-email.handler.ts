@@ -8,8 +8,6 @@ import { renderNotificationEmail } from '../mail/templates';
 import { NotificationOutbox } from './notification-outbox';
 import { quietHoursEndAt } from './quiet-hours';
 
-const ID = /^[0-9a-f-]{36}$/;
-
 /**
  * Mails one notification, its row being the outbox. Decided at the moment of sending, from the current state:
  * nothing if the notification is gone (deleted from the centre, or its account erased) or its e-mail is settled;
@@ -26,12 +24,6 @@ export class DeliverNotificationEmailHandler implements JobHandler<typeof JOB.de
     private readonly outbox: NotificationOutbox,
     private readonly sender: MailSender,
   ) {}
-
-  validate(payload: unknown): string | null {
-    if (payload === null || typeof payload !== 'object') return 'payload must be an object';
-    const { notificationId } = payload as Partial<NotificationEmailPayload>;
-    return typeof notificationId === 'string' && ID.test(notificationId) ? null : 'notificationId must be a notification id';
-  }
 
   async handle(job: Job<NotificationEmailPayload>): Promise<Record<string, unknown>> {
     const { notificationId } = job.data;

@@ -12,9 +12,6 @@ import { HandlesJob, type JobContext, type JobHandler } from '../handlers/job-ha
 /** Favourites notified per transaction: bounded locks and statements for a pet with many fans. */
 export const FAN_OUT_BATCH = 500;
 
-const ID = /^[0-9a-f-]{36}$/;
-const AVAILABILITIES = new Set<string>(Object.values(Availability));
-
 const LABEL: Record<Availability, string> = {
   available: 'available',
   on_hold: 'on hold',
@@ -60,17 +57,6 @@ export class FanOutPetStatusChangeHandler implements JobHandler<typeof JOB.fanOu
     private readonly fans: PetFans,
     private readonly notifier: Notifier,
   ) {}
-
-  validate(payload: unknown): string | null {
-    if (payload === null || typeof payload !== 'object') return 'payload must be an object';
-    const change = payload as Partial<PetStatusFanOutPayload>;
-    if (typeof change.petId !== 'string' || !ID.test(change.petId)) return 'petId must be a pet id';
-    if (typeof change.changeId !== 'string' || !ID.test(change.changeId)) return 'changeId must be an id';
-    if (typeof change.petName !== 'string' || change.petName.trim() === '') return 'petName must be a name';
-    if (!AVAILABILITIES.has(String(change.from)) || !AVAILABILITIES.has(String(change.to))) return 'from and to must be availabilities';
-    if (change.actorId !== null && (typeof change.actorId !== 'string' || !ID.test(change.actorId))) return 'actorId must be a user id or null';
-    return null;
-  }
 
   async handle(job: Job<PetStatusFanOutPayload>, context: JobContext): Promise<Record<string, unknown>> {
     const change = job.data;

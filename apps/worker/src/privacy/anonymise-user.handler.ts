@@ -19,7 +19,6 @@ import type { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { HandlesJob, type JobHandler } from '../handlers/job-handler';
 
-const ID = /^[0-9a-f-]{36}$/;
 type Payload = JobPayloads[typeof JOB.anonymiseUser];
 
 /** `.invalid` is reserved (RFC 2606), so the address can never be delivered to, yet it is a valid, unique e-mail. */
@@ -44,14 +43,6 @@ export class AnonymiseUserHandler implements JobHandler<typeof JOB.anonymiseUser
     private readonly config: AppConfig,
     private readonly catalog: CatalogPersonalData,
   ) {}
-
-  validate(payload: unknown): string | null {
-    if (payload === null || typeof payload !== 'object') return 'payload must be an object';
-    const { userId, trackedJobId } = payload as Partial<Payload>;
-    if (typeof userId !== 'string' || !ID.test(userId)) return 'userId must be a user id';
-    if (trackedJobId !== undefined && (typeof trackedJobId !== 'string' || !ID.test(trackedJobId))) return 'trackedJobId must be a job id';
-    return null;
-  }
 
   async handle(job: Job<Payload>): Promise<Record<string, unknown>> {
     const { userId, trackedJobId } = job.data;

@@ -18,7 +18,6 @@ import { HandlesJob, type JobContext, type JobHandler } from '../handlers/job-ha
 
 export const DATA_EXPORT_TTL_MS = 7 * 24 * 3600_000;
 const BATCH = 1000;
-const ID = /^[0-9a-f-]{36}$/;
 
 type Payload = JobPayloads[typeof JOB.exportUserData];
 
@@ -52,14 +51,6 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
     private readonly producer: JobProducer,
     private readonly catalog: CatalogPersonalData,
   ) {}
-
-  validate(payload: unknown): string | null {
-    if (payload === null || typeof payload !== 'object') return 'payload must be an object';
-    const { userId, trackedJobId } = payload as Partial<Payload>;
-    if (typeof userId !== 'string' || !ID.test(userId)) return 'userId must be a user id';
-    if (typeof trackedJobId !== 'string' || !ID.test(trackedJobId)) return 'trackedJobId is required: the export is stored under it';
-    return null;
-  }
 
   async handle(job: Job<Payload>, context: JobContext): Promise<Record<string, unknown>> {
     const { userId } = job.data;

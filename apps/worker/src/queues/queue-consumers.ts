@@ -52,13 +52,10 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async process(queue: string, job: Job): Promise<unknown> {
-    const handler = this.registry.get(job.name);
     const trackedId = (job.data as TrackedPayload | undefined)?.trackedJobId;
     const stopTimer = this.duration.startTimer({ queue, name: job.name });
     try {
-      if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
-      const invalid = handler.validate(job.data);
-      if (invalid) throw new UnrecoverableError(`invalid payload: ${invalid}`);
+      const handler = this.registry.handlerOf(job.name, job.data);
       if (trackedId) await this.tracker.running(trackedId);
       const result = await handler.handle(job, {
         progress: async (percent) => {
