@@ -10,12 +10,15 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import {
   API_PREFIX,
+  answerClientError,
+  answerFrameworkError,
   ApiExceptionFilter,
   AppConfig,
   createHttpDurationHistogram,
   createMetricsRegistry,
   createRootLogger,
   createValidationPipe,
+  depthLimitedJsonParser,
   installHttpHooks,
   JsonBodyGuard,
   JsonLogger,
@@ -54,6 +57,9 @@ export async function createApiApp(config: AppConfig, options: { logDestination?
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    // What the router and Node's HTTP parser refuse before any hook runs, in our error shape too.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, metrics, shutdown }), adapter, {
     logger: new JsonLogger(rootLogger),
@@ -61,6 +67,7 @@ export async function createApiApp(config: AppConfig, options: { logDestination?
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', { bodyLimit: config.BODY_LIMIT_BYTES }, depthLimitedJsonParser(fastify, config.BODY_MAX_DEPTH));
   installHttpHooks(fastify, {
     logger: rootLogger,
     histogram: createHttpDurationHistogram(metrics),
