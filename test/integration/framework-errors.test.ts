@@ -58,6 +58,16 @@ describe('errors Fastify and Node produce before routing', () => {
     await expectError(await api.request('GET', '/api/v1/nothing-here'), 404, 'NOT_FOUND');
   });
 
+  it('answers a known path asked with another method with 405 METHOD_NOT_ALLOWED and Allow', async () => {
+    const res = await api.request('DELETE', '/api/v1/features');
+    await expectError(res, 405, 'METHOD_NOT_ALLOWED');
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    expect(res.body.details).toEqual({ allowed: ['GET', 'HEAD'] });
+    const pet = await api.request('POST', '/api/v1/pets/0197f2a0-0000-7000-8000-000000000000');
+    await expectError(pet, 405, 'METHOD_NOT_ALLOWED');
+    expect(pet.headers.get('allow')?.split(', ').sort()).toEqual(['DELETE', 'GET', 'HEAD', 'PATCH', 'PUT']);
+  });
+
   it('answers a body that is not JSON, empty, too large or of another type with 400, 413 or 415', async () => {
     await expectError(await api.request('POST', '/api/v1/auth/login', json('{"email": ')), 400, 'VALIDATION_FAILED');
     await expectError(await api.request('POST', '/api/v1/auth/login', json('')), 400, 'VALIDATION_FAILED');

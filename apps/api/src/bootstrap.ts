@@ -9,6 +9,7 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import {
+  AllowedMethods,
   API_PREFIX,
   answerClientError,
   answerFrameworkError,
@@ -25,6 +26,7 @@ import {
   requestIdOf,
   ShutdownState,
 } from '@app/common';
+import { operations } from '@app/contracts';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
@@ -95,7 +97,7 @@ export async function createApiApp(config: AppConfig, options: { logDestination?
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalFilters(new ApiExceptionFilter(new AllowedMethods(Object.values(operations))));
   app.useGlobalGuards(new JsonBodyGuard(app.get(Reflector)));
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config, shutdown));
   SwaggerModule.setup('docs', app, loadBundledContract(), { useGlobalPrefix: false, raw: ['json'] });

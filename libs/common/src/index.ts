@@ -12,3 +12,4 @@ export * from './shutdown/graceful-shutdown';
 export * from './http/json-body.guard';
 export * from './http/framework-errors';
 export * from './http/json-body-parser';
+export * from './http/allowed-methods';

@@ -54,7 +54,9 @@ function response(code: ErrorCode, message: string, details: Record<string, unkn
 
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof DomainError) {
-    const headers: Record<string, string> = typeof error.details.retryAfterSeconds === 'number' ? { 'retry-after': String(error.details.retryAfterSeconds) } : {};
+    const headers: Record<string, string> = {};
+    if (typeof error.details.retryAfterSeconds === 'number') headers['retry-after'] = String(error.details.retryAfterSeconds);
+    if (Array.isArray(error.details.allowed)) headers.allow = error.details.allowed.join(', ');
     return response(error.code, error.message, error.details, headers);
   }
   // Nest wraps Fastify's body-parser errors in an HttpException whose cause is the original.

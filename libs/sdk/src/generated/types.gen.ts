@@ -16,7 +16,8 @@ export type Error = {
     /**
      * Structured context. `VALIDATION_FAILED` carries `fields` (a list of `{ field, constraints }`), or `maxDepth`
      * for a JSON body nested deeper than the server accepts; `VERSION_CONFLICT` carries `currentVersion`,
-     * `SERVICE_UNAVAILABLE` from /readyz names the failing `checks`.
+     * `METHOD_NOT_ALLOWED` the `allowed` methods (also in the `Allow` header), `SERVICE_UNAVAILABLE` from /readyz
+     * names the failing `checks`.
      *
      */
     details: {
