@@ -15,6 +15,8 @@ describe('jsonNestingExceeds', () => {
     expect(exceeds('{"a":"[[[{{{"}', 1)).toBe(false);
     expect(exceeds('{"a\\"[[":"\\\\","b":"\\"{{{"}', 1)).toBe(false);
     expect(exceeds('{"é[":"日本[[["}', 1)).toBe(false);
+    expect(exceeds('["\\\\",[["\\"]"]]]', 3)).toBe(false);
+    expect(exceeds('["\\\\",[["\\"]"]]]', 2)).toBe(true);
   });
 
   it('stops at the first level too many of a very deep body', () => {

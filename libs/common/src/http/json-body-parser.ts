@@ -14,23 +14,34 @@ const CLOSE_BRACKET = 0x5d;
 
 /**
  * Whether the JSON text opens more than `maxDepth` objects/arrays inside one another: a single pass over the
- * bytes that stops at the first level too many. Brackets inside strings do not count; UTF-8 continuation bytes
- * are all ≥ 0x80, so they never look like one. Malformed text is left to JSON.parse.
+ * bytes that stops at the first level too many. Strings are skipped with indexOf (brackets in them do not
+ * count); UTF-8 continuation bytes are all ≥ 0x80, so they never look like a bracket. Malformed text is left to
+ * JSON.parse.
  */
 export function jsonNestingExceeds(body: Buffer, maxDepth: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < body.length; i++) {
     const byte = body[i];
-    if (inString) {
-      if (byte === BACKSLASH) i++;
-      else if (byte === QUOTE) inString = false;
-    } else if (byte === QUOTE) inString = true;
-    else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+    if (byte === QUOTE) {
+      i = closingQuoteOf(body, i);
+      if (i < 0) return false;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       if (++depth > maxDepth) return true;
     } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
   }
   return false;
+}
+
+/** Index of the quote that ends the string opened at `open` (one not escaped by an odd run of backslashes), or -1. */
+function closingQuoteOf(body: Buffer, open: number): number {
+  let quote = open;
+  for (;;) {
+    quote = body.indexOf(QUOTE, quote + 1);
+    if (quote < 0) return -1;
+    let backslashes = 0;
+    while (body[quote - 1 - backslashes] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
 }
 
 export function depthLimitedJsonParser(fastify: FastifyInstance, maxDepth: number): FastifyBodyParser<Buffer> {
