@@ -9,19 +9,24 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import {
+  AllowedMethods,
   API_PREFIX,
+  answerClientError,
+  answerFrameworkError,
   ApiExceptionFilter,
   AppConfig,
   createHttpDurationHistogram,
   createMetricsRegistry,
   createRootLogger,
   createValidationPipe,
+  depthLimitedJsonParser,
   installHttpHooks,
   JsonBodyGuard,
   JsonLogger,
   requestIdOf,
   ShutdownState,
 } from '@app/common';
+import { operations } from '@app/contracts';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
@@ -54,6 +59,9 @@ export async function createApiApp(config: AppConfig, options: { logDestination?
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    // What the router and Node's HTTP parser refuse before any hook runs, in our error shape too.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, metrics, shutdown }), adapter, {
     logger: new JsonLogger(rootLogger),
@@ -61,6 +69,7 @@ export async function createApiApp(config: AppConfig, options: { logDestination?
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', { bodyLimit: config.BODY_LIMIT_BYTES }, depthLimitedJsonParser(fastify, config.BODY_MAX_DEPTH));
   installHttpHooks(fastify, {
     logger: rootLogger,
     histogram: createHttpDurationHistogram(metrics),
@@ -88,7 +97,7 @@ export async function createApiApp(config: AppConfig, options: { logDestination?
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalFilters(new ApiExceptionFilter(new AllowedMethods(Object.values(operations))));
   app.useGlobalGuards(new JsonBodyGuard(app.get(Reflector)));
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config, shutdown));
   SwaggerModule.setup('docs', app, loadBundledContract(), { useGlobalPrefix: false, raw: ['json'] });

@@ -10,3 +10,6 @@ export * from './redis/redis.module';
 export * from './realtime/realtime-signals';
 export * from './shutdown/graceful-shutdown';
 export * from './http/json-body.guard';
+export * from './http/framework-errors';
+export * from './http/json-body-parser';
+export * from './http/allowed-methods';

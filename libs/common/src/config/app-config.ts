@@ -59,6 +59,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Deepest nesting of objects/arrays accepted in a JSON body (400 above, before the body is parsed). */
+  @Transform(toInt) @IsInt() @Min(4) @Max(256)
+  BODY_MAX_DEPTH = 32;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

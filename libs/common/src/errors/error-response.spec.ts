@@ -28,6 +28,15 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse(new HttpException('x', 415, { cause: mediaType }))).toMatchObject({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
   });
 
+  it('maps what the router and Node\'s HTTP parser refuse before any route', () => {
+    const withCode = (code: string) => Object.assign(new Error(code), { code });
+    expect(toErrorResponse(withCode('FST_ERR_BAD_URL'))).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(toErrorResponse(withCode('FST_ERR_MAX_PARAM_LENGTH'))).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(toErrorResponse(withCode('HPE_INVALID_CONTENT_LENGTH'))).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' }, unexpected: false });
+    expect(toErrorResponse(withCode('HPE_HEADER_OVERFLOW'))).toMatchObject({ status: 431, body: { code: 'REQUEST_HEADERS_TOO_LARGE' } });
+    expect(toErrorResponse(withCode('ERR_HTTP_REQUEST_TIMEOUT'))).toMatchObject({ status: 408, body: { code: 'REQUEST_TIMEOUT' } });
+  });
+
   it('maps framework exceptions by status', () => {
     expect(toErrorResponse(new NotFoundException()).body.code).toBe('NOT_FOUND');
     expect(toErrorResponse(new BadRequestException('bad')).body.code).toBe('VALIDATION_FAILED');

@@ -175,6 +175,8 @@ export const ErrorCode = {
   PayloadTooLarge: "PAYLOAD_TOO_LARGE",
   UnsupportedMediaType: "UNSUPPORTED_MEDIA_TYPE",
   MethodNotAllowed: "METHOD_NOT_ALLOWED",
+  RequestTimeout: "REQUEST_TIMEOUT",
+  RequestHeadersTooLarge: "REQUEST_HEADERS_TOO_LARGE",
   ServiceUnavailable: "SERVICE_UNAVAILABLE",
   Internal: "INTERNAL",
 } as const;
@@ -1589,8 +1591,8 @@ export class ErrorDto {
   @IsString()
   message!: string;
 
-  /** Structured context. `VALIDATION_FAILED` carries `fields` (a list of `{ field, constraints }`), `VERSION_CONFLICT` carries `currentVersion`, `SERVICE_UNAVAILABLE` from /readyz names the failing `checks`. */
-  @ApiProperty({ description: "Structured context. `VALIDATION_FAILED` carries `fields` (a list of `{ field, constraints }`),\n`VERSION_CONFLICT` carries `currentVersion`, `SERVICE_UNAVAILABLE` from /readyz names the failing `checks`.", type: Object, additionalProperties: true })
+  /** Structured context. `VALIDATION_FAILED` carries `fields` (a list of `{ field, constraints }`), or `maxDepth` for a JSON body nested deeper than the server accepts; `VERSION_CONFLICT` carries `currentVersion`, `METHOD_NOT_ALLOWED` the `allowed` methods (also in the `Allow` header), `SERVICE_UNAVAILABLE` from /readyz names the failing `checks`. */
+  @ApiProperty({ description: "Structured context. `VALIDATION_FAILED` carries `fields` (a list of `{ field, constraints }`), or `maxDepth`\nfor a JSON body nested deeper than the server accepts; `VERSION_CONFLICT` carries `currentVersion`,\n`METHOD_NOT_ALLOWED` the `allowed` methods (also in the `Allow` header), `SERVICE_UNAVAILABLE` from /readyz\nnames the failing `checks`.", type: Object, additionalProperties: true })
   @IsObject()
   details!: Record<string, unknown>;
 }

@@ -14,8 +14,10 @@ export type Error = {
      */
     message: string;
     /**
-     * Structured context. `VALIDATION_FAILED` carries `fields` (a list of `{ field, constraints }`),
-     * `VERSION_CONFLICT` carries `currentVersion`, `SERVICE_UNAVAILABLE` from /readyz names the failing `checks`.
+     * Structured context. `VALIDATION_FAILED` carries `fields` (a list of `{ field, constraints }`), or `maxDepth`
+     * for a JSON body nested deeper than the server accepts; `VERSION_CONFLICT` carries `currentVersion`,
+     * `METHOD_NOT_ALLOWED` the `allowed` methods (also in the `Allow` header), `SERVICE_UNAVAILABLE` from /readyz
+     * names the failing `checks`.
      *
      */
     details: {
@@ -26,7 +28,7 @@ export type Error = {
 /**
  * Stable machine-readable failure code.
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'INVALID_TRANSITION' | 'APPLICATION_EXISTS' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_REQUEST_IN_PROGRESS' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
+export type ErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'INVALID_TRANSITION' | 'APPLICATION_EXISTS' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_REQUEST_IN_PROGRESS' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'REQUEST_TIMEOUT' | 'REQUEST_HEADERS_TOO_LARGE' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
 
 export type HealthStatus = {
     status: 'ok';
