@@ -46,7 +46,7 @@ async function purge(): Promise<Record<string, unknown>> {
     const row = await db.getRepository(JobEntity).findOneByOrFail({ id: job.id });
     return row.status === 'succeeded' || row.status === 'failed' ? row : undefined;
   }, 15_000, 'purge job to finish');
-  expect(done).toMatchObject({ status: 'succeeded', progress: 100, error: null });
+  expect(done).toMatchObject({ status: 'succeeded', progress: 100, errorCode: null });
   return done.result as Record<string, unknown>;
 }
 

@@ -252,7 +252,7 @@ describe('account deletion', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: ada.id, status: 'active' });
     expect(await db.getRepository(UserEntity).findOneByOrFail({ id: ada.id })).toMatchObject({ status: 'active', deletionRequestedAt: null, deletionJobId: null });
-    expect(await jobRow(jobId)).toMatchObject({ status: 'failed', error: DELETION_CANCELLED });
+    expect(await jobRow(jobId)).toMatchObject({ status: 'failed', errorCode: DELETION_CANCELLED });
     expect(await jobsQueue.getJob(jobId)).toBeUndefined();
     const actions = (await db.getRepository(AuditLogEntity).findBy({ targetId: ada.id })).map((e) => e.action).sort();
     expect(actions).toEqual(['user.deletion_cancelled', 'user.deletion_requested']);

@@ -89,7 +89,7 @@ describe('worker processing', () => {
       const row = await jobRow(job.id);
       return row.status === 'succeeded' ? row : undefined;
     }, 10_000, 'job to succeed');
-    expect(done).toMatchObject({ progress: 100, attempts: 1, error: null });
+    expect(done).toMatchObject({ progress: 100, attempts: 1, errorCode: null });
     expect(done.result).toMatchObject({ deleted: expect.any(Number) });
     expect(done.finishedAt).toBeInstanceOf(Date);
     const keys = await dataSource.query("SELECT idempotency_key AS k FROM idempotency_keys WHERE caller = 'u1' ORDER BY k");

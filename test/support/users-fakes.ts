@@ -5,7 +5,7 @@ import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
 import type { Role } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { DataExportEntity, Principal, SessionRevocationReason, UserEntity, UserPreferencesEntity } from '@app/identity';
-import type { JobEntity, JobName, JobProducer, TrackedJobRequest } from '@app/jobs';
+import type { JobEntity, JobErrorCode, JobName, JobProducer, TrackedJobRequest } from '@app/jobs';
 import type { SessionsRepository } from '../../apps/api/src/modules/auth/sessions.repository';
 import { UsersRepository, type PreferenceChanges, type UserChanges, type UserListFilter } from '../../apps/api/src/modules/users/users.repository';
 import { inFakeTransaction } from './fake-transaction';
@@ -131,9 +131,9 @@ export class InMemoryUsersRepository extends UsersRepository {
     return structuredClone(this.exports.get(jobId) ?? null);
   }
 
-  async cancelQueuedJob(_tx: TransactionContext, jobId: string, reason: string) {
+  async cancelQueuedJob(_tx: TransactionContext, jobId: string, errorCode: JobErrorCode) {
     const job = this.jobs.find((j) => j.id === jobId && j.status === 'queued');
-    if (job) Object.assign(job, { status: 'failed', error: reason, finishedAt: new Date() });
+    if (job) Object.assign(job, { status: 'failed', errorCode, finishedAt: new Date() });
   }
 }
 

@@ -1,3 +1,4 @@
+export * from './job-errors';
 export * from './job.entity';
 export * from './job.producer';
 export * from './jobs.module';

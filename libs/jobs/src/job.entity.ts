@@ -1,5 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { ID_COLUMN, TIMESTAMP_COLUMN, VersionedEntity } from '@app/database';
+import type { JobErrorCode } from './job-errors';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -26,8 +27,9 @@ export class JobEntity extends VersionedEntity {
   @Column({ type: 'json', nullable: true })
   result!: Record<string, unknown> | null;
 
-  @Column({ type: 'varchar', length: 1000, nullable: true })
-  error!: string | null;
+  /** Set when the job failed: what its owner is told (job-errors.ts). The cause is only ever logged. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  errorCode!: JobErrorCode | null;
 
   @Column({ ...ID_COLUMN, nullable: true })
   createdBy!: string | null;

@@ -152,7 +152,7 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
         type: j.type,
         status: j.status,
         result: j.result,
-        error: j.error,
+        errorCode: j.errorCode,
         createdAt: iso(j.createdAt),
         finishedAt: iso(j.finishedAt),
       })),

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { JobEntity } from '@app/jobs';
+import { JobEntity, type JobErrorCode } from '@app/jobs';
 import type { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-
-const MAX_ERROR_LENGTH = 1000;
 
 /** Keeps a tracked job's row in step with its BullMQ life: running, progress, succeeded or failed. */
 @Injectable()
@@ -32,22 +30,21 @@ export class JobTracker {
   async succeeded(id: string, result: Record<string, unknown> | null): Promise<void> {
     await this.jobs.update(
       { id },
-      { status: 'succeeded', progress: 100, result: result as QueryDeepPartialEntity<JobEntity>['result'], error: null, finishedAt: () => 'CURRENT_TIMESTAMP(3)', updatedAt: () => 'CURRENT_TIMESTAMP(3)', version: () => 'version + 1' },
+      { status: 'succeeded', progress: 100, result: result as QueryDeepPartialEntity<JobEntity>['result'], errorCode: null, finishedAt: () => 'CURRENT_TIMESTAMP(3)', updatedAt: () => 'CURRENT_TIMESTAMP(3)', version: () => 'version + 1' },
     );
   }
 
-  /** `final` when no retry follows; otherwise the row goes back to `queued` with the last error. */
-  async failed(id: string, error: string, final: boolean): Promise<void> {
+  /** No retry follows: the row records what its owner is told (job-errors.ts), never the cause, which is only logged. */
+  async failed(id: string, errorCode: JobErrorCode): Promise<void> {
     await this.jobs.update(
       { id },
-      {
-        status: final ? 'failed' : 'queued',
-        error: error.slice(0, MAX_ERROR_LENGTH),
-        ...(final ? { finishedAt: () => 'CURRENT_TIMESTAMP(3)' } : {}),
-        updatedAt: () => 'CURRENT_TIMESTAMP(3)',
-        version: () => 'version + 1',
-      },
+      { status: 'failed', errorCode, finishedAt: () => 'CURRENT_TIMESTAMP(3)', updatedAt: () => 'CURRENT_TIMESTAMP(3)', version: () => 'version + 1' },
     );
+  }
+
+  /** The attempt ended early (failed with a retry to come, or delayed): the row waits in `queued` again, without an error. */
+  async requeued(id: string): Promise<void> {
+    await this.jobs.update({ id }, { status: 'queued', errorCode: null, updatedAt: () => 'CURRENT_TIMESTAMP(3)', version: () => 'version + 1' });
   }
 
   /** Tracked rows still `queued` long after creation: Redis lost them or was down when they were created. */

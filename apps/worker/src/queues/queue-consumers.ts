@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/common';
-import { bullConnection, QUEUE, type TrackedPayload } from '@app/jobs';
+import { bullConnection, jobErrorCodeOf, QUEUE, type TrackedPayload } from '@app/jobs';
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { HandlerRegistry } from '../handlers/handler-registry';
@@ -71,14 +71,14 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
         // The handler moved its job back to delayed (it is early, e.g. quiet hours): not a failure, no attempt spent.
         this.processed.inc({ queue, name: job.name, outcome: 'delayed' });
         this.logger.log({ queue, job: job.name, jobId: job.id, reason: error.message }, 'job delayed');
-        if (trackedId) await this.tracker.failed(trackedId, error.message, false).catch(() => undefined);
+        if (trackedId) await this.tracker.requeued(trackedId).catch(() => undefined);
         throw error;
       }
       const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      const message = error instanceof Error ? error.message : String(error);
       this.processed.inc({ queue, name: job.name, outcome: final ? 'failed' : 'retried' });
+      // The cause goes to the log only (sanitised: no query values, no personal fields); the row gets a public code.
       this.logger.warn({ err: error, queue, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1, final }, 'job failed');
-      if (trackedId) await this.tracker.failed(trackedId, message, final).catch(() => undefined);
+      if (trackedId) await (final ? this.tracker.failed(trackedId, jobErrorCodeOf(job.name)) : this.tracker.requeued(trackedId)).catch(() => undefined);
       throw error;
     } finally {
       stopTimer();

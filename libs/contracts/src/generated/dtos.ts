@@ -1738,7 +1738,14 @@ export class JobDto {
   @IsObject()
   result!: Record<string, unknown> | null;
 
-  @ApiProperty({ type: String, nullable: true })
+  /** Set when the job failed: a stable code per job type (`EXPORT_FAILED` for a data export, `ACCOUNT_DELETION_FAILED`, `PET_STATUS_NOTIFICATION_FAILED`, `MAINTENANCE_FAILED`; `JOB_FAILED` for any other), or `ACCOUNT_DELETION_CANCELLED` when the owner withdrew their deletion request. The cause of a failure is never shown; it stays in the operators' logs. A failed attempt that will be retried leaves it null. */
+  @ApiProperty({ description: "Set when the job failed: a stable code per job type (`EXPORT_FAILED` for a data export, `ACCOUNT_DELETION_FAILED`, `PET_STATUS_NOTIFICATION_FAILED`, `MAINTENANCE_FAILED`; `JOB_FAILED` for any other), or `ACCOUNT_DELETION_CANCELLED` when the owner withdrew their deletion request. The cause of a failure is never shown; it stays in the operators' logs. A failed attempt that will be retried leaves it null.", enum: ["EXPORT_FAILED","ACCOUNT_DELETION_FAILED","ACCOUNT_DELETION_CANCELLED","PET_STATUS_NOTIFICATION_FAILED","MAINTENANCE_FAILED","JOB_FAILED",null], nullable: true })
+  @ValidateIf((_object, value) => value !== null)
+  @IsIn(["EXPORT_FAILED","ACCOUNT_DELETION_FAILED","ACCOUNT_DELETION_CANCELLED","PET_STATUS_NOTIFICATION_FAILED","MAINTENANCE_FAILED","JOB_FAILED",null])
+  errorCode!: "EXPORT_FAILED" | "ACCOUNT_DELETION_FAILED" | "ACCOUNT_DELETION_CANCELLED" | "PET_STATUS_NOTIFICATION_FAILED" | "MAINTENANCE_FAILED" | "JOB_FAILED" | null | null;
+
+  /** Set when the job failed, with `errorCode`; a sentence written for the user, not a diagnosis. */
+  @ApiProperty({ description: "Set when the job failed, with `errorCode`; a sentence written for the user, not a diagnosis.", type: String, nullable: true })
   @ValidateIf((_object, value) => value !== null)
   @IsString()
   error!: string | null;

@@ -8,6 +8,7 @@ import { Applications1763830000000 } from './1763830000000-applications';
 import { Notifications1763840000000 } from './1763840000000-notifications';
 import { NotificationRetention1763850000000 } from './1763850000000-notification-retention';
 import { MessageSequence1763860000000 } from './1763860000000-message-sequence';
+import { JobErrorCodes1763872000000 } from './1763872000000-job-error-codes';
 
 export const migrations = [
   Foundation1763780000000,
@@ -19,4 +20,5 @@ export const migrations = [
   Notifications1763840000000,
   NotificationRetention1763850000000,
   MessageSequence1763860000000,
+  JobErrorCodes1763872000000,
 ];

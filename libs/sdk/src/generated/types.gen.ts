@@ -354,6 +354,13 @@ export type Job = {
     result: {
         [key: string]: unknown;
     } | null;
+    /**
+     * Set when the job failed: a stable code per job type (`EXPORT_FAILED` for a data export, `ACCOUNT_DELETION_FAILED`, `PET_STATUS_NOTIFICATION_FAILED`, `MAINTENANCE_FAILED`; `JOB_FAILED` for any other), or `ACCOUNT_DELETION_CANCELLED` when the owner withdrew their deletion request. The cause of a failure is never shown; it stays in the operators' logs. A failed attempt that will be retried leaves it null.
+     */
+    errorCode: 'EXPORT_FAILED' | 'ACCOUNT_DELETION_FAILED' | 'ACCOUNT_DELETION_CANCELLED' | 'PET_STATUS_NOTIFICATION_FAILED' | 'MAINTENANCE_FAILED' | 'JOB_FAILED' | null;
+    /**
+     * Set when the job failed, with `errorCode`; a sentence written for the user, not a diagnosis.
+     */
     error: string | null;
     createdAt: string;
     updatedAt: string;

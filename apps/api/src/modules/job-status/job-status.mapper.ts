@@ -1,7 +1,10 @@
 import type { JobDto } from '@app/contracts';
-import type { JobEntity } from '@app/jobs';
+import { JOB_ERROR_MESSAGES, type JobEntity } from '@app/jobs';
 
-/** The payload stays internal: it is the worker's input, not something the caller asked to see. */
+/**
+ * The payload stays internal: it is the worker's input, not something the caller asked to see. A failure shows as
+ * its public code and sentence (libs/jobs/src/job-errors.ts); its cause is only in the worker's logs.
+ */
 export function toJobDto(job: JobEntity): JobDto {
   return {
     id: job.id,
@@ -10,7 +13,8 @@ export function toJobDto(job: JobEntity): JobDto {
     progress: job.progress,
     attempts: job.attempts,
     result: job.result ?? null,
-    error: job.error,
+    errorCode: job.errorCode,
+    error: job.errorCode === null ? null : JOB_ERROR_MESSAGES[job.errorCode],
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,

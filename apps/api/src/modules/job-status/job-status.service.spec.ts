@@ -21,7 +21,7 @@ const job = Object.assign({} as JobEntity, {
   attempts: 1,
   payload: { userId: 'owner' },
   result: null,
-  error: null,
+  errorCode: null,
   createdBy: 'owner',
   createdAt: new Date('2026-01-01T00:00:00.000Z'),
   updatedAt: new Date('2026-01-01T00:00:01.000Z'),
@@ -29,8 +29,11 @@ const job = Object.assign({} as JobEntity, {
   finishedAt: null,
 });
 
+const FAILED_JOB_ID = '00000000-0000-7000-8000-000000000b02';
+const failedJob = Object.assign({} as JobEntity, job, { id: FAILED_JOB_ID, status: 'failed', errorCode: 'EXPORT_FAILED', finishedAt: new Date('2026-01-01T00:00:02.000Z') });
+
 describe('JobStatusService', () => {
-  const service = new JobStatusService(new InMemoryJobStatusRepository([job]));
+  const service = new JobStatusService(new InMemoryJobStatusRepository([job, failedJob]));
 
   it('shows its creator the progress, without the internal payload', async () => {
     expect(await service.get({ userId: 'owner', role: 'adopter', sessionId: 's' }, JOB_ID)).toEqual({
@@ -40,11 +43,20 @@ describe('JobStatusService', () => {
       progress: 40,
       attempts: 1,
       result: null,
+      errorCode: null,
       error: null,
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:01.000Z',
       startedAt: '2026-01-01T00:00:00.500Z',
       finishedAt: null,
+    });
+  });
+
+  it('shows a failure as its public code and the sentence for the user', async () => {
+    expect(await service.get({ userId: 'owner', role: 'adopter', sessionId: 's' }, FAILED_JOB_ID)).toMatchObject({
+      status: 'failed',
+      errorCode: 'EXPORT_FAILED',
+      error: 'We could not prepare your data export; please try again later.',
     });
   });
 

@@ -79,7 +79,7 @@ describe('AccountDeletionService.cancelDeletion', () => {
     const dto = await service.cancelDeletion(principalOf(ada), ada.id);
     expect(dto).toMatchObject({ id: ada.id, status: 'active', version: 3 });
     expect(repository.users.get(ada.id)).toMatchObject({ deletionRequestedAt: null, deletionJobId: null });
-    expect(repository.jobs.find((j) => j.id === jobId)).toMatchObject({ status: 'failed', error: DELETION_CANCELLED });
+    expect(repository.jobs.find((j) => j.id === jobId)).toMatchObject({ status: 'failed', errorCode: DELETION_CANCELLED });
     expect(producer.removed).toEqual([jobId]);
     expect(audit.events).toEqual([
       { action: 'user.deletion_cancelled', targetType: 'user', targetId: ada.id, before: { status: 'pending_deletion', jobId }, after: { status: 'active' } },

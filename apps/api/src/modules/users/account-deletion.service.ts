@@ -3,12 +3,13 @@ import { AppConfig, DomainError } from '@app/common';
 import { AuditService } from '@app/audit';
 import type { JobAcceptedDto, UserDto } from '@app/contracts';
 import { toUserDto, type Principal } from '@app/identity';
-import { JOB, JobProducer } from '@app/jobs';
+import { JOB, JobProducer, type JobErrorCode } from '@app/jobs';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { canManageUser, isSelf, userNotFound } from './user-access';
 import { UsersRepository } from './users.repository';
 
-export const DELETION_CANCELLED = 'cancelled: the account deletion request was withdrawn';
+/** The public error code of the anonymisation job of a withdrawn deletion request (libs/jobs/src/job-errors.ts). */
+export const DELETION_CANCELLED: JobErrorCode = 'ACCOUNT_DELETION_CANCELLED';
 
 /**
  * Account deletion: a request starts the grace period (ACCOUNT_DELETION_GRACE_SECONDS) and schedules the

@@ -4,7 +4,7 @@ import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
 import type { Role, UserStatus } from '@app/contracts';
 import { inTransaction, likeContains, updateWithVersion, type TransactionContext } from '@app/database';
 import { DataExportEntity, UserEntity, UserPreferencesEntity } from '@app/identity';
-import { JOB, JobEntity } from '@app/jobs';
+import { JOB, JobEntity, type JobErrorCode } from '@app/jobs';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
@@ -48,7 +48,7 @@ export abstract class UsersRepository {
   abstract findUnfinishedExportJob(tx: TransactionContext, userId: string): Promise<JobEntity | null>;
   abstract findDataExport(jobId: string): Promise<DataExportEntity | null>;
   /** Marks a tracked job that will not run any more (e.g. the anonymisation of a cancelled deletion). */
-  abstract cancelQueuedJob(tx: TransactionContext, jobId: string, reason: string): Promise<void>;
+  abstract cancelQueuedJob(tx: TransactionContext, jobId: string, errorCode: JobErrorCode): Promise<void>;
 }
 
 @Injectable()
@@ -152,11 +152,11 @@ export class TypeOrmUsersRepository extends UsersRepository {
     return this.dataSource.getRepository(DataExportEntity).findOneBy({ jobId });
   }
 
-  async cancelQueuedJob(tx: TransactionContext, jobId: string, reason: string): Promise<void> {
+  async cancelQueuedJob(tx: TransactionContext, jobId: string, errorCode: JobErrorCode): Promise<void> {
     await tx.manager
       .createQueryBuilder()
       .update(JobEntity)
-      .set({ status: 'failed', error: reason, finishedAt: () => 'CURRENT_TIMESTAMP(3)', updatedAt: () => 'CURRENT_TIMESTAMP(3)', version: () => 'version + 1' })
+      .set({ status: 'failed', errorCode, finishedAt: () => 'CURRENT_TIMESTAMP(3)', updatedAt: () => 'CURRENT_TIMESTAMP(3)', version: () => 'version + 1' })
       .where("id = :jobId AND status = 'queued'", { jobId })
       .execute();
   }
