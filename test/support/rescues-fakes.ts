@@ -20,7 +20,6 @@ import {
 } from '../../apps/api/src/modules/rescues/rescues.repository';
 import type { StaffInvitationMail, StaffInvitationMailer } from '../../apps/api/src/modules/rescues/staff-invitation.mailer';
 import type { StaffInvitationEntity } from '../../apps/api/src/modules/rescues/staff-invitation.entity';
-import { FakeIdempotency } from './fake-idempotency';
 import { FakeAudit } from './users-fakes';
 import { inFakeTransaction } from './fake-transaction';
 
@@ -294,8 +293,7 @@ export function rescueFakes() {
   const staff = new InMemoryRescueStaffRepository(store);
   const analytics = new FakeRescueAnalyticsRepository();
   const audit = new FakeAudit();
-  const idempotency = new FakeIdempotency((work) => store.transaction(work));
   const mailer = new FakeInvitationMailer();
   const promotion = new MemberPromotionService(rescues, audit.asService());
-  return { store, rescues, staff, analytics, audit, idempotency, mailer, promotion };
+  return { store, rescues, staff, analytics, audit, mailer, promotion };
 }
