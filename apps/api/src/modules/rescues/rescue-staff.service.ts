@@ -40,7 +40,7 @@ export class RescueStaffService {
 
   /**
    * Mails a single-use invitation valid 7 days. Only the token's SHA-256 is stored; the token itself is in the
-   * mail only (never in the response), sent after commit, so a replayed request mails no one twice.
+   * mail only (never in the response), sent after commit, so an invitation that rolls back mails no one.
    */
   async invite(tx: TransactionContext, caller: Principal, rescueId: string, body: InviteStaffRequestDto): Promise<StaffInvitationDto> {
     const rescue = await this.rescues.findActive(rescueId, tx);
