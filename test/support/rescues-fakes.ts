@@ -8,7 +8,6 @@ import type { Principal } from '@app/identity';
 import { MemberPromotionService } from '../../apps/api/src/modules/rescues/member-promotion.service';
 import { type AccountSummary, DEFAULT_RESCUE_SETTINGS, type NamePosition, type NewInvitation, type NewRescue, type PetCountDimension, RescueAnalyticsRepository, type RescueChanges, type RescueEntity, type RescueListFilter, RescuesRepository, RescueStaffRepository, type StaffInvitationEntity, type StaffMemberRow } from '@app/catalog';
 import type { StaffInvitationMail, StaffInvitationMailer } from '../../apps/api/src/modules/rescues/staff-invitation.mailer';
-import { FakeIdempotency } from './fake-idempotency';
 import { FakeAudit } from './users-fakes';
 import { inFakeTransaction } from './fake-transaction';
 
@@ -282,8 +281,7 @@ export function rescueFakes() {
   const staff = new InMemoryRescueStaffRepository(store);
   const analytics = new FakeRescueAnalyticsRepository();
   const audit = new FakeAudit();
-  const idempotency = new FakeIdempotency((work) => store.transaction(work));
   const mailer = new FakeInvitationMailer();
   const promotion = new MemberPromotionService(rescues, audit.asService());
-  return { store, rescues, staff, analytics, audit, idempotency, mailer, promotion };
+  return { store, rescues, staff, analytics, audit, mailer, promotion };
 }

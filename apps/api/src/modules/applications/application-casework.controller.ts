@@ -1,5 +1,4 @@
-import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ContractRoute } from '@app/common';
 import {
   ListApplicationMessagesParams,
@@ -13,14 +12,14 @@ import {
   UpdateHomeVisitParams,
   UpdateHomeVisitRequestDto,
   UpdateReferenceRequestDto,
+  type ApplicationMessageDto,
   type ApplicationMessagePageDto,
   type ApplicationReferenceDto,
   type HomeVisitDto,
 } from '@app/contracts';
 import type { Principal } from '@app/identity';
-import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/authorization';
-import { idempotencyKeyOf, sendIdempotent } from '../idempotency/idempotency-http';
+import { Idempotent, type UnitOfWork } from '../idempotency/idempotency.interceptor';
 import { ApplicationCaseworkService } from './application-casework.service';
 import { ApplicationMessagesService } from './application-messages.service';
 
@@ -33,15 +32,9 @@ export class ApplicationCaseworkController {
   ) {}
 
   @ContractRoute(operations.scheduleHomeVisit)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async scheduleHomeVisit(
-    @CurrentPrincipal() caller: Principal,
-    @Param() params: ScheduleHomeVisitParams,
-    @Body() body: ScheduleHomeVisitRequestDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return sendIdempotent(reply, await this.casework.scheduleHomeVisit(caller, params.applicationId, body, idempotencyKeyOf(idempotencyKey)));
+  @Idempotent()
+  scheduleHomeVisit(@CurrentPrincipal() caller: Principal, @Param() params: ScheduleHomeVisitParams, @Body() body: ScheduleHomeVisitRequestDto): UnitOfWork<HomeVisitDto> {
+    return (tx) => this.casework.scheduleHomeVisit(tx, caller, params.applicationId, body);
   }
 
   @ContractRoute(operations.updateHomeVisit)
@@ -68,14 +61,8 @@ export class ApplicationCaseworkController {
   }
 
   @ContractRoute(operations.sendApplicationMessage)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async sendApplicationMessage(
-    @CurrentPrincipal() caller: Principal,
-    @Param() params: SendApplicationMessageParams,
-    @Body() body: SendMessageRequestDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return sendIdempotent(reply, await this.messages.send(caller, params.applicationId, body, idempotencyKeyOf(idempotencyKey)));
+  @Idempotent()
+  sendApplicationMessage(@CurrentPrincipal() caller: Principal, @Param() params: SendApplicationMessageParams, @Body() body: SendMessageRequestDto): UnitOfWork<ApplicationMessageDto> {
+    return (tx) => this.messages.send(tx, caller, params.applicationId, body);
   }
 }

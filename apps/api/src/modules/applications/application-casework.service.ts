@@ -11,7 +11,6 @@ import type {
 } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
-import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { ApplicationAccessPolicy, applicationNotFound } from './application-access';
 import { type ApplicationEntity, ApplicationsRepository, CaseworkRepository, type HomeVisitChanges, IN_REVIEW_STATUSES, isOpen, type ReferenceChanges } from '@app/catalog';
 import { toHomeVisitDto, toReferenceDto } from './application.mapper';
@@ -31,22 +30,18 @@ export class ApplicationCaseworkService {
     private readonly casework: CaseworkRepository,
     private readonly access: ApplicationAccessPolicy,
     private readonly audit: AuditService,
-    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** While the application is in review (under review, reference check or home visit). */
-  async scheduleHomeVisit(caller: Principal, applicationId: string, body: ScheduleHomeVisitRequestDto, idempotencyKey: string | undefined): Promise<IdempotentResponse> {
-    const fingerprint = { applicationId, ...body };
-    return this.idempotency.execute({ caller: caller.userId, operation: 'scheduleHomeVisit', key: idempotencyKey }, fingerprint, async (tx) => {
-      const application = await this.ownApplication(tx, caller, applicationId);
-      if (!IN_REVIEW_STATUSES.includes(application.status)) {
-        throw new DomainError('CONFLICT', `Home visits are scheduled while an application is in review, not when it is ${application.status}.`, { status: application.status });
-      }
-      const id = newId();
-      await this.casework.insertHomeVisit(tx, { id, applicationId, scheduledAt: new Date(body.scheduledAt), notes: body.notes ?? null, scheduledBy: caller.userId });
-      await this.audit.record(tx, { action: 'application.home_visit_scheduled', targetType: 'application', targetId: applicationId, after: { visitId: id, scheduledAt: body.scheduledAt } });
-      return { status: 201, body: toHomeVisitDto((await this.casework.findHomeVisit(applicationId, id, tx))!, true) };
-    });
+  async scheduleHomeVisit(tx: TransactionContext, caller: Principal, applicationId: string, body: ScheduleHomeVisitRequestDto): Promise<HomeVisitDto> {
+    const application = await this.ownApplication(tx, caller, applicationId);
+    if (!IN_REVIEW_STATUSES.includes(application.status)) {
+      throw new DomainError('CONFLICT', `Home visits are scheduled while an application is in review, not when it is ${application.status}.`, { status: application.status });
+    }
+    const id = newId();
+    await this.casework.insertHomeVisit(tx, { id, applicationId, scheduledAt: new Date(body.scheduledAt), notes: body.notes ?? null, scheduledBy: caller.userId });
+    await this.audit.record(tx, { action: 'application.home_visit_scheduled', targetType: 'application', targetId: applicationId, after: { visitId: id, scheduledAt: body.scheduledAt } });
+    return toHomeVisitDto((await this.casework.findHomeVisit(applicationId, id, tx))!, true);
   }
 
   /** Reschedule while scheduled, or record the outcome (final); notes any time before that. */

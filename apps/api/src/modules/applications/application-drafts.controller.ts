@@ -1,5 +1,4 @@
-import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ContractRoute } from '@app/common';
 import {
   CreateApplicationDraftRequestDto,
@@ -13,9 +12,8 @@ import {
   type ApplicationDraftPageDto,
 } from '@app/contracts';
 import type { Principal } from '@app/identity';
-import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/authorization';
-import { idempotencyKeyOf, sendIdempotent } from '../idempotency/idempotency-http';
+import { Idempotent, type UnitOfWork } from '../idempotency/idempotency.interceptor';
 import { ApplicationDraftsService } from './application-drafts.service';
 
 @Controller()
@@ -28,14 +26,9 @@ export class ApplicationDraftsController {
   }
 
   @ContractRoute(operations.createApplicationDraft)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async createApplicationDraft(
-    @CurrentPrincipal() caller: Principal,
-    @Body() body: CreateApplicationDraftRequestDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return sendIdempotent(reply, await this.drafts.create(caller, body, idempotencyKeyOf(idempotencyKey)));
+  @Idempotent()
+  createApplicationDraft(@CurrentPrincipal() caller: Principal, @Body() body: CreateApplicationDraftRequestDto): UnitOfWork<ApplicationDraftDto> {
+    return (tx) => this.drafts.create(tx, caller, body);
   }
 
   @ContractRoute(operations.getApplicationDraft)

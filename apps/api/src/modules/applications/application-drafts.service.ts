@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { newId, NotFoundError } from '@app/common';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toKeysetPage } from '@app/common/pagination/keyset-cursor';
 import type { ApplicationDraftDto, ApplicationDraftPageDto, CreateApplicationDraftRequestDto, ListApplicationDraftsQuery, UpdateApplicationDraftRequestDto } from '@app/contracts';
+import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
-import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { assertValidSubmission, storedAnswers } from './application-form';
 import { ApplicationFormsService } from './application-forms.service';
 import { ApplicationAccessPolicy } from './application-access';
@@ -23,21 +23,18 @@ export class ApplicationDraftsService {
     private readonly forms: ApplicationFormsService,
     private readonly pets: ApplicationPets,
     private readonly access: ApplicationAccessPolicy,
-    private readonly idempotency: IdempotencyService,
   ) {}
 
-  async create(caller: Principal, body: CreateApplicationDraftRequestDto, idempotencyKey: string | undefined): Promise<IdempotentResponse> {
-    const found = await this.pets.find(body.petId, caller);
+  async create(tx: TransactionContext, caller: Principal, body: CreateApplicationDraftRequestDto): Promise<ApplicationDraftDto> {
+    const found = await this.pets.find(body.petId, caller, tx);
     if (!found?.visible) throw new NotFoundError('Pet', body.petId);
-    await this.access.assertMayApply(found.pet, caller);
+    await this.access.assertMayApply(found.pet, caller, tx);
     const answers = body.answers ?? {};
     const references = body.references ?? [];
-    assertValidSubmission((await this.forms.setForPet(found.pet)).questions, answers, references, 'partial');
+    assertValidSubmission((await this.forms.setForPet(found.pet, tx)).questions, answers, references, 'partial');
     const draft = { id: newId(), applicantId: caller.userId, petId: body.petId, answers: storedAnswers(answers), references };
-    return this.idempotency.execute({ caller: caller.userId, operation: 'createApplicationDraft', key: idempotencyKey }, body, async (tx) => {
-      await this.drafts.insert(tx, draft);
-      return { status: 201, body: toDraftDto((await this.drafts.findById(draft.id, tx))!) };
-    });
+    await this.drafts.insert(tx, draft);
+    return toDraftDto((await this.drafts.findById(draft.id, tx))!);
   }
 
   async get(caller: Principal, draftId: string): Promise<ApplicationDraftDto> {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { newId, RealtimeSignals } from '@app/common';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toKeysetPage } from '@app/common/pagination/keyset-cursor';
-import type { ApplicationMessagePageDto, ListApplicationMessagesQuery, SendMessageRequestDto } from '@app/contracts';
+import type { ApplicationMessageDto, ApplicationMessagePageDto, ListApplicationMessagesQuery, SendMessageRequestDto } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
-import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { ApplicationAccessPolicy, applicationNotFound, type ApplicationAccess } from './application-access';
 import { ApplicationNotifier, notifiedApplication } from './application-notifier';
 import { toMessageDto } from './application.mapper';
@@ -22,7 +21,6 @@ export class ApplicationMessagesService {
     private readonly messages: ApplicationMessagesRepository,
     private readonly access: ApplicationAccessPolicy,
     private readonly notifier: ApplicationNotifier,
-    private readonly idempotency: IdempotencyService,
     private readonly signals: RealtimeSignals,
   ) {}
 
@@ -34,19 +32,16 @@ export class ApplicationMessagesService {
     return { ...toKeysetPage(rows, limit, toMessageDto), total };
   }
 
-  /** The other side is notified. With an Idempotency-Key a retried send is stored (and notified) once. */
-  async send(caller: Principal, applicationId: string, body: SendMessageRequestDto, idempotencyKey: string | undefined): Promise<IdempotentResponse> {
-    const fingerprint = { applicationId, ...body };
-    return this.idempotency.execute({ caller: caller.userId, operation: 'sendApplicationMessage', key: idempotencyKey }, fingerprint, async (tx) => {
-      const { application, access } = await this.participant(caller, applicationId, tx);
-      const id = newId();
-      const message = await this.messages.insert(tx, { id, applicationId, senderId: caller.userId, senderSide: access.applicant ? 'applicant' : 'owner', body: body.body });
-      await this.notifier.messageReceived(tx, notifiedApplication(application), { id, senderId: caller.userId, fromApplicant: access.applicant, body: body.body });
-      const dto = toMessageDto(message);
-      const recipientIds = await this.access.threadReaders(application, tx);
-      tx.afterCommit(() => this.signals.publish({ kind: 'application-message', recipientIds, applicationId, message: dto }));
-      return { status: 201, body: dto };
-    });
+  /** The other side is notified, and their open apps get the message live once it is committed. */
+  async send(tx: TransactionContext, caller: Principal, applicationId: string, body: SendMessageRequestDto): Promise<ApplicationMessageDto> {
+    const { application, access } = await this.participant(caller, applicationId, tx);
+    const id = newId();
+    const message = await this.messages.insert(tx, { id, applicationId, senderId: caller.userId, senderSide: access.applicant ? 'applicant' : 'owner', body: body.body });
+    await this.notifier.messageReceived(tx, notifiedApplication(application), { id, senderId: caller.userId, fromApplicant: access.applicant, body: body.body });
+    const dto = toMessageDto(message);
+    const recipientIds = await this.access.threadReaders(application, tx);
+    tx.afterCommit(() => this.signals.publish({ kind: 'application-message', recipientIds, applicationId, message: dto }));
+    return dto;
   }
 
   private async participant(caller: Principal, applicationId: string, tx?: TransactionContext): Promise<{ application: ApplicationEntity; access: ApplicationAccess }> {

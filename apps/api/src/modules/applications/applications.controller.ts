@@ -1,5 +1,4 @@
-import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ContractRoute } from '@app/common';
 import {
   AssignApplicationParams,
@@ -26,9 +25,8 @@ import {
   type BulkStatusResultDto,
 } from '@app/contracts';
 import type { Principal } from '@app/identity';
-import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/authorization';
-import { requiredIdempotencyKeyOf, sendIdempotent } from '../idempotency/idempotency-http';
+import { Idempotent, type UnitOfWork } from '../idempotency/idempotency.interceptor';
 import { ApplicationReviewService } from './application-review.service';
 import { ApplicationsService } from './applications.service';
 
@@ -40,14 +38,9 @@ export class ApplicationsController {
   ) {}
 
   @ContractRoute(operations.submitApplication)
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  async submitApplication(
-    @CurrentPrincipal() caller: Principal,
-    @Body() body: SubmitApplicationRequestDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return sendIdempotent(reply, await this.applications.submit(caller, body, requiredIdempotencyKeyOf(idempotencyKey)));
+  @Idempotent({ required: true })
+  submitApplication(@CurrentPrincipal() caller: Principal, @Body() body: SubmitApplicationRequestDto): UnitOfWork<ApplicationDto> {
+    return (tx) => this.applications.submit(tx, caller, body);
   }
 
   @ContractRoute(operations.listApplications)

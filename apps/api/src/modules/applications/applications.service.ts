@@ -14,7 +14,6 @@ import type {
 } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
-import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { ApplicationAccessPolicy, applicationNotFound, readsAllApplications } from './application-access';
 import { ApplicationDetailReader } from './application-detail.reader';
 import { assertValidSubmission, storedAnswers } from './application-form';
@@ -44,18 +43,10 @@ export class ApplicationsService {
     private readonly rescues: ApplicationRescues,
     private readonly notifier: ApplicationNotifier,
     private readonly audit: AuditService,
-    private readonly idempotency: IdempotencyService,
   ) {}
 
-  /** The Idempotency-Key is required: a retry replays the first answer, and concurrent duplicates make one row. */
-  submit(caller: Principal, body: SubmitApplicationRequestDto, idempotencyKey: string): Promise<IdempotentResponse> {
-    return this.idempotency.execute({ caller: caller.userId, operation: 'submitApplication', key: idempotencyKey }, body, async (tx) => ({
-      status: 201,
-      body: await this.submitIn(tx, caller, body),
-    }));
-  }
-
-  private async submitIn(tx: TransactionContext, caller: Principal, body: SubmitApplicationRequestDto): Promise<ApplicationDto> {
+  /** Concurrent duplicates make one row (the http layer requires an Idempotency-Key, so a retry replays the first answer). */
+  async submit(tx: TransactionContext, caller: Principal, body: SubmitApplicationRequestDto): Promise<ApplicationDto> {
     // Shared lock on the pet: an approval (which closes the pet's other applications) cannot run meanwhile.
     const found = await this.pets.findShared(tx, body.petId, caller);
     if (!found?.visible) throw new NotFoundError('Pet', body.petId);

@@ -1,5 +1,4 @@
-import { Body, Controller, Headers, Req, Res } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { Body, Controller, Req, Res } from '@nestjs/common';
 import { ContractRoute, DomainError } from '@app/common';
 import {
   AcceptedDto,
@@ -18,17 +17,17 @@ import {
 } from '@app/contracts';
 import type { Principal } from '@app/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { idempotencyKeyOf, sendIdempotent } from '../idempotency/idempotency-http';
+import { Idempotent, type UnitOfWork } from '../idempotency/idempotency.interceptor';
 import { CurrentPrincipal } from './authorization';
 import { clientInfoOf } from './client-info';
 import { PasswordService } from './password.service';
 import { clearedRefreshCookie, readCookie, REFRESH_COOKIE } from './refresh-cookie';
+import { RegistrationIdempotency } from './registration-idempotency';
 import { RegistrationService } from './registration.service';
 import { SignInService } from './sign-in.service';
 import { sendTokens } from './token-response';
 
 const ACCEPTED: AcceptedDto = { status: 'accepted' };
-/** The contract's Idempotency-Key: 8–128 printable ASCII characters. */
 
 @Controller()
 export class AuthController {
@@ -39,13 +38,13 @@ export class AuthController {
   ) {}
 
   @ContractRoute(operations.register)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async register(
-    @Body() body: RegisterRequestDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return sendIdempotent(reply, await this.registration.register(body, idempotencyKeyOf(idempotencyKey)));
+  @Idempotent({ interceptor: RegistrationIdempotency })
+  async register(@Body() body: RegisterRequestDto): Promise<UnitOfWork<AcceptedDto>> {
+    const account = await this.registration.prepare(body);
+    return async (tx) => {
+      await this.registration.register(tx, account);
+      return ACCEPTED;
+    };
   }
 
   @ContractRoute(operations.verifyEmail)

@@ -1,27 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { AppConfig, newId, ValidationFailedError } from '@app/common';
-import type { AcceptedDto, RegisterRequestDto } from '@app/contracts';
+import { newId, ValidationFailedError } from '@app/common';
+import type { RegisterRequestDto } from '@app/contracts';
 import { inTransaction, isDuplicateKey, type TransactionContext } from '@app/database';
 import type { UserEntity } from '@app/identity';
 import type { DataSource } from 'typeorm';
-import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { AccountsRepository } from './accounts.repository';
 import { AuthMailer } from './auth-mailer';
 import { EmailTokensRepository } from './email-tokens.repository';
 import { PasswordHasher } from './password-hasher';
-import { hmacSha256Hex, normaliseEmail, randomToken, sha256Hex } from './secrets';
+import { normaliseEmail, randomToken, sha256Hex } from './secrets';
 
 export const VERIFY_TOKEN_TTL_SECONDS = 24 * 3600;
 const VERIFY_MAIL_COOLDOWN_SECONDS = 60;
 /** Someone registering an address that has an account gets one notice an hour at most: no inbox flooding. */
 const ACCOUNT_EXISTS_COOLDOWN_SECONDS = 3600;
 
-const ACCEPTED: AcceptedDto = { status: 'accepted' };
-
 const invalidVerifyToken = () =>
   new ValidationFailedError([{ field: 'token', constraints: { valid: 'The link is invalid, expired or was already used; ask for a new one.' } }]);
+
+export interface NewAccount {
+  email: string;
+  name: string;
+  passwordHash: string;
+}
 
 /** Sign-up and e-mail verification. Every answer is the same 202 whether or not the address is taken. */
 @Injectable()
@@ -31,29 +34,18 @@ export class RegistrationService {
     private readonly accounts: AccountsRepository,
     private readonly emailTokens: EmailTokensRepository,
     private readonly hasher: PasswordHasher,
-    private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly mailer: AuthMailer,
-    private readonly config: AppConfig,
   ) {}
 
   /**
-   * With an Idempotency-Key, the key is scoped to the address (`email:<hash>`): there is no signed-in caller,
-   * and a retry always repeats the address. The stored request hash covers the password only through an HMAC
-   * with a server secret, so the idempotency table never holds a fast, crackable hash of a password.
+   * The account to register, prepared outside any transaction: the password hash takes ~40 ms that should hold no
+   * connection. Hashed whether or not the address is taken, so the answer takes as long either way (no
+   * enumeration by timing).
    */
-  async register(request: RegisterRequestDto, idempotencyKey: string | undefined): Promise<IdempotentResponse> {
+  async prepare(request: RegisterRequestDto): Promise<NewAccount> {
     this.hasher.assertAcceptable(request.password);
-    const email = normaliseEmail(request.email);
-    // Hashed whether or not the address is taken, so the answer takes as long either way (no enumeration by timing).
-    const passwordHash = await this.hasher.hash(request.password);
-    const work = async (tx: TransactionContext) => {
-      await this.registerIn(tx, { email, name: request.name, passwordHash });
-      return { status: 202, body: ACCEPTED };
-    };
-    const caller = `email:${Buffer.from(sha256Hex(email), 'hex').toString('base64url')}`;
-    const fingerprint = { email, name: request.name, password: hmacSha256Hex(this.config.JWT_SECRET, request.password) };
-    return this.idempotency.execute({ caller, operation: 'register', key: idempotencyKey }, fingerprint, work);
+    return { email: normaliseEmail(request.email), name: request.name, passwordHash: await this.hasher.hash(request.password) };
   }
 
   async verifyEmail(token: string): Promise<void> {
@@ -73,7 +65,8 @@ export class RegistrationService {
     await inTransaction(this.dataSource, (tx) => this.sendVerification(tx, user));
   }
 
-  private async registerIn(tx: TransactionContext, account: { email: string; name: string; passwordHash: string }): Promise<void> {
+  /** Creates the account and mails its verification link; for a taken address, mails its owner a notice instead. */
+  async register(tx: TransactionContext, account: NewAccount): Promise<void> {
     const existing = await this.accounts.findByEmail(account.email, tx.manager);
     if (existing) return this.noticeExisting(tx, existing);
     const id = newId();

@@ -1,5 +1,4 @@
-import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ContractRoute } from '@app/common';
 import {
   CreateMedicalRecordParams,
@@ -14,9 +13,8 @@ import {
   type MedicalRecordPageDto,
 } from '@app/contracts';
 import { PERMISSIONS, type Principal } from '@app/identity';
-import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, OptionalPrincipal, RequirePermission } from '../auth/authorization';
-import { idempotencyKeyOf, sendIdempotent } from '../idempotency/idempotency-http';
+import { Idempotent, type UnitOfWork } from '../idempotency/idempotency.interceptor';
 import { MedicalRecordsService } from './medical-records.service';
 
 @Controller()
@@ -33,15 +31,9 @@ export class MedicalRecordsController {
   }
 
   @ContractRoute(operations.createMedicalRecord)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async createMedicalRecord(
-    @CurrentPrincipal() caller: Principal,
-    @Param() params: CreateMedicalRecordParams,
-    @Body() body: CreateMedicalRecordRequestDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return sendIdempotent(reply, await this.records.create(caller, params.petId, body, idempotencyKeyOf(idempotencyKey)));
+  @Idempotent()
+  createMedicalRecord(@CurrentPrincipal() caller: Principal, @Param() params: CreateMedicalRecordParams, @Body() body: CreateMedicalRecordRequestDto): UnitOfWork<MedicalRecordDto> {
+    return (tx) => this.records.create(tx, caller, params.petId, body);
   }
 
   @ContractRoute(operations.updateMedicalRecord)

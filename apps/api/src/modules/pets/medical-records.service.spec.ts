@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '@app/identity';
 import { fakeTx, FakeRescues, InMemoryMedicalRecordsRepository, InMemoryPetsRepository, petRow } from '../../../../../test/support/pets-fakes';
 import { FakeAudit, fakeId } from '../../../../../test/support/users-fakes';
-import { FakeIdempotency } from '../../../../../test/support/fake-idempotency';
 import { MedicalRecordsService } from './medical-records.service';
 import { PetAccessPolicy } from './pet-access';
 
@@ -13,11 +12,11 @@ async function setup() {
   const pets = new InMemoryPetsRepository();
   const records = new InMemoryMedicalRecordsRepository();
   const audit = new FakeAudit();
-  const service = new MedicalRecordsService(records, pets, new PetAccessPolicy(new FakeRescues()), audit.asService(), new FakeIdempotency((work) => work(fakeTx())).asService());
+  const service = new MedicalRecordsService(records, pets, new PetAccessPolicy(new FakeRescues()), audit.asService());
   const pet = petRow({ listingStatus: 'published' });
   pets.add(pet);
   const owner = principal('rehomer', pet.ownerUserId!);
-  const created = JSON.parse((await service.create(owner, pet.id, record, undefined)).body);
+  const created = await service.create(fakeTx(), owner, pet.id, record);
   return { pets, records, audit, service, pet, owner, recordId: created.id as string };
 }
 
@@ -32,7 +31,7 @@ describe('MedicalRecordsService', () => {
 
   it('lets only the owner side add and change records', async () => {
     const { service, pet, recordId } = await setup();
-    await expect(service.create(principal('adopter'), pet.id, record, undefined)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(service.create(fakeTx(), principal('adopter'), pet.id, record)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(service.update(principal('adopter'), recordId, { expectedVersion: 1, title: 'X' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 

@@ -11,7 +11,6 @@ import type {
 } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import { hasPermission, PERMISSIONS, type Principal } from '@app/identity';
-import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { type MedicalRecordChanges, type MedicalRecordEntity, MedicalRecordsRepository, PetsRepository } from '@app/catalog';
 import { PetAccessPolicy, petNotFound } from './pet-access';
 import { toMedicalRecordDto } from './pet.mapper';
@@ -31,7 +30,6 @@ export class MedicalRecordsService {
     private readonly pets: PetsRepository,
     private readonly access: PetAccessPolicy,
     private readonly audit: AuditService,
-    private readonly idempotency: IdempotencyService,
   ) {}
 
   async list(caller: Principal | null, petId: string, query: ListPetMedicalRecordsQuery): Promise<MedicalRecordPageDto> {
@@ -44,28 +42,25 @@ export class MedicalRecordsService {
     return { ...toKeysetPage(rows, limit, (row) => toMedicalRecordDto(row.record, full)), total };
   }
 
-  /** Owner side; starts unverified. Answers the JSON text, which an Idempotency-Key replay sends again as is. */
-  async create(caller: Principal, petId: string, body: CreateMedicalRecordRequestDto, idempotencyKey: string | undefined): Promise<IdempotentResponse> {
-    const pet = await this.pets.findById(petId);
+  /** Owner side; starts unverified. */
+  async create(tx: TransactionContext, caller: Principal, petId: string, body: CreateMedicalRecordRequestDto): Promise<MedicalRecordDto> {
+    const pet = await this.pets.findById(petId, tx);
     if (!pet) throw petNotFound(petId);
-    await this.access.assertOwner(pet, caller);
-    const work = async (tx: TransactionContext) => {
-      const id = newId();
-      await this.records.insert(tx, {
-        id,
-        petId,
-        type: body.type,
-        recordDate: body.date,
-        title: body.title,
-        vetName: body.vetName ?? null,
-        clinic: body.clinic ?? null,
-        notes: body.notes ?? null,
-        createdBy: caller.userId,
-      });
-      await this.audit.record(tx, { action: 'medical_record.created', targetType: 'medical_record', targetId: id, after: { petId, type: body.type } });
-      return { status: 201, body: toMedicalRecordDto(await this.reload(tx, id), true) };
-    };
-    return this.idempotency.execute({ caller: caller.userId, operation: 'createMedicalRecord', key: idempotencyKey }, { petId, ...body }, work);
+    await this.access.assertOwner(pet, caller, tx);
+    const id = newId();
+    await this.records.insert(tx, {
+      id,
+      petId,
+      type: body.type,
+      recordDate: body.date,
+      title: body.title,
+      vetName: body.vetName ?? null,
+      clinic: body.clinic ?? null,
+      notes: body.notes ?? null,
+      createdBy: caller.userId,
+    });
+    await this.audit.record(tx, { action: 'medical_record.created', targetType: 'medical_record', targetId: id, after: { petId, type: body.type } });
+    return toMedicalRecordDto(await this.reload(tx, id), true);
   }
 
   /** Owner side, versioned; a verified record that changes is unverified again (it is no longer what was verified). */

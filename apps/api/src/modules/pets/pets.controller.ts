@@ -1,5 +1,4 @@
-import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ContractRoute } from '@app/common';
 import {
   AddFavoritePetParams,
@@ -28,9 +27,8 @@ import {
   type PetSummaryPageDto,
 } from '@app/contracts';
 import type { Principal } from '@app/identity';
-import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, OptionalPrincipal } from '../auth/authorization';
-import { idempotencyKeyOf, sendIdempotent } from '../idempotency/idempotency-http';
+import { Idempotent, type UnitOfWork } from '../idempotency/idempotency.interceptor';
 import { PetListsService } from './pet-lists.service';
 import { PetsService } from './pets.service';
 
@@ -42,14 +40,9 @@ export class PetsController {
   ) {}
 
   @ContractRoute(operations.createPet)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async createPet(
-    @CurrentPrincipal() caller: Principal,
-    @Body() body: CreatePetRequestDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return sendIdempotent(reply, await this.pets.create(caller, body, idempotencyKeyOf(idempotencyKey)));
+  @Idempotent()
+  createPet(@CurrentPrincipal() caller: Principal, @Body() body: CreatePetRequestDto): UnitOfWork<PetDto> {
+    return (tx) => this.pets.create(tx, caller, body);
   }
 
   @ContractRoute(operations.getPet)

@@ -3,7 +3,6 @@ import type { CreatePetRequestDto } from '@app/contracts';
 import type { Principal } from '@app/identity';
 import { FakePetFans, fakeTx, FakeRescues, InMemoryPetsRepository, petRow } from '../../../../../test/support/pets-fakes';
 import { FakeAudit, fakeId } from '../../../../../test/support/users-fakes';
-import { FakeIdempotency } from '../../../../../test/support/fake-idempotency';
 import { PetAccessPolicy } from './pet-access';
 import { PetAvailabilityChanges } from '@app/catalog';
 import { PetsService } from './pets.service';
@@ -14,11 +13,10 @@ function setup() {
   const pets = new InMemoryPetsRepository();
   const rescues = new FakeRescues();
   const audit = new FakeAudit();
-  const idempotency = new FakeIdempotency((work) => work(fakeTx()));
   const fans = new FakePetFans();
   const availability = new PetAvailabilityChanges(pets, audit.asService(), fans.asPetFans());
-  const service = new PetsService(pets, new PetAccessPolicy(rescues), rescues, audit.asService(), idempotency.asService(), availability);
-  return { pets, rescues, audit, idempotency, fans, service };
+  const service = new PetsService(pets, new PetAccessPolicy(rescues), rescues, audit.asService(), availability);
+  return { pets, rescues, audit, fans, service };
 }
 
 const body = (overrides: Partial<CreatePetRequestDto> = {}): CreatePetRequestDto =>
@@ -39,17 +37,17 @@ describe('PetsService.create', () => {
     const staff = principal('rescue_staff');
     const volunteer = principal('rescue_staff');
     const rescueId = rescues.add('pending', { [staff.userId]: 'staff', [volunteer.userId]: 'volunteer' });
-    const created = JSON.parse((await service.create(staff, body({ rescueId }), undefined)).body);
+    const created = await service.create(fakeTx(), staff, body({ rescueId }));
     expect(created).toMatchObject({ owner: { type: 'rescue', rescueId, userId: null }, listingStatus: 'draft', availability: 'available' });
-    await expect(service.create(volunteer, body({ rescueId }), undefined)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(service.create(principal('adopter'), body({ rescueId }), undefined)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(service.create(staff, body({ rescueId: fakeId() }), undefined)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(service.create(fakeTx(), volunteer, body({ rescueId }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(service.create(fakeTx(), principal('adopter'), body({ rescueId }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(service.create(fakeTx(), staff, body({ rescueId: fakeId() }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('fills the defaults, the birth date estimate and the geo cell, records the first history and audits', async () => {
     const { pets, audit, service } = setup();
     const owner = principal('rehomer');
-    const dto = JSON.parse((await service.create(owner, body({ estimatedAgeMonths: 3 }), undefined)).body);
+    const dto = await service.create(fakeTx(), owner, body({ estimatedAgeMonths: 3 }));
     expect(dto).toMatchObject({ colour: '', coat: 'short', energyLevel: 'moderate', temperament: [], ageGroup: 'baby', featured: false, owner: { type: 'individual', userId: owner.userId } });
     expect(pets.pets.get(dto.id)!.geoCell).toEqual(expect.any(Number));
     expect(pets.history.map((h) => [h.kind, h.fromStatus, h.toStatus])).toEqual([
@@ -63,18 +61,9 @@ describe('PetsService.create', () => {
     const { pets, audit, service } = setup();
     const adopter = principal('adopter');
     pets.userRoles.set(adopter.userId, 'adopter');
-    await service.create(adopter, body(), undefined);
+    await service.create(fakeTx(), adopter, body());
     expect(pets.userRoles.get(adopter.userId)).toBe('rehomer');
     expect(audit.events.find((e) => e.action === 'user.role_changed')).toMatchObject({ targetId: adopter.userId, before: { role: 'adopter' }, after: { role: 'rehomer' } });
-  });
-
-  it('creates one pet per Idempotency-Key and replays the same JSON text', async () => {
-    const { pets, service } = setup();
-    const owner = principal('rehomer');
-    const first = await service.create(owner, body(), 'key-12345678');
-    const again = await service.create(owner, body(), 'key-12345678');
-    expect(again).toEqual({ ...first, replayed: true });
-    expect(pets.pets.size).toBe(1);
   });
 });
 

@@ -14,7 +14,6 @@ import type {
 } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
-import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { geoCellOf } from '../pet-search/geo-cell';
 import { birthDateEstimateOf } from './age-group';
 import { PET_MANAGING_STAFF_ROLES, PetAccessPolicy, petNotFound } from './pet-access';
@@ -59,26 +58,23 @@ export class PetsService {
     private readonly access: PetAccessPolicy,
     private readonly rescues: PetRescueAccess,
     private readonly audit: AuditService,
-    private readonly idempotency: IdempotencyService,
     private readonly availability: PetAvailabilityChanges,
   ) {}
 
   /**
    * With `rescueId`, the caller lists for that rescue and must be one of its admins or staff; without, they list
-   * their own pet as an individual rehomer (an adopter's platform role becomes rehomer). Answers the JSON text,
-   * which an Idempotency-Key replay sends again as is.
+   * their own pet as an individual rehomer (an adopter's platform role becomes rehomer).
    */
-  async create(caller: Principal, body: CreatePetRequestDto, idempotencyKey: string | undefined): Promise<IdempotentResponse> {
+  async create(tx: TransactionContext, caller: Principal, body: CreatePetRequestDto): Promise<PetDto> {
     const today = new Date();
     assertBirthDateNotInFuture(body.birthDate, today);
-    const owner = await this.ownerFor(caller, body.rescueId ?? null);
-    const work = async (tx: TransactionContext) => ({ status: 201, body: await this.createIn(tx, caller, owner, body, today) });
-    return this.idempotency.execute({ caller: caller.userId, operation: 'createPet', key: idempotencyKey }, body, work);
+    const owner = await this.ownerFor(caller, body.rescueId ?? null, tx);
+    return this.createIn(tx, caller, owner, body, today);
   }
 
-  private async ownerFor(caller: Principal, rescueId: string | null): Promise<Owner> {
+  private async ownerFor(caller: Principal, rescueId: string | null, tx: TransactionContext): Promise<Owner> {
     if (rescueId === null) return { ownerType: 'individual', rescueId: null, ownerUserId: caller.userId };
-    const standing = await this.rescues.standingOf(rescueId, caller.userId);
+    const standing = await this.rescues.standingOf(rescueId, caller.userId, tx);
     if (!standing) throw new NotFoundError('Rescue', rescueId);
     if (standing.staffRole === null || !PET_MANAGING_STAFF_ROLES.includes(standing.staffRole)) {
       throw new DomainError('FORBIDDEN', "Only the rescue's admins and staff list pets for it.", { rescueId });

@@ -6,7 +6,6 @@ import type { InviteStaffRequestDto, ListRescueStaffQuery, StaffInvitationDto, S
 import { isDuplicateKey, type TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
 import { normaliseEmail, randomToken, sha256Hex } from '../auth/secrets';
-import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { MemberPromotionService } from './member-promotion.service';
 import { assertInvitesStaff, assertRemovesStaff, assertSeesPrivateParts, type RescueViewer } from './rescue-access';
 import { RescuesRepository, RescueStaffRepository, type StaffMemberRow } from '@app/catalog';
@@ -25,7 +24,6 @@ export class RescueStaffService {
     private readonly rescues: RescuesRepository,
     private readonly staff: RescueStaffRepository,
     private readonly promotion: MemberPromotionService,
-    private readonly idempotency: IdempotencyService,
     private readonly mailer: StaffInvitationMailer,
     private readonly audit: AuditService,
   ) {}
@@ -41,15 +39,9 @@ export class RescueStaffService {
 
   /**
    * Mails a single-use invitation valid 7 days. Only the token's SHA-256 is stored; the token itself is in the
-   * mail only (never in the response). With an Idempotency-Key, a retry replays the first response and sends no
-   * second mail; the key is scoped to the caller, and the rescue is part of the request it must repeat.
+   * mail only (never in the response), sent after commit, so an invitation that rolls back mails no one.
    */
-  async invite(caller: Principal, rescueId: string, body: InviteStaffRequestDto, idempotencyKey: string | undefined): Promise<IdempotentResponse> {
-    const work = async (tx: TransactionContext) => ({ status: 201, body: await this.inviteIn(tx, caller, rescueId, body) });
-    return this.idempotency.execute({ caller: caller.userId, operation: 'inviteRescueStaff', key: idempotencyKey }, { rescueId, ...body }, work);
-  }
-
-  private async inviteIn(tx: TransactionContext, caller: Principal, rescueId: string, body: InviteStaffRequestDto): Promise<StaffInvitationDto> {
+  async invite(tx: TransactionContext, caller: Principal, rescueId: string, body: InviteStaffRequestDto): Promise<StaffInvitationDto> {
     const rescue = await this.rescues.findActive(rescueId, tx);
     if (!rescue) throw rescueNotFound(rescueId);
     assertInvitesStaff(await this.viewer(caller, rescueId, tx), rescueId);

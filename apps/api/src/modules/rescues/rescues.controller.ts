@@ -1,5 +1,4 @@
-import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ContractRoute } from '@app/common';
 import {
   AcceptInvitationRequestDto,
@@ -24,18 +23,17 @@ import {
   type RescueAnalyticsDto,
   type RescueDto,
   type RescuePageDto,
+  type StaffInvitationDto,
   type StaffMemberDto,
   type StaffMemberPageDto,
 } from '@app/contracts';
 import { PERMISSIONS, type Principal } from '@app/identity';
-import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '../auth/authorization';
-import { idempotencyKeyOf, sendIdempotent } from '../idempotency/idempotency-http';
+import { Idempotent, type UnitOfWork } from '../idempotency/idempotency.interceptor';
 import { RescueAnalyticsService } from './rescue-analytics.service';
 import { RescueStaffService } from './rescue-staff.service';
 import { RescuesService } from './rescues.service';
 
-/** The contract's Idempotency-Key: 8–128 printable ASCII characters. */
 @Controller()
 export class RescuesController {
   constructor(
@@ -50,14 +48,9 @@ export class RescuesController {
   }
 
   @ContractRoute(operations.createRescue)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async createRescue(
-    @CurrentPrincipal() caller: Principal,
-    @Body() body: CreateRescueRequestDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return sendIdempotent(reply, await this.rescues.create(caller, body, idempotencyKeyOf(idempotencyKey)));
+  @Idempotent()
+  createRescue(@CurrentPrincipal() caller: Principal, @Body() body: CreateRescueRequestDto): UnitOfWork<RescueDto> {
+    return (tx) => this.rescues.create(tx, caller, body);
   }
 
   @ContractRoute(operations.getRescue)
@@ -98,15 +91,9 @@ export class RescuesController {
   }
 
   @ContractRoute(operations.inviteRescueStaff)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async inviteRescueStaff(
-    @CurrentPrincipal() caller: Principal,
-    @Param() params: InviteRescueStaffParams,
-    @Body() body: InviteStaffRequestDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return sendIdempotent(reply, await this.staff.invite(caller, params.rescueId, body, idempotencyKeyOf(idempotencyKey)));
+  @Idempotent()
+  inviteRescueStaff(@CurrentPrincipal() caller: Principal, @Param() params: InviteRescueStaffParams, @Body() body: InviteStaffRequestDto): UnitOfWork<StaffInvitationDto> {
+    return (tx) => this.staff.invite(tx, caller, params.rescueId, body);
   }
 
   @ContractRoute(operations.removeRescueStaff)

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateRescueRequestDto } from '@app/contracts';
+import type { Principal } from '@app/identity';
 import { rescueFakes } from '../../../../../test/support/rescues-fakes';
 import { RescuesService } from './rescues.service';
 
 function setup() {
   const fakes = rescueFakes();
-  const service = new RescuesService(fakes.rescues, fakes.staff, fakes.idempotency.asService(), fakes.promotion, fakes.audit.asService());
-  return { ...fakes, service };
+  const service = new RescuesService(fakes.rescues, fakes.staff, fakes.promotion, fakes.audit.asService());
+  const create = (caller: Principal, request: CreateRescueRequestDto) => fakes.store.transaction((tx) => service.create(tx, caller, request));
+  return { ...fakes, service, create };
 }
 
 const body = (overrides: Partial<CreateRescueRequestDto> = {}): CreateRescueRequestDto =>
@@ -14,11 +16,9 @@ const body = (overrides: Partial<CreateRescueRequestDto> = {}): CreateRescueRequ
 
 describe('RescuesService.create', () => {
   it('creates a pending rescue with default settings, makes the caller its admin and promotes an adopter (audited)', async () => {
-    const { service, store, audit } = setup();
+    const { create, store, audit } = setup();
     const ada = store.account('adopter');
-    const result = await service.create(ada, body(), undefined);
-    const rescue = JSON.parse(result.body);
-    expect(result.status).toBe(201);
+    const rescue = await create(ada, body());
     expect(rescue).toMatchObject({ status: 'pending', country: 'GB', settings: { defaultAdoptionFee: null, adoptionPolicy: '', waitlistOnApproval: false } });
     expect(store.staff).toEqual([expect.objectContaining({ rescueId: rescue.id, userId: ada.userId, role: 'admin' })]);
     expect(store.accounts.get(ada.userId)!.role).toBe('rescue_admin');
@@ -27,20 +27,11 @@ describe('RescuesService.create', () => {
   });
 
   it.each(['moderator', 'admin', 'rescue_admin'] as const)('keeps the platform role of a %s', async (role) => {
-    const { service, store, audit } = setup();
+    const { create, store, audit } = setup();
     const caller = store.account(role);
-    await service.create(caller, body(), undefined);
+    await create(caller, body());
     expect(store.accounts.get(caller.userId)!.role).toBe(role);
     expect(audit.events.map((e) => e.action)).toEqual(['rescue.registered']);
-  });
-
-  it('replays the first response for a repeated key and creates one rescue', async () => {
-    const { service, store } = setup();
-    const ada = store.account();
-    const first = await service.create(ada, body(), 'key-12345');
-    const second = await service.create(ada, body(), 'key-12345');
-    expect(second).toEqual({ ...first, replayed: true });
-    expect(store.rescues.size).toBe(1);
   });
 });
 

@@ -12,7 +12,6 @@ import type {
 } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
-import { IdempotencyService, type IdempotentResponse } from '../idempotency/idempotency.service';
 import { MemberPromotionService } from './member-promotion.service';
 import { assertDeletesRescue, assertEditsRescue, type RescueViewer } from './rescue-access';
 import { nameCursor } from './rescue-cursor';
@@ -29,7 +28,6 @@ export class RescuesService {
   constructor(
     private readonly rescues: RescuesRepository,
     private readonly staff: RescueStaffRepository,
-    private readonly idempotency: IdempotencyService,
     private readonly promotion: MemberPromotionService,
     private readonly audit: AuditService,
   ) {}
@@ -50,15 +48,9 @@ export class RescuesService {
   }
 
   /**
-   * Registers a pending rescue with default settings; the caller becomes its admin. With an Idempotency-Key the
-   * first response is stored and replayed as is (scoped to the caller).
+   * Registers a pending rescue with default settings; the caller becomes its admin.
    */
-  async create(caller: Principal, body: CreateRescueRequestDto, idempotencyKey: string | undefined): Promise<IdempotentResponse> {
-    const work = async (tx: TransactionContext) => ({ status: 201, body: await this.createIn(tx, caller, body) });
-    return this.idempotency.execute({ caller: caller.userId, operation: 'createRescue', key: idempotencyKey }, body, work);
-  }
-
-  private async createIn(tx: TransactionContext, caller: Principal, body: CreateRescueRequestDto): Promise<RescueDto> {
+  async create(tx: TransactionContext, caller: Principal, body: CreateRescueRequestDto): Promise<RescueDto> {
     const id = newId();
     await this.rescues.insert(tx, {
       id,
