@@ -73,7 +73,7 @@ describe('real-time connections', () => {
     const other = await connect(api, await createUser(api));
     // Revoked without the signal, as when the replica was cut off from Redis's pub/sub.
     await api.app.get(RedisClient).set(revokedSessionKey(ada.sessionId), '1', 'EX', 60);
-    await api.app.get(RealtimeGateway).recheckSessions();
+    await api.app.get(RealtimeGateway).recheckTokens();
     expect(await client.next('session.ended')).toMatchObject({ code: 'UNAUTHENTICATED', message: 'This session has ended; sign in again.' });
     await waitUntilDisconnected(client);
     expect(other.socket.connected).toBe(true);

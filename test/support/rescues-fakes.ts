@@ -21,7 +21,7 @@ import {
 import type { StaffInvitationMail, StaffInvitationMailer } from '../../apps/api/src/modules/rescues/staff-invitation.mailer';
 import type { StaffInvitationEntity } from '../../apps/api/src/modules/rescues/staff-invitation.entity';
 import { FakeIdempotency } from './fake-idempotency';
-import { FakeAudit } from './users-fakes';
+import { FakeAudit, FakeRoleChanges } from './users-fakes';
 import { inFakeTransaction } from './fake-transaction';
 
 let sequence = 0;
@@ -152,13 +152,6 @@ export class InMemoryRescuesRepository extends RescuesRepository {
 
   async findAccountByEmail(email: string) {
     return structuredClone([...this.store.accounts.values()].find((a) => a.email === email) ?? null);
-  }
-
-  async changeAccountRole(_tx: TransactionContext, userId: string, from: Role, to: Role) {
-    const account = this.store.accounts.get(userId);
-    if (!account || account.role !== from) return false;
-    account.role = to;
-    return true;
   }
 }
 
@@ -296,6 +289,10 @@ export function rescueFakes() {
   const audit = new FakeAudit();
   const idempotency = new FakeIdempotency((work) => store.transaction(work));
   const mailer = new FakeInvitationMailer();
-  const promotion = new MemberPromotionService(rescues, audit.asService());
-  return { store, rescues, staff, analytics, audit, idempotency, mailer, promotion };
+  const roleChanges = new FakeRoleChanges({
+    roleOf: (id) => store.accounts.get(id)?.role,
+    setRole: (id, role) => Object.assign(store.accounts.get(id)!, { role }),
+  });
+  const promotion = new MemberPromotionService(rescues, roleChanges.asService());
+  return { store, rescues, staff, analytics, audit, idempotency, mailer, promotion, roleChanges };
 }

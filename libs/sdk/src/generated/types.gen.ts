@@ -26,7 +26,7 @@ export type Error = {
 /**
  * Stable machine-readable failure code.
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'INVALID_TRANSITION' | 'APPLICATION_EXISTS' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_REQUEST_IN_PROGRESS' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
+export type ErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'INVALID_TRANSITION' | 'APPLICATION_EXISTS' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_REQUEST_IN_PROGRESS' | 'UNAUTHENTICATED' | 'TOKEN_STALE' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
 
 export type HealthStatus = {
     status: 'ok';
@@ -1425,8 +1425,9 @@ export type NotificationsMarkedRead = {
 /**
  * Events the server emits on the `/realtime` Socket.IO namespace (connect with `auth: { token: <access token> }`):
  * `notification.created` (RealtimeNotificationEvent), `application.message` (RealtimeApplicationMessageEvent) and
- * `session.ended` (Error, code UNAUTHENTICATED, sent just before the server disconnects the socket because its
- * session ended or its access token expired; reconnect with a fresh token). A refused connection's
+ * `session.ended` (Error, sent just before the server disconnects the socket: code UNAUTHENTICATED because its
+ * session ended or its access token expired, or TOKEN_STALE because the account's role changed; reconnect with a
+ * fresh token). A refused connection's
  * `connect_error` carries an Error in `data`. Clients send no events.
  *
  */
@@ -1805,7 +1806,9 @@ export type LoginErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -1850,7 +1853,9 @@ export type CompleteTwoFactorLoginErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -1895,7 +1900,9 @@ export type RefreshTokensErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -1936,7 +1943,9 @@ export type LogoutData = {
 
 export type LogoutErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -1969,7 +1978,9 @@ export type GetCurrentUserData = {
 
 export type GetCurrentUserErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2088,7 +2099,9 @@ export type ChangePasswordErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2129,7 +2142,9 @@ export type SetUpTwoFactorData = {
 
 export type SetUpTwoFactorErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2173,7 +2188,9 @@ export type EnableTwoFactorErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2225,7 +2242,9 @@ export type DisableTwoFactorErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2286,7 +2305,9 @@ export type ListSessionsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2325,7 +2346,9 @@ export type RevokeSessionErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2362,7 +2385,9 @@ export type RevokeOtherSessionsData = {
 
 export type RevokeOtherSessionsErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2428,7 +2453,9 @@ export type ListUsersErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2471,7 +2498,9 @@ export type RequestUserDeletionErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2521,7 +2550,9 @@ export type GetUserErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2564,7 +2595,9 @@ export type UpdateUserErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2622,7 +2655,9 @@ export type ReplaceUserErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2680,7 +2715,9 @@ export type CancelUserDeletionErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2730,7 +2767,9 @@ export type GetUserPreferencesErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2773,7 +2812,9 @@ export type UpdateUserPreferencesErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2831,7 +2872,9 @@ export type ActivateUserErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2885,7 +2928,9 @@ export type DeactivateUserErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2939,7 +2984,9 @@ export type ChangeUserRoleErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3001,7 +3048,9 @@ export type RequestUserDataExportErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3045,7 +3094,9 @@ export type GetUserDataExportErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3088,7 +3139,9 @@ export type GetJobErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3150,7 +3203,9 @@ export type ListAuditEntriesErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3196,7 +3251,9 @@ export type UpdateFeatureErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3252,7 +3309,9 @@ export type ListConfigEntriesData = {
 
 export type ListConfigEntriesErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3298,7 +3357,9 @@ export type UpdateConfigEntryErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3420,7 +3481,9 @@ export type CreateRescueErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3476,7 +3539,9 @@ export type AcceptRescueInvitationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3538,7 +3603,9 @@ export type DeleteRescueErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3624,7 +3691,9 @@ export type UpdateRescueErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3686,7 +3755,9 @@ export type ReplaceRescueErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3748,7 +3819,9 @@ export type VerifyRescueErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3802,7 +3875,9 @@ export type RejectRescueErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3873,7 +3948,9 @@ export type ListRescueStaffErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3930,7 +4007,9 @@ export type InviteRescueStaffErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3997,7 +4076,9 @@ export type RemoveRescueStaffErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4100,7 +4181,9 @@ export type GetRescueAnalyticsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4230,7 +4313,9 @@ export type CreatePetErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4296,7 +4381,9 @@ export type DeletePetErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4389,7 +4476,9 @@ export type UpdatePetErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4451,7 +4540,9 @@ export type ReplacePetErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4513,7 +4604,9 @@ export type ChangePetListingErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4575,7 +4668,9 @@ export type ChangePetAvailabilityErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4685,7 +4780,9 @@ export type RemoveFavoritePetErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4728,7 +4825,9 @@ export type AddFavoritePetErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4778,7 +4877,9 @@ export type ListMyFavoritePetsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4991,7 +5092,9 @@ export type CreateMedicalRecordErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5057,7 +5160,9 @@ export type UpdateMedicalRecordErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5119,7 +5224,9 @@ export type VerifyMedicalRecordErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5241,7 +5348,9 @@ export type ReplaceRescueApplicationQuestionsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5349,7 +5458,9 @@ export type ListApplicationDraftsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5400,7 +5511,9 @@ export type CreateApplicationDraftErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5466,7 +5579,9 @@ export type DeleteApplicationDraftErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5513,7 +5628,9 @@ export type GetApplicationDraftErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5560,7 +5677,9 @@ export type UpdateApplicationDraftErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5639,7 +5758,9 @@ export type ListApplicationsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5690,7 +5811,9 @@ export type SubmitApplicationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5754,7 +5877,9 @@ export type BulkChangeApplicationStatusErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5805,7 +5930,9 @@ export type WithdrawApplicationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5859,7 +5986,9 @@ export type GetApplicationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5906,7 +6035,9 @@ export type ReplaceApplicationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5977,7 +6108,9 @@ export type GetApplicationHistoryErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6024,7 +6157,9 @@ export type ChangeApplicationStatusErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6086,7 +6221,9 @@ export type ReviewApplicationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6149,7 +6286,9 @@ export type AssignApplicationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6224,7 +6363,9 @@ export type ListPetApplicationsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6281,7 +6422,9 @@ export type ScheduleHomeVisitErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6348,7 +6491,9 @@ export type UpdateHomeVisitErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6411,7 +6556,9 @@ export type UpdateApplicationReferenceErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6486,7 +6633,9 @@ export type ListApplicationMessagesErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6543,7 +6692,9 @@ export type SendApplicationMessageErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6620,7 +6771,9 @@ export type ListNotificationsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6653,7 +6806,9 @@ export type CountUnreadNotificationsData = {
 
 export type CountUnreadNotificationsErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6686,7 +6841,9 @@ export type MarkAllNotificationsReadData = {
 
 export type MarkAllNotificationsReadErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6725,7 +6882,9 @@ export type DeleteNotificationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6768,7 +6927,9 @@ export type GetNotificationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6811,7 +6972,9 @@ export type MarkNotificationReadErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**

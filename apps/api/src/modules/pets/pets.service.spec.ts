@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CreatePetRequestDto } from '@app/contracts';
 import type { Principal } from '@app/identity';
 import { fakeTx, FakeRescues, InMemoryPetsRepository, petRow } from '../../../../../test/support/pets-fakes';
-import { FakeAudit, fakeId } from '../../../../../test/support/users-fakes';
+import { FakeAudit, fakeId, FakeRoleChanges } from '../../../../../test/support/users-fakes';
 import { FakeIdempotency } from '../../../../../test/support/fake-idempotency';
 import { FakeNotifier } from '../../../../../test/support/notifications-fakes';
 import { PetAccessPolicy } from './pet-access';
@@ -18,8 +18,9 @@ function setup() {
   const idempotency = new FakeIdempotency((work) => work(fakeTx()));
   const notifier = new FakeNotifier();
   const availability = new PetAvailabilityChanges(pets, audit.asService(), notifier.asNotifier());
-  const service = new PetsService(pets, new PetAccessPolicy(rescues), rescues, audit.asService(), idempotency.asService(), availability);
-  return { pets, rescues, audit, idempotency, notifier, service };
+  const roleChanges = FakeRoleChanges.over(pets.userRoles);
+  const service = new PetsService(pets, new PetAccessPolicy(rescues), rescues, audit.asService(), idempotency.asService(), availability, roleChanges.asService());
+  return { pets, rescues, audit, idempotency, notifier, roleChanges, service };
 }
 
 const body = (overrides: Partial<CreatePetRequestDto> = {}): CreatePetRequestDto =>
@@ -60,13 +61,13 @@ describe('PetsService.create', () => {
     expect(audit.events.map((e) => e.action)).toEqual(['pet.created']);
   });
 
-  it('makes an adopter a rehomer (audited) when they list their own pet', async () => {
-    const { pets, audit, service } = setup();
+  it('makes an adopter a rehomer, through RoleChanges, when they list their own pet', async () => {
+    const { pets, roleChanges, service } = setup();
     const adopter = principal('adopter');
     pets.userRoles.set(adopter.userId, 'adopter');
     await service.create(adopter, body(), undefined);
     expect(pets.userRoles.get(adopter.userId)).toBe('rehomer');
-    expect(audit.events.find((e) => e.action === 'user.role_changed')).toMatchObject({ targetId: adopter.userId, before: { role: 'adopter' }, after: { role: 'rehomer' } });
+    expect(roleChanges.changes).toEqual([{ userId: adopter.userId, from: 'adopter', to: 'rehomer', context: { reason: 'listed a pet' } }]);
   });
 
   it('creates one pet per Idempotency-Key and replays the same JSON text', async () => {

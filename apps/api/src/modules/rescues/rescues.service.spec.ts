@@ -13,8 +13,8 @@ const body = (overrides: Partial<CreateRescueRequestDto> = {}): CreateRescueRequ
   ({ name: 'Happy Tails', description: 'Dogs.', email: 'hi@example.org', city: 'Leeds', region: 'West Yorkshire', postcode: 'LS1', ...overrides }) as CreateRescueRequestDto;
 
 describe('RescuesService.create', () => {
-  it('creates a pending rescue with default settings, makes the caller its admin and promotes an adopter (audited)', async () => {
-    const { service, store, audit } = setup();
+  it('creates a pending rescue with default settings, makes the caller its admin and promotes an adopter', async () => {
+    const { service, store, audit, roleChanges } = setup();
     const ada = store.account('adopter');
     const result = await service.create(ada, body(), undefined);
     const rescue = JSON.parse(result.body);
@@ -22,16 +22,16 @@ describe('RescuesService.create', () => {
     expect(rescue).toMatchObject({ status: 'pending', country: 'GB', settings: { defaultAdoptionFee: null, adoptionPolicy: '', waitlistOnApproval: false } });
     expect(store.staff).toEqual([expect.objectContaining({ rescueId: rescue.id, userId: ada.userId, role: 'admin' })]);
     expect(store.accounts.get(ada.userId)!.role).toBe('rescue_admin');
-    expect(audit.events.map((e) => e.action)).toEqual(['rescue.registered', 'user.role_changed']);
-    expect(audit.events[1]).toMatchObject({ before: { role: 'adopter' }, after: { role: 'rescue_admin', rescueId: rescue.id } });
+    expect(audit.events.map((e) => e.action)).toEqual(['rescue.registered']);
+    expect(roleChanges.changes).toEqual([{ userId: ada.userId, from: 'adopter', to: 'rescue_admin', context: { reason: 'rescue.registered', rescueId: rescue.id } }]);
   });
 
   it.each(['moderator', 'admin', 'rescue_admin'] as const)('keeps the platform role of a %s', async (role) => {
-    const { service, store, audit } = setup();
+    const { service, store, roleChanges } = setup();
     const caller = store.account(role);
     await service.create(caller, body(), undefined);
     expect(store.accounts.get(caller.userId)!.role).toBe(role);
-    expect(audit.events.map((e) => e.action)).toEqual(['rescue.registered']);
+    expect(roleChanges.changes).toEqual([]);
   });
 
   it('replays the first response for a repeated key and creates one rescue', async () => {
