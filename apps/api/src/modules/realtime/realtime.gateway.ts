@@ -116,14 +116,14 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
    * role changed: the signals are at most once (lost while this replica was cut off from Redis), Redis's keys are
    * not. Runs every TOKEN_RECHECK_MS and when the relay's subscription comes back.
    */
-  recheckTokens(): Promise<void> {
-    return this.recheck([...this.namespace.sockets.values()]);
+  async recheckTokens(): Promise<void> {
+    await this.recheck([...this.namespace.sockets.values()]);
   }
 
   /** After a role change of the user: closes those of their sockets whose token carries another role. */
-  recheckSocketsOf(userId: string): Promise<void> {
+  async recheckSocketsOf(userId: string): Promise<void> {
     const ids = this.namespace.adapter.rooms.get(userRoom(userId));
-    return this.recheck([...(ids ?? [])].flatMap((id) => this.namespace.sockets.get(id) ?? []));
+    await this.recheck([...(ids ?? [])].flatMap((id) => this.namespace.sockets.get(id) ?? []));
   }
 
   /** Closes the sockets of ended sessions, telling them why first. */
