@@ -1,11 +1,12 @@
 // Account management by admins: activation, deactivation (ends every session) and role changes (bite at the next
 // request: a token with the earlier role is refused as stale, the session lives on).
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { newId } from '@app/common';
+import { newId, RedisClient } from '@app/common';
 import { AuditLogEntity } from '@app/audit';
 import { AuthSessionEntity, UserEntity } from '@app/identity';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RoleMarkers, roleMarkerKey } from '../../apps/api/src/modules/auth/role-markers';
 import { startApi, type TestApi } from '../support/api';
 import { claimsOf, createUser, signIn, type TestUser } from '../support/identity';
 
@@ -194,6 +195,16 @@ describe('a role change bites at the next request', () => {
     const refreshed = await refresh(tokens.refreshToken);
     expect(claimsOf(refreshed.body.accessToken).role).toBe('moderator');
     expect((await listUsers(refreshed.body.accessToken)).status).toBe(200);
+  });
+
+  it('keeps the marker of the later change when two changes mark out of order (after-commit writes race)', async () => {
+    const ada = await createUser(api);
+    const markers = api.app.get(RoleMarkers);
+    await markers.record(ada.id, 3, 'rehomer');
+    await markers.record(ada.id, 2, 'moderator');
+    expect(await api.app.get(RedisClient).get(roleMarkerKey(ada.id))).toBe('3:rehomer');
+    await markers.record(ada.id, 4, 'adopter');
+    expect(await api.app.get(RedisClient).get(roleMarkerKey(ada.id))).toBe('4:adopter');
   });
 
   it('accepts again a token whose role the account has once more (changed and changed back)', async () => {
