@@ -12,7 +12,7 @@ import { totpAt } from '../../apps/api/src/modules/auth/totp';
 import { sha256Hex } from '../../apps/api/src/modules/auth/secrets';
 import { startApi, type TestApi } from '../support/api';
 import { bundle } from '../support/contract';
-import { createUser, type TestUser } from '../support/identity';
+import { createUser, refreshRole, type TestUser } from '../support/identity';
 import { adoptablePet, applicationBody, idempotencyKey, moveTo, REFERENCES, submittedApplication } from '../support/applications';
 import { insertNotification } from '../support/notifications';
 import { createPet, createRescue, listingAction, petBody } from '../support/pets';
@@ -40,19 +40,27 @@ async function enableTwoFactor(api: TestApi, actor: TestUser): Promise<string> {
   return setup.body.secret;
 }
 
-/** Registers a rescue for `owner` (any role may, and becomes its admin); rescue-scoped operations act on it. */
+/**
+ * Registers a rescue for `owner` (any role may, and becomes its admin); rescue-scoped operations act on it. An
+ * adopter becomes rescue_admin, so the owner's client refreshes its token (the old one is stale).
+ */
 async function rescueOf(owner: TestUser, api: TestApi): Promise<string> {
   const res = await api.request('POST', '/api/v1/rescues', {
     token: owner.token,
     body: { name: `Matrix Rescue ${newId().slice(-8)}`, description: 'matrix', email: 'matrix@example.org', city: 'Leeds', region: 'West Yorkshire', postcode: 'LS1 1AA' },
   });
+  await refreshRole(api, owner);
   return res.body.id;
 }
 
-/** A pet the actor lists as an individual (a draft: only they and moderators see it); the Pet as answered. */
+/**
+ * A pet the actor lists as an individual (a draft: only they and moderators see it); the Pet as answered. An
+ * adopter becomes a rehomer, so the actor's client refreshes its token.
+ */
 async function ownPet(actor: TestUser, api: TestApi) {
   const res = await api.request('POST', '/api/v1/pets', { token: actor.token, body: petBody() });
   if (res.status !== 201) throw new Error(`createPet answered ${res.status}: ${res.text}`);
+  await refreshRole(api, actor);
   return res.body;
 }
 

@@ -13,6 +13,7 @@ import {
   getPetApplicationQuestions,
   listNotifications,
   login,
+  refreshTokens,
   register,
   reviewApplication,
   searchPets,
@@ -40,6 +41,10 @@ const clientFor = (accessToken?: string) => createClient({ baseUrl: stack.api.ba
 
 /** Registers through the SDK, follows the verification link from the mailbox, signs in; returns a signed-in client. */
 async function signUp(name: string, email: string) {
+  return clientFor((await signUpForTokens(name, email)).accessToken);
+}
+
+async function signUpForTokens(name: string, email: string) {
   const anonymous = clientFor();
   const password = `${name}-has-a-long-passphrase-42`;
   await register({ client: anonymous, body: { email, password, name }, throwOnError: true });
@@ -47,7 +52,7 @@ async function signUp(name: string, email: string) {
   await verifyEmail({ client: anonymous, body: { token: tokenFromLink(mail, '/verify-email') }, throwOnError: true });
   const signedIn = await login({ client: anonymous, body: { email, password }, throwOnError: true });
   if (!signedIn.data.tokens) throw new Error('sign-in asked for a second factor');
-  return clientFor(signedIn.data.tokens.accessToken);
+  return signedIn.data.tokens;
 }
 
 /** A valid answer to each required question of the form, whatever its type. */
@@ -74,13 +79,16 @@ function answersFor(questions: ApplicationQuestion[]): Record<string, unknown> {
 describe('the adoption journey through the SDK', () => {
   it('takes a pet from a newly verified rescue to an adopter, notifying the adopter on the way', async () => {
     // A rescue registers and is verified by a platform admin, and lists a pet.
-    const rescuer = await signUp('Rosa', `rosa-${run}@example.org`);
+    const rescuerTokens = await signUpForTokens('Rosa', `rosa-${run}@example.org`);
     const rescue = await createRescue({
-      client: rescuer,
+      client: clientFor(rescuerTokens.accessToken),
       body: { name: `Journey Rescue ${run}`, description: 'Dogs and cats of Leeds.', email: `hello-${run}@example.org`, city: 'Leeds', region: 'West Yorkshire', postcode: 'LS1 1AA' },
       throwOnError: true,
     });
     expect(rescue.data.status).toBe('pending');
+    // Registering made Rosa a rescue_admin: her access token is stale (TOKEN_STALE) and the app refreshes it once.
+    const refreshed = await refreshTokens({ client: clientFor(), body: { refreshToken: rescuerTokens.refreshToken! }, throwOnError: true });
+    const rescuer = clientFor(refreshed.data.accessToken);
     const platformAdmin = await createUser(stack.api, { role: 'admin' });
     await verifyRescue({ client: clientFor(platformAdmin.token), path: { rescueId: rescue.data.id }, throwOnError: true });
 

@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiResponse, type TestApi } from '../support/api';
-import { createUser, type TestUser } from '../support/identity';
+import { claimsOf, createUser, signIn, type TestUser } from '../support/identity';
 import { isolatedRedisPrefix } from '../support/worker';
 
 let api: TestApi;
@@ -16,19 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-  sessionId: string;
-  refreshTokenExpiresAt: string;
-}
-
-async function signIn(user: TestUser, extra: Record<string, unknown> = {}): Promise<Tokens> {
-  const res = await api.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password, ...extra } });
-  expect(res.status).toBe(200);
-  return res.body.tokens;
-}
-
 const refresh = (refreshToken: string) => api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken } });
 const me = (token: string) => api.request('GET', '/api/v1/auth/me', { token });
 
@@ -37,7 +24,6 @@ function forge(header: object, claims: object, secret = api.config.JWT_SECRET): 
   const unsigned = `${b64(header)}.${b64(claims)}`;
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
-const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString());
 
 describe('access tokens', () => {
   let user: TestUser;
@@ -72,7 +58,7 @@ describe('access tokens', () => {
   });
 
   it('refuses a refresh token used as an access token, and an access token used as a refresh token', async () => {
-    const tokens = await signIn(user);
+    const tokens = await signIn(api, user);
     expect((await me(tokens.refreshToken)).status).toBe(401);
     // A JWT is longer than any refresh token, so the contract's maxLength already refuses it (400).
     const swapped = await refresh(tokens.accessToken);
@@ -85,7 +71,7 @@ describe('access tokens', () => {
 describe('refresh-token rotation', () => {
   it('issues a new pair and spends the old refresh token', async () => {
     const user = await createUser(api);
-    const first = await signIn(user);
+    const first = await signIn(api, user);
     const rotated = await refresh(first.refreshToken);
     expect(rotated.status).toBe(200);
     expect(rotated.headers.get('cache-control')).toBe('no-store');
@@ -99,7 +85,7 @@ describe('refresh-token rotation', () => {
 
   it('revokes the whole session when a spent refresh token comes back (reuse detection)', async () => {
     const user = await createUser(api);
-    const first = await signIn(user);
+    const first = await signIn(api, user);
     const second = (await refresh(first.refreshToken)).body;
     const replay = await refresh(first.refreshToken);
     expect(replay.status).toBe(401);
@@ -114,7 +100,7 @@ describe('refresh-token rotation', () => {
 
   it('lets exactly one of two concurrent refreshes with the same token succeed', async () => {
     const user = await createUser(api);
-    const tokens = await signIn(user);
+    const tokens = await signIn(api, user);
     const results = await Promise.all([refresh(tokens.refreshToken), refresh(tokens.refreshToken)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
   });
@@ -127,7 +113,7 @@ describe('refresh-token rotation', () => {
 
   it('lets a refresh token lapse after the idle timeout', async () => {
     const user = await createUser(api);
-    const tokens = await signIn(user);
+    const tokens = await signIn(api, user);
     const idleEnd = new Date(tokens.refreshTokenExpiresAt).getTime();
     expect(idleEnd - Date.now()).toBeGreaterThan((api.config.REFRESH_IDLE_TIMEOUT_SECONDS - 60) * 1000);
     await dataSource.query('UPDATE refresh_tokens SET expires_at = CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE session_id = ?', [tokens.sessionId]);
@@ -136,7 +122,7 @@ describe('refresh-token rotation', () => {
 
   it('ends a session at its absolute lifetime however often it is refreshed, and caps refresh tokens by it', async () => {
     const user = await createUser(api);
-    const tokens = await signIn(user);
+    const tokens = await signIn(api, user);
     const [row] = await dataSource.query('SELECT expires_at, created_at FROM auth_sessions WHERE id = ?', [tokens.sessionId]);
     expect(new Date(row.expires_at).getTime() - new Date(row.created_at).getTime()).toBe(api.config.SESSION_MAX_AGE_SECONDS * 1000);
 
@@ -152,7 +138,7 @@ describe('refresh-token rotation', () => {
 
   it('reads status and role at refresh: a deactivated user cannot refresh, a role change bites', async () => {
     const user = await createUser(api);
-    const tokens = await signIn(user);
+    const tokens = await signIn(api, user);
     await dataSource.query("UPDATE users SET role = 'moderator' WHERE id = ?", [user.id]);
     const promoted = await refresh(tokens.refreshToken);
     expect(promoted.status).toBe(200);
@@ -203,7 +189,7 @@ describe('refresh token in a cookie', () => {
 describe('sign-out and sessions', () => {
   it('signs out: the access token stops at once and the refresh token is dead', async () => {
     const user = await createUser(api);
-    const tokens = await signIn(user);
+    const tokens = await signIn(api, user);
     expect((await api.request('POST', '/api/v1/auth/logout', { token: tokens.accessToken })).status).toBe(204);
     expect((await me(tokens.accessToken)).status).toBe(401);
     expect((await refresh(tokens.refreshToken)).status).toBe(401);
@@ -212,10 +198,10 @@ describe('sign-out and sessions', () => {
 
   it('lists live sessions, most recently used first, with cursor pagination and the current one marked', async () => {
     const user = await createUser(api);
-    const phone = await signIn(user, { deviceName: 'Phone' });
-    const laptop = await signIn(user, { deviceName: 'Laptop' });
+    const phone = await signIn(api, user, { deviceName: 'Phone' });
+    const laptop = await signIn(api, user, { deviceName: 'Laptop' });
     await refresh(phone.refreshToken); // phone is now the most recently used
-    const revoked = await signIn(user, { deviceName: 'Old tablet' });
+    const revoked = await signIn(api, user, { deviceName: 'Old tablet' });
     await api.request('POST', '/api/v1/auth/logout', { token: revoked.accessToken });
 
     const all = await api.request('GET', '/api/v1/auth/sessions', { token: laptop.accessToken });
@@ -242,7 +228,7 @@ describe('sign-out and sessions', () => {
   it("revokes one of the caller's sessions, and answers 404 for another user's session", async () => {
     const owner = await createUser(api);
     const stranger = await createUser(api);
-    const phone = await signIn(owner, { deviceName: 'Phone' });
+    const phone = await signIn(api, owner, { deviceName: 'Phone' });
 
     const foreign = await api.request('DELETE', `/api/v1/auth/sessions/${phone.sessionId}`, { token: stranger.token });
     expect(foreign.status).toBe(404);
@@ -250,7 +236,7 @@ describe('sign-out and sessions', () => {
     expect((await refresh(phone.refreshToken)).status).toBe(200);
     expect((await api.request('DELETE', '/api/v1/auth/sessions/00000000-0000-7000-8000-000000000000', { token: owner.token })).status).toBe(404);
 
-    const phoneTokens = (await signIn(owner, { deviceName: 'Phone 2' }));
+    const phoneTokens = (await signIn(api, owner, { deviceName: 'Phone 2' }));
     expect((await api.request('DELETE', `/api/v1/auth/sessions/${phoneTokens.sessionId}`, { token: owner.token })).status).toBe(204);
     expect((await refresh(phoneTokens.refreshToken)).status).toBe(401);
     expect((await me(phoneTokens.accessToken)).status).toBe(401);
@@ -260,8 +246,8 @@ describe('sign-out and sessions', () => {
 
   it('revokes every other session of the caller and keeps the current one', async () => {
     const user = await createUser(api);
-    const other = await signIn(user, { deviceName: 'Other' });
-    const here = await signIn(user, { deviceName: 'Here' });
+    const other = await signIn(api, user, { deviceName: 'Other' });
+    const here = await signIn(api, user, { deviceName: 'Here' });
     expect((await api.request('POST', '/api/v1/auth/sessions/revoke-all', { token: here.accessToken })).status).toBe(204);
     expect((await refresh(other.refreshToken)).status).toBe(401);
     expect((await me(user.token)).status).toBe(401);

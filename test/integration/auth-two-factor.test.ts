@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpAt } from '../../apps/api/src/modules/auth/totp';
 import { startApi, type TestApi } from '../support/api';
-import { createUser, type TestUser } from '../support/identity';
+import { createUser, signIn, type TestUser } from '../support/identity';
 import { isolatedRedisPrefix } from '../support/worker';
 
 let api: TestApi;
@@ -70,6 +70,32 @@ describe('two-factor enrolment', () => {
     expect((await api.request('POST', '/api/v1/auth/2fa/enable', { token: user.token, body: { code: code(setup.body.secret, 1) } })).status).toBe(409);
     const audit = await dataSource.query("SELECT actor_id FROM audit_log WHERE action = 'auth.2fa_enabled' AND target_id = ?", [user.id]);
     expect(audit).toEqual([{ actor_id: user.id }]);
+  });
+
+  it("ends the account's other sessions (refresh and access tokens alike) and keeps the one that enabled it", async () => {
+    const user = await createUser(api);
+    const before = await signIn(api, user, { deviceName: 'Opened before 2FA' });
+    const here = await signIn(api, user, { deviceName: 'Here' });
+    await enrol({ ...user, token: here.accessToken });
+
+    const refused = await api.request('GET', '/api/v1/auth/me', { token: before.accessToken });
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('UNAUTHENTICATED');
+    expect((await api.request('GET', '/api/v1/auth/me', { token: user.token })).status).toBe(401);
+    expect((await api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: before.refreshToken } })).status).toBe(401);
+
+    expect((await api.request('GET', '/api/v1/auth/me', { token: here.accessToken })).body.twoFactorEnabled).toBe(true);
+    expect((await api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: here.refreshToken } })).status).toBe(200);
+    const sessions = await dataSource.query('SELECT id, revoked_reason FROM auth_sessions WHERE user_id = ? ORDER BY id', [user.id]);
+    expect(sessions).toEqual(
+      expect.arrayContaining([
+        { id: user.sessionId, revoked_reason: 'two_factor_enabled' },
+        { id: before.sessionId, revoked_reason: 'two_factor_enabled' },
+        { id: here.sessionId, revoked_reason: null },
+      ]),
+    );
+    const [audit] = await dataSource.query("SELECT after_state FROM audit_log WHERE action = 'auth.2fa_enabled' AND target_id = ?", [user.id]);
+    expect(typeof audit.after_state === 'string' ? JSON.parse(audit.after_state) : audit.after_state).toEqual({ revokedSessions: 2 });
   });
 
   it('refuses enabling without a pending setup', async () => {

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PetEntity } from '@app/catalog';
 import { startApi, type TestApi } from '../support/api';
-import { createUser, type TestUser } from '../support/identity';
+import { claimsOf, createUser, signIn, type TestUser } from '../support/identity';
 import { createPet, createRescue, dataSourceOf, listingAction, petBody, rehomerPetIn, rescuePetIn, rescueWithStaff } from '../support/pets';
 
 let api: TestApi;
@@ -68,11 +68,21 @@ describe('POST /pets', () => {
     expect(pet.owner).toEqual({ type: 'individual', rescueId: null, userId: adopter.id });
     expect((await db.getRepository(UserEntity).findOneByOrFail({ id: adopter.id })).role).toBe('rehomer');
     const audit = await db.getRepository(AuditLogEntity).findOneByOrFail({ action: 'user.role_changed', targetId: adopter.id });
-    expect(audit).toMatchObject({ actorId: adopter.id, beforeState: { role: 'adopter' }, afterState: { role: 'rehomer' } });
+    expect(audit).toMatchObject({ actorId: adopter.id, beforeState: { role: 'adopter' }, afterState: { role: 'rehomer', reason: 'listed a pet', accessTokens: 'stale', sessions: 'kept' } });
 
     const moderator = await createUser(api, { role: 'moderator' });
     await createPet(api, moderator);
     expect((await db.getRepository(UserEntity).findOneByOrFail({ id: moderator.id })).role).toBe('moderator');
+  });
+
+  it('keeps the session of the adopter it makes a rehomer: their token is stale, one refresh carries rehomer', async () => {
+    const adopter = await createUser(api);
+    const tokens = await signIn(api, adopter);
+    await createPet(api, { ...adopter, token: tokens.accessToken });
+    expect((await api.request('GET', '/api/v1/auth/me', { token: tokens.accessToken })).body.code).toBe('TOKEN_STALE');
+    const refreshed = await api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: tokens.refreshToken } });
+    expect(refreshed.body.sessionId).toBe(tokens.sessionId);
+    expect(claimsOf(refreshed.body.accessToken).role).toBe('rehomer');
   });
 
   it("lets only a rescue's admins and staff list for it: volunteers and outsiders get 403, an unknown rescue 404", async () => {

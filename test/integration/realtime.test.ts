@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessTokenService } from '../../apps/api/src/modules/auth/access-token.service';
 import { revokedSessionKey } from '../../apps/api/src/modules/auth/revoked-sessions';
+import { roleMarkerKey } from '../../apps/api/src/modules/auth/role-markers';
 import { RealtimeGateway } from '../../apps/api/src/modules/realtime/realtime.gateway';
 import { startApi, type TestApi } from '../support/api';
 import { adoptablePet, submittedApplication } from '../support/applications';
@@ -73,10 +75,41 @@ describe('real-time connections', () => {
     const other = await connect(api, await createUser(api));
     // Revoked without the signal, as when the replica was cut off from Redis's pub/sub.
     await api.app.get(RedisClient).set(revokedSessionKey(ada.sessionId), '1', 'EX', 60);
-    await api.app.get(RealtimeGateway).recheckSessions();
+    await api.app.get(RealtimeGateway).recheckTokens();
     expect(await client.next('session.ended')).toMatchObject({ code: 'UNAUTHENTICATED', message: 'This session has ended; sign in again.' });
     await waitUntilDisconnected(client);
     expect(other.socket.connected).toBe(true);
+  });
+
+  it('are closed with TOKEN_STALE when the role of their user changes on any replica; a token with the new role stays', async () => {
+    const admin = await createUser(api, { role: 'admin' });
+    const mod = await createUser(api, { role: 'moderator' });
+    const here = await connect(api, mod);
+    const there = await connect(replica, mod);
+    const bystander = await connect(api, await createUser(api, { role: 'moderator' }));
+    const change = await replica.request('PUT', `/api/v1/users/${mod.id}/role`, { token: admin.token, body: { role: 'adopter', expectedVersion: 1 } });
+    expect(change.status).toBe(200);
+    // What a client holds once it refreshed: the same session, the new role.
+    const refreshed = await connectRealtime(api, api.app.get(AccessTokenService).issue({ userId: mod.id, role: 'adopter', sessionId: mod.sessionId }).token);
+    clients.push(refreshed);
+    for (const client of [here, there]) {
+      expect(await client.next('session.ended')).toEqual({ code: 'TOKEN_STALE', message: 'The role of this account changed; refresh the access token and retry.', details: {} });
+      await waitUntilDisconnected(client);
+    }
+    await settle();
+    expect(refreshed.socket.connected).toBe(true);
+    expect(bystander.socket.connected).toBe(true);
+    // The old token is refused at the handshake too.
+    expect(await refusal(api, { token: mod.token })).toMatchObject({ code: 'TOKEN_STALE' });
+  });
+
+  it('are closed by a recheck of the role markers when a role changed and the signal never came', async () => {
+    const ada = await createUser(api);
+    const client = await connect(api, ada);
+    await api.app.get(RedisClient).set(roleMarkerKey(ada.id), '2:rehomer', 'EX', 60);
+    await api.app.get(RealtimeGateway).recheckTokens();
+    expect(await client.next('session.ended')).toMatchObject({ code: 'TOKEN_STALE' });
+    await waitUntilDisconnected(client);
   });
 
   it('accept a bearer Authorization header as well as auth.token', async () => {

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../support/api';
 import { startAuthStack, type AuthStack } from '../support/auth-stack';
-import { createUser, type TestUser } from '../support/identity';
+import { claimsOf, createUser, refreshRole, signIn, type TestUser } from '../support/identity';
 import { tokenFromLink, type TestSmtp } from '../support/smtp';
 
 let stack: AuthStack;
@@ -48,9 +48,11 @@ const rescueBody = (overrides: Partial<RescueBody> = {}): RescueBody => ({
   ...overrides,
 });
 
+/** Registers a rescue; the actor's client then refreshes its token, since registering may have changed its role. */
 async function registerRescue(actor: TestUser, overrides: Partial<RescueBody> = {}) {
   const res = await api.request('POST', BASE, { token: actor.token, body: rescueBody(overrides) });
   expect(res.status).toBe(201);
+  await refreshRole(api, actor);
   return res.body as { id: string; name: string; version: number; status: string };
 }
 
@@ -74,6 +76,7 @@ describe('registering a rescue', () => {
     const ada = await createUser(api, { role: 'adopter', name: 'Ada' });
     const res = await api.request('POST', BASE, { token: ada.token, body: rescueBody({ name: 'Paws North', phone: '+44 113 496 0000', website: 'https://paws.example.org' }) });
     expect(res.status).toBe(201);
+    await refreshRole(api, ada);
     expect(res.body).toMatchObject({
       name: 'Paws North',
       phone: '+44 113 496 0000',
@@ -92,9 +95,21 @@ describe('registering a rescue', () => {
 
     expect(await roleOfUser(ada.id)).toBe('rescue_admin');
     expect(await auditOf('user.role_changed', ada.id)).toEqual([
-      { actorId: ada.id, before: { role: 'adopter' }, after: { role: 'rescue_admin', reason: 'rescue.registered', rescueId: res.body.id } },
+      { actorId: ada.id, before: { role: 'adopter' }, after: { role: 'rescue_admin', reason: 'rescue.registered', rescueId: res.body.id, accessTokens: 'stale', sessions: 'kept' } },
     ]);
     expect(await auditOf('rescue.registered', res.body.id)).toHaveLength(1);
+  });
+
+  it('keeps the session of the adopter it promotes: their token is stale, one refresh carries rescue_admin', async () => {
+    const ada = await createUser(api);
+    const tokens = await signIn(api, ada);
+    expect((await api.request('POST', BASE, { token: tokens.accessToken, body: rescueBody() })).status).toBe(201);
+    expect((await api.request('GET', '/api/v1/auth/me', { token: tokens.accessToken })).body.code).toBe('TOKEN_STALE');
+    const refreshed = await api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: tokens.refreshToken } });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.sessionId).toBe(tokens.sessionId);
+    expect(claimsOf(refreshed.body.accessToken).role).toBe('rescue_admin');
+    expect((await api.request('GET', '/api/v1/auth/me', { token: refreshed.body.accessToken })).body.role).toBe('rescue_admin');
   });
 
   it('keeps the platform role of a moderator who registers a rescue', async () => {
@@ -108,6 +123,8 @@ describe('registering a rescue', () => {
     const key = `rescue-${hex()}`;
     const body = rescueBody();
     const first = await api.request('POST', BASE, { token: ada.token, body, headers: { 'idempotency-key': key } });
+    // The first made ada a rescue_admin: the retrying client holds a refreshed token.
+    await refreshRole(api, ada);
     const second = await api.request('POST', BASE, { token: ada.token, body, headers: { 'idempotency-key': key } });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
@@ -377,7 +394,12 @@ describe('verify and reject (platform admins)', () => {
 describe('staff invitations', () => {
   const invite = (actor: TestUser, rescueId: string, email: string, role = 'staff', headers: Record<string, string> = {}) =>
     api.request('POST', `${BASE}/${rescueId}/staff`, { token: actor.token, body: { email, role }, headers });
-  const accept = (actor: TestUser, token: string) => api.request('POST', `${BASE}/invitations/accept`, { token: actor.token, body: { token } });
+  /** Accepts an invitation; the actor's client then refreshes its token, since joining may have changed its role. */
+  const accept = async (actor: TestUser, token: string) => {
+    const res = await api.request('POST', `${BASE}/invitations/accept`, { token: actor.token, body: { token } });
+    if (res.status === 200) await refreshRole(api, actor);
+    return res;
+  };
   const inviteeEmail = () => `invitee-${hex()}@example.org`;
 
   it('mails a single-use link: the invitee accepts with the invited address and becomes a member; the token is stored only hashed', async () => {

@@ -1,12 +1,14 @@
-// Account management by admins: activation, deactivation (ends every session) and role changes.
+// Account management by admins: activation, deactivation (ends every session) and role changes (bite at the next
+// request: a token with the earlier role is refused as stale, the session lives on).
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { newId } from '@app/common';
+import { newId, RedisClient } from '@app/common';
 import { AuditLogEntity } from '@app/audit';
 import { AuthSessionEntity, UserEntity } from '@app/identity';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RoleMarkers, roleMarkerKey } from '../../apps/api/src/modules/auth/role-markers';
 import { startApi, type TestApi } from '../support/api';
-import { createUser, type TestUser } from '../support/identity';
+import { claimsOf, createUser, signIn, type TestUser } from '../support/identity';
 
 let api: TestApi;
 let db: DataSource;
@@ -107,7 +109,7 @@ describe('PUT /users/{userId}/role', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ role: 'moderator', version: 2 });
     expect(await auditOf(ada.id, 'user.role_changed')).toEqual([
-      expect.objectContaining({ actorId: admin.id, targetType: 'user', beforeState: { role: 'adopter' }, afterState: { role: 'moderator' } }),
+      expect.objectContaining({ actorId: admin.id, targetType: 'user', beforeState: { role: 'adopter' }, afterState: { role: 'moderator', accessTokens: 'stale', sessions: 'kept' } }),
     ]);
   });
 
@@ -153,5 +155,63 @@ describe('PUT /users/{userId}/role', () => {
     const moderator = await createUser(api, { role: 'moderator' });
     expect((await putRole(ada, 'rehomer', moderator.token)).status).toBe(403);
     expect((await row(ada.id)).role).toBe('adopter');
+  });
+});
+
+describe('a role change bites at the next request', () => {
+  const listUsers = (token: string) => api.request('GET', '/api/v1/users', { token });
+  const refresh = (refreshToken: string) => api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken } });
+  const STALE = { code: 'TOKEN_STALE', message: 'The role of this account changed; refresh the access token and retry.', details: {} };
+
+  it('refuses a demoted moderator\'s access token as stale; one refresh gives the new role, and the session lives on', async () => {
+    const mod = await createUser(api, { role: 'moderator' });
+    const tokens = await signIn(api, mod);
+    expect((await listUsers(tokens.accessToken)).status).toBe(200);
+
+    expect((await putRole(mod, 'adopter', admin.token)).status).toBe(200);
+    const stale = await listUsers(tokens.accessToken);
+    expect(stale.status).toBe(401);
+    expect(stale.body).toEqual(STALE);
+
+    const refreshed = await refresh(tokens.refreshToken);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.sessionId).toBe(tokens.sessionId);
+    expect(claimsOf(refreshed.body.accessToken).role).toBe('adopter');
+    const forbidden = await listUsers(refreshed.body.accessToken);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.code).toBe('FORBIDDEN');
+    expect((await db.getRepository(AuthSessionEntity).findOneByOrFail({ id: tokens.sessionId })).revokedAt).toBeNull();
+  });
+
+  it("refuses a promoted adopter's old token too (it must not keep a role it lost track of), and the refreshed one has the new role", async () => {
+    const ada = await createUser(api);
+    const tokens = await signIn(api, ada);
+    expect((await listUsers(tokens.accessToken)).status).toBe(403);
+
+    expect((await putRole(ada, 'moderator', admin.token)).status).toBe(200);
+    expect((await api.request('GET', '/api/v1/auth/me', { token: tokens.accessToken })).body).toEqual(STALE);
+    expect((await listUsers(tokens.accessToken)).body).toEqual(STALE);
+
+    const refreshed = await refresh(tokens.refreshToken);
+    expect(claimsOf(refreshed.body.accessToken).role).toBe('moderator');
+    expect((await listUsers(refreshed.body.accessToken)).status).toBe(200);
+  });
+
+  it('keeps the marker of the later change when two changes mark out of order (after-commit writes race)', async () => {
+    const ada = await createUser(api);
+    const markers = api.app.get(RoleMarkers);
+    await markers.record(ada.id, 3, 'rehomer');
+    await markers.record(ada.id, 2, 'moderator');
+    expect(await api.app.get(RedisClient).get(roleMarkerKey(ada.id))).toBe('3:rehomer');
+    await markers.record(ada.id, 4, 'adopter');
+    expect(await api.app.get(RedisClient).get(roleMarkerKey(ada.id))).toBe('4:adopter');
+  });
+
+  it('accepts again a token whose role the account has once more (changed and changed back)', async () => {
+    const ada = await createUser(api);
+    await putRole(ada, 'rehomer', admin.token, 1);
+    expect((await api.request('GET', '/api/v1/auth/me', { token: ada.token })).status).toBe(401);
+    await putRole(ada, 'adopter', admin.token, 2);
+    expect((await api.request('GET', '/api/v1/auth/me', { token: ada.token })).status).toBe(200);
   });
 });

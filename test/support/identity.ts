@@ -29,6 +29,15 @@ export interface CreateUserOptions {
   status?: UserEntity['status'];
 }
 
+/**
+ * What a client does when its role changed (TOKEN_STALE): refresh once. Re-issues the user's access token for the
+ * same session with the role the account has now, and keeps both in `user`.
+ */
+export async function refreshRole(api: TestApi, user: TestUser): Promise<TestUser> {
+  const { role } = await api.app.get<DataSource>(getDataSourceToken()).getRepository(UserEntity).findOneByOrFail({ id: user.id });
+  return Object.assign(user, { role, token: api.app.get(AccessTokenService).issue({ userId: user.id, role, sessionId: user.sessionId }).token });
+}
+
 /** Inserts a user and opens a session for them; returns an access token for that session. */
 export async function createUser(api: TestApi, options: CreateUserOptions = {}): Promise<TestUser> {
   const dataSource = api.app.get<DataSource>(getDataSourceToken());
@@ -56,3 +65,20 @@ export async function createUser(api: TestApi, options: CreateUserOptions = {}):
   const token = api.app.get(AccessTokenService).issue({ userId: id, role, sessionId }).token;
   return { id, email, role, password: TEST_PASSWORD, token, sessionId };
 }
+
+export interface SignedInTokens {
+  accessToken: string;
+  refreshToken: string;
+  sessionId: string;
+  refreshTokenExpiresAt: string;
+}
+
+/** Signs the user in through POST /auth/login: a session with a refresh token, as a client has one. */
+export async function signIn(api: TestApi, user: Pick<TestUser, 'email' | 'password'>, extra: Record<string, unknown> = {}): Promise<SignedInTokens> {
+  const res = await api.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password, ...extra } });
+  if (res.status !== 200 || !res.body.tokens) throw new Error(`sign-in failed: ${res.status} ${res.text}`);
+  return res.body.tokens;
+}
+
+/** The claims of an access token, unverified (the server verifies them). */
+export const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString());

@@ -89,6 +89,7 @@ export class InMemoryPetsRepository extends PetsRepository {
   pets = new Map<string, PetEntity>();
   history: PetStatusHistoryEntity[] = [];
   favorites: Array<{ userId: string; petId: string; createdAt: Date }> = [];
+  /** Platform roles of users, changed through FakeRoleChanges.over(userRoles). */
   userRoles = new Map<string, Role>();
 
   add(...pets: PetEntity[]): this {
@@ -183,12 +184,6 @@ export class InMemoryPetsRepository extends PetsRepository {
 
   async countHistory(petId: string): Promise<number> {
     return this.history.filter((h) => h.petId === petId).length;
-  }
-
-  async promoteAdopterToRehomer(_tx: TransactionContext, userId: string): Promise<boolean> {
-    if (this.userRoles.get(userId) !== 'adopter') return false;
-    this.userRoles.set(userId, 'rehomer');
-    return true;
   }
 
   async addFavorite(userId: string, petId: string): Promise<void> {

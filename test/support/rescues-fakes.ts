@@ -8,7 +8,7 @@ import type { Principal } from '@app/identity';
 import { MemberPromotionService } from '../../apps/api/src/modules/rescues/member-promotion.service';
 import { type AccountSummary, DEFAULT_RESCUE_SETTINGS, type NamePosition, type NewInvitation, type NewRescue, type PetCountDimension, RescueAnalyticsRepository, type RescueChanges, type RescueEntity, type RescueListFilter, RescuesRepository, RescueStaffRepository, type StaffInvitationEntity, type StaffMemberRow } from '@app/catalog';
 import type { StaffInvitationMail, StaffInvitationMailer } from '../../apps/api/src/modules/rescues/staff-invitation.mailer';
-import { FakeAudit } from './users-fakes';
+import { FakeAudit, FakeRoleChanges } from './users-fakes';
 import { inFakeTransaction } from './fake-transaction';
 
 let sequence = 0;
@@ -139,13 +139,6 @@ export class InMemoryRescuesRepository extends RescuesRepository {
 
   async findAccountByEmail(email: string) {
     return structuredClone([...this.store.accounts.values()].find((a) => a.email === email) ?? null);
-  }
-
-  async changeAccountRole(_tx: TransactionContext, userId: string, from: Role, to: Role) {
-    const account = this.store.accounts.get(userId);
-    if (!account || account.role !== from) return false;
-    account.role = to;
-    return true;
   }
 }
 
@@ -282,6 +275,10 @@ export function rescueFakes() {
   const analytics = new FakeRescueAnalyticsRepository();
   const audit = new FakeAudit();
   const mailer = new FakeInvitationMailer();
-  const promotion = new MemberPromotionService(rescues, audit.asService());
-  return { store, rescues, staff, analytics, audit, mailer, promotion };
+  const roleChanges = new FakeRoleChanges({
+    roleOf: (id) => store.accounts.get(id)?.role,
+    setRole: (id, role) => Object.assign(store.accounts.get(id)!, { role }),
+  });
+  const promotion = new MemberPromotionService(rescues, roleChanges.asService());
+  return { store, rescues, staff, analytics, audit, mailer, promotion, roleChanges };
 }

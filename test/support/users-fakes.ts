@@ -6,6 +6,7 @@ import type { Role } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { DataExportEntity, Principal, SessionRevocationReason, UserEntity, UserPreferencesEntity } from '@app/identity';
 import type { JobEntity, JobErrorCode, JobName, JobProducer, TrackedJobRequest } from '@app/jobs';
+import type { RoleChange, RoleChanges } from '../../apps/api/src/modules/auth/role-changes.service';
 import type { SessionsRepository } from '../../apps/api/src/modules/auth/sessions.repository';
 import { UsersRepository, type PreferenceChanges, type UserChanges, type UserListFilter } from '../../apps/api/src/modules/users/users.repository';
 import { inFakeTransaction } from './fake-transaction';
@@ -184,6 +185,33 @@ export class FakeSessions {
   }
   asRepository(): SessionsRepository {
     return this as unknown as SessionsRepository;
+  }
+}
+
+/** Where a test keeps its accounts' roles (a repository's rows, a map). */
+export interface RoleStore {
+  roleOf(userId: string): Role | undefined;
+  setRole(userId: string, role: Role): void;
+}
+
+/** Applies role changes to the test's store like RoleChanges (only from the expected role) and records them. */
+export class FakeRoleChanges {
+  changes: RoleChange[] = [];
+  constructor(private readonly store: RoleStore) {}
+
+  static over(roles: Map<string, Role>): FakeRoleChanges {
+    return new FakeRoleChanges({ roleOf: (id) => roles.get(id), setRole: (id, role) => roles.set(id, role) });
+  }
+
+  async change(_tx: TransactionContext, change: RoleChange): Promise<boolean> {
+    if (change.from === change.to || this.store.roleOf(change.userId) !== change.from) return false;
+    this.store.setRole(change.userId, change.to);
+    this.changes.push(structuredClone(change));
+    return true;
+  }
+
+  asService(): RoleChanges {
+    return this as unknown as RoleChanges;
   }
 }
 

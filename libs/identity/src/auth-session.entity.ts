@@ -2,7 +2,16 @@ import { Column, Entity, JoinColumn, ManyToOne, Index, PrimaryColumn } from 'typ
 import { UserEntity } from './user.entity';
 import { ID_COLUMN, TIMESTAMP_COLUMN } from '@app/database';
 
-export type SessionRevocationReason = 'logout' | 'revoked' | 'revoked_others' | 'password_reset' | 'password_changed' | 'refresh_reuse' | 'deactivated' | 'deleted';
+export type SessionRevocationReason =
+  | 'logout'
+  | 'revoked'
+  | 'revoked_others'
+  | 'password_reset'
+  | 'password_changed'
+  | 'two_factor_enabled'
+  | 'refresh_reuse'
+  | 'deactivated'
+  | 'deleted';
 
 /** One sign-in on one device: the family of its rotating refresh tokens. */
 @Entity({ name: 'auth_sessions' })

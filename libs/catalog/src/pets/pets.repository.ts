@@ -4,7 +4,6 @@ import { newId } from '@app/common';
 import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
 import type { Availability, ListingStatus, PetHistoryKind, PetOwnerType } from '@app/contracts';
 import { inTransaction, updateWithVersion, type TransactionContext } from '@app/database';
-import { UserEntity } from '@app/identity';
 import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { PetFavoriteEntity } from './pet-favorite.entity';
@@ -115,9 +114,6 @@ export abstract class PetsRepository {
   /** Oldest first (createdAt, then id, ascending), strictly after `after`. */
   abstract listHistory(petId: string, after: KeysetPosition | null, limit: number): Promise<PetStatusHistoryEntity[]>;
   abstract countHistory(petId: string): Promise<number>;
-
-  /** An adopter who lists a pet of their own becomes a rehomer; true when the role changed. */
-  abstract promoteAdopterToRehomer(tx: TransactionContext, userId: string): Promise<boolean>;
 
   abstract addFavorite(userId: string, petId: string): Promise<void>;
   abstract removeFavorite(userId: string, petId: string): Promise<void>;
@@ -231,16 +227,6 @@ export class TypeOrmPetsRepository extends PetsRepository {
 
   countHistory(petId: string): Promise<number> {
     return this.dataSource.getRepository(PetStatusHistoryEntity).countBy({ petId });
-  }
-
-  async promoteAdopterToRehomer(tx: TransactionContext, userId: string): Promise<boolean> {
-    const result = await tx.manager
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ role: 'rehomer', version: () => 'version + 1', updatedAt: NOW })
-      .where("id = :userId AND role = 'adopter'", { userId })
-      .execute();
-    return result.affected === 1;
   }
 
   async addFavorite(userId: string, petId: string): Promise<void> {

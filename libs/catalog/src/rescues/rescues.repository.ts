@@ -59,8 +59,6 @@ export abstract class RescuesRepository {
 
   abstract findAccount(userId: string, tx?: TransactionContext): Promise<AccountSummary | null>;
   abstract findAccountByEmail(email: string, tx?: TransactionContext): Promise<AccountSummary | null>;
-  /** Sets the platform role if it is still `from` (a concurrent role change wins); true when it changed. */
-  abstract changeAccountRole(tx: TransactionContext, userId: string, from: Role, to: Role): Promise<boolean>;
 }
 
 const ACCOUNT_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.role', 'u.emailVerifiedAt'];
@@ -133,15 +131,5 @@ export class TypeOrmRescuesRepository extends RescuesRepository {
 
   findAccountByEmail(email: string, tx?: TransactionContext): Promise<AccountSummary | null> {
     return this.manager(tx).getRepository(UserEntity).createQueryBuilder('u').select(ACCOUNT_COLUMNS).where('u.email = :email', { email }).getOne();
-  }
-
-  async changeAccountRole(tx: TransactionContext, userId: string, from: Role, to: Role): Promise<boolean> {
-    const result = await tx.manager
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ role: to, version: () => 'version + 1', updatedAt: () => 'CURRENT_TIMESTAMP(3)' })
-      .where('id = :userId AND role = :from', { userId, from })
-      .execute();
-    return result.affected === 1;
   }
 }

@@ -14,7 +14,9 @@ export type RealtimeSignal =
   /** A message posted on an application, for the users who may read its thread. */
   | { kind: 'application-message'; recipientIds: string[]; applicationId: string; message: ApplicationMessageDto }
   /** Sessions that ended (sign-out, revocation, password reset, account closed): their sockets are disconnected. */
-  | { kind: 'sessions-ended'; sessionIds: string[] };
+  | { kind: 'sessions-ended'; sessionIds: string[] }
+  /** A user's role changed: their sockets whose token carries another role are disconnected (TOKEN_STALE). */
+  | { kind: 'role-changed'; userId: string };
 
 /** The pub/sub channel of a deployment (pub/sub channels are not namespaced by the client's key prefix). */
 export const realtimeChannelOf = (config: Pick<AppConfig, 'REDIS_PREFIX'>) => `${config.REDIS_PREFIX}:realtime`;

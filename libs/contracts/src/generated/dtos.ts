@@ -169,6 +169,7 @@ export const ErrorCode = {
   IdempotencyKeyReused: "IDEMPOTENCY_KEY_REUSED",
   IdempotencyRequestInProgress: "IDEMPOTENCY_REQUEST_IN_PROGRESS",
   Unauthenticated: "UNAUTHENTICATED",
+  TokenStale: "TOKEN_STALE",
   Forbidden: "FORBIDDEN",
   Conflict: "CONFLICT",
   RateLimited: "RATE_LIMITED",
@@ -267,8 +268,9 @@ export type PetSort = (typeof PetSort)[keyof typeof PetSort];
 
 /** Events the server emits on the `/realtime` Socket.IO namespace (connect with `auth: { token: <access token> }`):
 `notification.created` (RealtimeNotificationEvent), `application.message` (RealtimeApplicationMessageEvent) and
-`session.ended` (Error, code UNAUTHENTICATED, sent just before the server disconnects the socket because its
-session ended or its access token expired; reconnect with a fresh token). A refused connection's
+`session.ended` (Error, sent just before the server disconnects the socket: code UNAUTHENTICATED because its
+session ended or its access token expired, or TOKEN_STALE because the account's role changed; reconnect with a
+fresh token). A refused connection's
 `connect_error` carries an Error in `data`. Clients send no events. */
 export const RealtimeEventName = {
   NotificationCreated: "notification.created",

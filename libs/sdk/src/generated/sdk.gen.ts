@@ -401,7 +401,7 @@ export const deactivateUser = <ThrowOnError extends boolean = false>(options: Op
 /**
  * Change a role
  *
- * Admin; only a super_admin grants or removes admin and super_admin. Takes effect at the next refresh, and within 15 minutes for access tokens.
+ * Admin; only a super_admin grants or removes admin and super_admin. Takes effect at the user's next request; their access tokens with the earlier role answer 401 `TOKEN_STALE` until refreshed (their sessions live on).
  */
 export const changeUserRole = <ThrowOnError extends boolean = false>(options: Options<ChangeUserRoleData, ThrowOnError>) => (options.client ?? client).put<ChangeUserRoleResponses, ChangeUserRoleErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -28,7 +28,7 @@ export type Error = {
 /**
  * Stable machine-readable failure code.
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'INVALID_TRANSITION' | 'APPLICATION_EXISTS' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_REQUEST_IN_PROGRESS' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'REQUEST_TIMEOUT' | 'REQUEST_HEADERS_TOO_LARGE' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
+export type ErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'INVALID_TRANSITION' | 'APPLICATION_EXISTS' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_REQUEST_IN_PROGRESS' | 'UNAUTHENTICATED' | 'TOKEN_STALE' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'REQUEST_TIMEOUT' | 'REQUEST_HEADERS_TOO_LARGE' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
 
 export type HealthStatus = {
     status: 'ok';
@@ -1434,8 +1434,9 @@ export type NotificationsMarkedRead = {
 /**
  * Events the server emits on the `/realtime` Socket.IO namespace (connect with `auth: { token: <access token> }`):
  * `notification.created` (RealtimeNotificationEvent), `application.message` (RealtimeApplicationMessageEvent) and
- * `session.ended` (Error, code UNAUTHENTICATED, sent just before the server disconnects the socket because its
- * session ended or its access token expired; reconnect with a fresh token). A refused connection's
+ * `session.ended` (Error, sent just before the server disconnects the socket: code UNAUTHENTICATED because its
+ * session ended or its access token expired, or TOKEN_STALE because the account's role changed; reconnect with a
+ * fresh token). A refused connection's
  * `connect_error` carries an Error in `data`. Clients send no events.
  *
  */
@@ -1814,7 +1815,9 @@ export type LoginErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -1859,7 +1862,9 @@ export type CompleteTwoFactorLoginErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -1904,7 +1909,9 @@ export type RefreshTokensErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -1945,7 +1952,9 @@ export type LogoutData = {
 
 export type LogoutErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -1978,7 +1987,9 @@ export type GetCurrentUserData = {
 
 export type GetCurrentUserErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2097,7 +2108,9 @@ export type ChangePasswordErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2138,7 +2151,9 @@ export type SetUpTwoFactorData = {
 
 export type SetUpTwoFactorErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2182,7 +2197,9 @@ export type EnableTwoFactorErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2234,7 +2251,9 @@ export type DisableTwoFactorErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2295,7 +2314,9 @@ export type ListSessionsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2334,7 +2355,9 @@ export type RevokeSessionErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2371,7 +2394,9 @@ export type RevokeOtherSessionsData = {
 
 export type RevokeOtherSessionsErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2437,7 +2462,9 @@ export type ListUsersErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2480,7 +2507,9 @@ export type RequestUserDeletionErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2530,7 +2559,9 @@ export type GetUserErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2573,7 +2604,9 @@ export type UpdateUserErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2631,7 +2664,9 @@ export type ReplaceUserErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2689,7 +2724,9 @@ export type CancelUserDeletionErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2739,7 +2776,9 @@ export type GetUserPreferencesErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2782,7 +2821,9 @@ export type UpdateUserPreferencesErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2840,7 +2881,9 @@ export type ActivateUserErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2894,7 +2937,9 @@ export type DeactivateUserErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -2948,7 +2993,9 @@ export type ChangeUserRoleErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3010,7 +3057,9 @@ export type RequestUserDataExportErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3054,7 +3103,9 @@ export type GetUserDataExportErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3097,7 +3148,9 @@ export type GetJobErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3159,7 +3212,9 @@ export type ListAuditEntriesErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3205,7 +3260,9 @@ export type UpdateFeatureErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3261,7 +3318,9 @@ export type ListConfigEntriesData = {
 
 export type ListConfigEntriesErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3307,7 +3366,9 @@ export type UpdateConfigEntryErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3429,7 +3490,9 @@ export type CreateRescueErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3485,7 +3548,9 @@ export type AcceptRescueInvitationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3547,7 +3612,9 @@ export type DeleteRescueErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3633,7 +3700,9 @@ export type UpdateRescueErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3695,7 +3764,9 @@ export type ReplaceRescueErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3757,7 +3828,9 @@ export type VerifyRescueErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3811,7 +3884,9 @@ export type RejectRescueErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3882,7 +3957,9 @@ export type ListRescueStaffErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -3939,7 +4016,9 @@ export type InviteRescueStaffErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4006,7 +4085,9 @@ export type RemoveRescueStaffErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4109,7 +4190,9 @@ export type GetRescueAnalyticsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4239,7 +4322,9 @@ export type CreatePetErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4305,7 +4390,9 @@ export type DeletePetErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4398,7 +4485,9 @@ export type UpdatePetErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4460,7 +4549,9 @@ export type ReplacePetErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4522,7 +4613,9 @@ export type ChangePetListingErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4584,7 +4677,9 @@ export type ChangePetAvailabilityErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4694,7 +4789,9 @@ export type RemoveFavoritePetErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4737,7 +4834,9 @@ export type AddFavoritePetErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -4787,7 +4886,9 @@ export type ListMyFavoritePetsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5000,7 +5101,9 @@ export type CreateMedicalRecordErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5066,7 +5169,9 @@ export type UpdateMedicalRecordErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5128,7 +5233,9 @@ export type VerifyMedicalRecordErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5250,7 +5357,9 @@ export type ReplaceRescueApplicationQuestionsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5358,7 +5467,9 @@ export type ListApplicationDraftsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5409,7 +5520,9 @@ export type CreateApplicationDraftErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5475,7 +5588,9 @@ export type DeleteApplicationDraftErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5522,7 +5637,9 @@ export type GetApplicationDraftErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5569,7 +5686,9 @@ export type UpdateApplicationDraftErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5648,7 +5767,9 @@ export type ListApplicationsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5699,7 +5820,9 @@ export type SubmitApplicationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5763,7 +5886,9 @@ export type BulkChangeApplicationStatusErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5814,7 +5939,9 @@ export type WithdrawApplicationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5868,7 +5995,9 @@ export type GetApplicationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5915,7 +6044,9 @@ export type ReplaceApplicationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -5986,7 +6117,9 @@ export type GetApplicationHistoryErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6033,7 +6166,9 @@ export type ChangeApplicationStatusErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6095,7 +6230,9 @@ export type ReviewApplicationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6158,7 +6295,9 @@ export type AssignApplicationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6233,7 +6372,9 @@ export type ListPetApplicationsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6290,7 +6431,9 @@ export type ScheduleHomeVisitErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6357,7 +6500,9 @@ export type UpdateHomeVisitErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6420,7 +6565,9 @@ export type UpdateApplicationReferenceErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6495,7 +6642,9 @@ export type ListApplicationMessagesErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6552,7 +6701,9 @@ export type SendApplicationMessageErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6629,7 +6780,9 @@ export type ListNotificationsErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6662,7 +6815,9 @@ export type CountUnreadNotificationsData = {
 
 export type CountUnreadNotificationsErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6695,7 +6850,9 @@ export type MarkAllNotificationsReadData = {
 
 export type MarkAllNotificationsReadErrors = {
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6734,7 +6891,9 @@ export type DeleteNotificationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6777,7 +6936,9 @@ export type GetNotificationErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**
@@ -6820,7 +6981,9 @@ export type MarkNotificationReadErrors = {
      */
     400: Error;
     /**
-     * Missing, expired or invalid access token (`UNAUTHENTICATED`).
+     * Missing, expired or invalid access token, or its session ended (`UNAUTHENTICATED`: sign in again); or the token
+     * carries a role the account no longer has (`TOKEN_STALE`: refresh once and retry with the new token).
+     *
      */
     401: Error;
     /**

@@ -67,6 +67,17 @@ export class AccountsRepository {
     return result === 1;
   }
 
+  /**
+   * Sets the role if it is still `from`, locking the row first; returns the row's new version (which orders the
+   * user's role changes), or null when the role is no longer `from` (a concurrent change won).
+   */
+  async changeRole(manager: EntityManager, userId: string, from: UserEntity['role'], to: UserEntity['role']): Promise<number | null> {
+    const [row]: Array<{ version: number }> = await manager.query('SELECT version FROM users WHERE id = ? AND role = ? FOR UPDATE', [userId, from]);
+    if (!row) return null;
+    await this.change(manager, userId, { role: to });
+    return Number(row.version) + 1;
+  }
+
   /** Sign-in bookkeeping, not part of the User representation: no version bump. */
   async touchLastLogin(manager: EntityManager, userId: string): Promise<void> {
     await manager.update(UserEntity, { id: userId }, { lastLoginAt: () => 'CURRENT_TIMESTAMP(3)' });

@@ -1,5 +1,6 @@
-// Owns who the caller is: accounts, sign-in, tokens, two-factor, sessions, brute-force protection, and the
-// global guard that enforces each operation's security and permission. docs/identity.md explains the design.
+// Owns who the caller is: accounts, sign-in, tokens, two-factor, sessions, role changes (RoleChanges, for every
+// module that changes a role), brute-force protection, and the global guard that enforces each operation's
+// security and permission. docs/identity.md explains the design.
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthSessionEntity, BackupCodeEntity, EmailTokenEntity, RefreshTokenEntity, UserEntity } from '@app/identity';
@@ -22,6 +23,8 @@ import { PasswordHasher } from './password-hasher';
 import { PasswordService } from './password.service';
 import { RegistrationService } from './registration.service';
 import { RevokedSessions } from './revoked-sessions';
+import { RoleChanges } from './role-changes.service';
+import { RoleMarkers } from './role-markers';
 import { SessionTokens } from './session-tokens.service';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
@@ -42,6 +45,8 @@ import { TwoFactorService } from './two-factor.service';
     PasswordHasher,
     SessionsRepository,
     RevokedSessions,
+    RoleMarkers,
+    RoleChanges,
     BearerAuthenticator,
     AccountsRepository,
     EmailTokensRepository,
@@ -58,6 +63,6 @@ import { TwoFactorService } from './two-factor.service';
     BootstrapAdmin,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessTokenService, BearerAuthenticator, PasswordHasher, SessionsRepository],
+  exports: [AccessTokenService, BearerAuthenticator, PasswordHasher, SessionsRepository, RoleChanges],
 })
 export class AuthModule {}

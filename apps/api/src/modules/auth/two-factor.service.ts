@@ -10,6 +10,7 @@ import { AccountsRepository } from './accounts.repository';
 import { BackupCodesRepository } from './backup-codes.repository';
 import { LoginThrottle } from './login-throttle.service';
 import { newBackupCode, sha256Hex } from './secrets';
+import { SessionsRepository } from './sessions.repository';
 import { decryptSecret, encryptSecret, newTotpSecret, otpauthUri, verifyTotp } from './totp';
 import { TwoFactorChallenges } from './two-factor-challenges';
 
@@ -39,6 +40,7 @@ export class TwoFactorService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountsRepository,
     private readonly backupCodes: BackupCodesRepository,
+    private readonly sessions: SessionsRepository,
     private readonly challenges: TwoFactorChallenges,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
@@ -53,6 +55,10 @@ export class TwoFactorService {
     return { secret, otpauthUri: otpauthUri(secret, user.email, this.config.PRODUCT_NAME) };
   }
 
+  /**
+   * Ends the account's other sessions (refresh tokens and access tokens at once): a session opened before the
+   * second factor existed, perhaps by whoever made the owner turn it on, must not outlive it. This one is kept.
+   */
   async enable(principal: Principal, code: string): Promise<BackupCodesDto> {
     const user = await this.currentUser(principal);
     if (user.twoFactorSecret) throw new DomainError('CONFLICT', 'Two-factor sign-in is already enabled.');
@@ -66,7 +72,8 @@ export class TwoFactorService {
         throw new DomainError('CONFLICT', 'The two-factor setup changed meanwhile; start it again.');
       }
       await this.backupCodes.replaceAll(tx.manager, user.id, codes.map(sha256Hex));
-      await this.audit.record(tx, { action: 'auth.2fa_enabled', targetType: 'user', targetId: user.id });
+      const revoked = await this.sessions.revokeAllForUser(tx, user.id, 'two_factor_enabled', principal.sessionId, { endAccessTokens: true });
+      await this.audit.record(tx, { action: 'auth.2fa_enabled', targetType: 'user', targetId: user.id, after: { revokedSessions: revoked } });
     });
     return { codes };
   }

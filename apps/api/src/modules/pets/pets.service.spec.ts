@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CreatePetRequestDto } from '@app/contracts';
 import type { Principal } from '@app/identity';
 import { FakePetFans, fakeTx, FakeRescues, InMemoryPetsRepository, petRow } from '../../../../../test/support/pets-fakes';
-import { FakeAudit, fakeId } from '../../../../../test/support/users-fakes';
+import { FakeAudit, fakeId, FakeRoleChanges } from '../../../../../test/support/users-fakes';
 import { PetAccessPolicy } from './pet-access';
 import { PetAvailabilityChanges } from '@app/catalog';
 import { PetsService } from './pets.service';
@@ -15,8 +15,9 @@ function setup() {
   const audit = new FakeAudit();
   const fans = new FakePetFans();
   const availability = new PetAvailabilityChanges(pets, audit.asService(), fans.asPetFans());
-  const service = new PetsService(pets, new PetAccessPolicy(rescues), rescues, audit.asService(), availability);
-  return { pets, rescues, audit, fans, service };
+  const roleChanges = FakeRoleChanges.over(pets.userRoles);
+  const service = new PetsService(pets, new PetAccessPolicy(rescues), rescues, audit.asService(), availability, roleChanges.asService());
+  return { pets, rescues, audit, fans, roleChanges, service };
 }
 
 const body = (overrides: Partial<CreatePetRequestDto> = {}): CreatePetRequestDto =>
@@ -57,13 +58,13 @@ describe('PetsService.create', () => {
     expect(audit.events.map((e) => e.action)).toEqual(['pet.created']);
   });
 
-  it('makes an adopter a rehomer (audited) when they list their own pet', async () => {
-    const { pets, audit, service } = setup();
+  it('makes an adopter a rehomer, through RoleChanges, when they list their own pet', async () => {
+    const { pets, roleChanges, service } = setup();
     const adopter = principal('adopter');
     pets.userRoles.set(adopter.userId, 'adopter');
     await service.create(fakeTx(), adopter, body());
     expect(pets.userRoles.get(adopter.userId)).toBe('rehomer');
-    expect(audit.events.find((e) => e.action === 'user.role_changed')).toMatchObject({ targetId: adopter.userId, before: { role: 'adopter' }, after: { role: 'rehomer' } });
+    expect(roleChanges.changes).toEqual([{ userId: adopter.userId, from: 'adopter', to: 'rehomer', context: { reason: 'listed a pet' } }]);
   });
 });
 

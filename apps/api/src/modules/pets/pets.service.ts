@@ -14,6 +14,7 @@ import type {
 } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
+import { RoleChanges } from '../auth/role-changes.service';
 import { geoCellOf } from '../pet-search/geo-cell';
 import { birthDateEstimateOf } from './age-group';
 import { PET_MANAGING_STAFF_ROLES, PetAccessPolicy, petNotFound } from './pet-access';
@@ -59,6 +60,7 @@ export class PetsService {
     private readonly rescues: PetRescueAccess,
     private readonly audit: AuditService,
     private readonly availability: PetAvailabilityChanges,
+    private readonly roleChanges: RoleChanges,
   ) {}
 
   /**
@@ -127,8 +129,9 @@ export class PetsService {
       { petId: pet.id, kind: 'availability', fromStatus: null, toStatus: 'available', actorId: caller.userId, reason: null },
     ]);
     await this.audit.record(tx, { action: 'pet.created', targetType: 'pet', targetId: pet.id, after: { ...owner, listingStatus: 'draft' } });
-    if (owner.ownerType === 'individual' && (await this.pets.promoteAdopterToRehomer(tx, caller.userId))) {
-      await this.audit.record(tx, { action: 'user.role_changed', targetType: 'user', targetId: caller.userId, before: { role: 'adopter' }, after: { role: 'rehomer', reason: 'listed a pet' } });
+    if (owner.ownerType === 'individual') {
+      // Only an adopter becomes a rehomer; every other role is kept.
+      await this.roleChanges.change(tx, { userId: caller.userId, from: 'adopter', to: 'rehomer', context: { reason: 'listed a pet' } });
     }
     return toPetDto(await this.reload(tx, pet.id), today);
   }

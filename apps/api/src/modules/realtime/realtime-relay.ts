@@ -32,8 +32,9 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnApplicationShutd
     // subscribing again after every reconnect.
     this.subscriber = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     this.subscriber.on('error', () => undefined);
-    // Signals published while the subscription was down are lost; ended sessions are caught up from the denylist.
-    this.subscriber.on('ready', () => void this.gateway.recheckSessions().catch(() => undefined));
+    // Signals published while the subscription was down are lost; ended sessions and role changes are caught up from
+    // Redis's keys.
+    this.subscriber.on('ready', () => void this.gateway.recheckTokens().catch(() => undefined));
     this.subscriber.on('message', (_channel: string, raw: string) => {
       this.relay(raw).catch((error: unknown) => this.logger.warn({ err: error }, 'real-time signal not relayed'));
     });
@@ -66,6 +67,9 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnApplicationShutd
         return;
       case 'sessions-ended':
         this.gateway.endSessions(signal.sessionIds);
+        return;
+      case 'role-changed':
+        if (this.gateway.holdsSocketsOf(signal.userId)) await this.gateway.recheckSocketsOf(signal.userId);
         return;
     }
   }

@@ -5,14 +5,14 @@ import type { RealtimeApplicationMessageEventDto, RealtimeNotificationEventDto }
 import type { Principal } from '@app/identity';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { Namespace, Socket } from 'socket.io';
-import { BearerAuthenticator, bearerTokenOf } from '../auth/bearer-authenticator';
+import { BearerAuthenticator, bearerTokenOf, refusalOf } from '../auth/bearer-authenticator';
 
 export const REALTIME_NAMESPACE = '/realtime';
 
 const logger = new Logger('RealtimeGateway');
 
-/** How often the sockets' sessions are checked against the denylist, in case a `sessions-ended` signal was lost. */
-const SESSION_RECHECK_MS = 30_000;
+/** How often the sockets' tokens are checked against the denylist and the role markers, in case a signal was lost. */
+const TOKEN_RECHECK_MS = 30_000;
 const SESSION_ROOM = 'session:';
 
 const userRoom = (userId: string) => `user:${userId}`;
@@ -49,7 +49,7 @@ function connectError(error: unknown): Error & { data: ErrorBody } {
 export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGatewayConnection<RealtimeSocket>, OnGatewayDisconnect<RealtimeSocket>, OnApplicationShutdown {
   @WebSocketServer() private readonly namespace!: RealtimeNamespace;
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
-  private sessionRecheck?: NodeJS.Timeout;
+  private tokenRecheck?: NodeJS.Timeout;
   private readonly connections: Gauge;
   private readonly emitted: Counter<'event'>;
 
@@ -71,12 +71,12 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
     });
     // /realtime is the only namespace: Socket.IO's default one would admit anyone.
     namespace.server.of('/').use((_socket, next) => next(connectError(new DomainError('NOT_FOUND', `No such namespace; connect to ${REALTIME_NAMESPACE}.`))));
-    this.sessionRecheck = setInterval(() => void this.recheckSessions(), SESSION_RECHECK_MS);
-    this.sessionRecheck.unref();
+    this.tokenRecheck = setInterval(() => void this.recheckTokens(), TOKEN_RECHECK_MS);
+    this.tokenRecheck.unref();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.sessionRecheck);
+    clearInterval(this.tokenRecheck);
   }
 
   async handleConnection(socket: RealtimeSocket): Promise<void> {
@@ -85,14 +85,15 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
     // Clients send nothing (docs/realtime.md): one that does is not one of ours.
     socket.onAny(() => socket.disconnect(true));
     const { principal, expiresAt } = socket.data;
-    const timer = setTimeout(() => this.end(socket, 'The access token expired; reconnect with a fresh one.'), Math.max(0, expiresAt.getTime() - Date.now()));
+    const expired = new DomainError('UNAUTHENTICATED', 'The access token expired; reconnect with a fresh one.');
+    const timer = setTimeout(() => this.end(socket, expired), Math.max(0, expiresAt.getTime() - Date.now()));
     timer.unref();
     this.expiryTimers.set(socket.id, timer);
     this.connections.inc();
     await socket.join([userRoom(principal.userId), sessionRoom(principal.sessionId)]);
-    // A session ended between the handshake's check and the join signalled a room this socket was not in yet; the
-    // denylist is written before that signal, so asking again now closes the gap.
-    if (await this.bearer.sessionEnded(principal.sessionId)) this.end(socket, 'This session has ended; sign in again.');
+    // A session ended (or a role changed) between the handshake's check and the join signalled rooms this socket was
+    // not in yet; the denylist and the role markers are written before those signals, so asking again closes the gap.
+    await this.recheck([socket]);
   }
 
   handleDisconnect(socket: RealtimeSocket): void {
@@ -111,13 +112,18 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
   }
 
   /**
-   * Asks the denylist about every session with a socket here and closes the ended ones: the `sessions-ended` signal
-   * is at most once (lost while this replica was cut off from Redis), the denylist is not. Runs every
-   * SESSION_RECHECK_MS and when the relay's subscription comes back.
+   * Asks the denylist and the role markers about every socket here and closes those whose session ended or whose
+   * role changed: the signals are at most once (lost while this replica was cut off from Redis), Redis's keys are
+   * not. Runs every TOKEN_RECHECK_MS and when the relay's subscription comes back.
    */
-  async recheckSessions(): Promise<void> {
-    const sessionIds = [...this.namespace.adapter.rooms.keys()].filter((room) => room.startsWith(SESSION_ROOM)).map((room) => room.slice(SESSION_ROOM.length));
-    if (sessionIds.length > 0) this.endSessions(await this.bearer.endedSessions(sessionIds));
+  async recheckTokens(): Promise<void> {
+    await this.recheck([...this.namespace.sockets.values()]);
+  }
+
+  /** After a role change of the user: closes those of their sockets whose token carries another role. */
+  async recheckSocketsOf(userId: string): Promise<void> {
+    const ids = this.namespace.adapter.rooms.get(userRoom(userId));
+    await this.recheck([...(ids ?? [])].flatMap((id) => this.namespace.sockets.get(id) ?? []));
   }
 
   /** Closes the sockets of ended sessions, telling them why first. */
@@ -126,9 +132,18 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
       const ids = this.namespace.adapter.rooms.get(sessionRoom(sessionId));
       for (const id of ids ? [...ids] : []) {
         const socket = this.namespace.sockets.get(id);
-        if (socket) this.end(socket, 'This session has ended; sign in again.');
+        if (socket) this.end(socket, refusalOf('ended'));
       }
     }
+  }
+
+  private async recheck(sockets: readonly RealtimeSocket[]): Promise<void> {
+    if (sockets.length === 0) return;
+    const standings = await this.bearer.standingOf(sockets.map((socket) => socket.data.principal));
+    sockets.forEach((socket, i) => {
+      const standing = standings[i];
+      if (standing !== 'current') this.end(socket, refusalOf(standing));
+    });
   }
 
   private async admit(socket: RealtimeSocket): Promise<void> {
@@ -139,8 +154,9 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
     socket.data = await this.bearer.authenticate(token);
   }
 
-  private end(socket: RealtimeSocket, message: string): void {
-    socket.emit('session.ended', toErrorResponse(new DomainError('UNAUTHENTICATED', message)).body);
+  /** `session.ended` carries why: UNAUTHENTICATED (sign in again, or reconnect with a fresh token) or TOKEN_STALE (refresh). */
+  private end(socket: RealtimeSocket, reason: DomainError): void {
+    socket.emit('session.ended', toErrorResponse(reason).body);
     this.emitted.inc({ event: 'session.ended' });
     socket.disconnect(true);
   }

@@ -68,14 +68,15 @@ describe('RescueStaffService.accept', () => {
     return { ...context, token: context.mailer.sent[0].token };
   }
 
-  it('adds the invitee with the invited role, marks the invitation used and promotes the platform role (audited)', async () => {
-    const { service, store, rescue, token, audit } = await invited('staff');
+  it('adds the invitee with the invited role, marks the invitation used and promotes the platform role', async () => {
+    const { service, store, rescue, token, audit, roleChanges } = await invited('staff');
     const ivy = store.account('adopter', { email: 'ivy@example.org', name: 'Ivy' });
     const member = await service.accept(ivy, token);
     expect(member).toMatchObject({ userId: ivy.userId, rescueId: rescue.id, role: 'staff', name: 'Ivy', email: 'ivy@example.org' });
     expect(store.accounts.get(ivy.userId)!.role).toBe('rescue_staff');
     expect([...store.invitations.values()][0].acceptedAt).toBeInstanceOf(Date);
-    expect(audit.events.map((e) => e.action)).toEqual(['rescue.staff_invited', 'rescue.staff_joined', 'user.role_changed']);
+    expect(audit.events.map((e) => e.action)).toEqual(['rescue.staff_invited', 'rescue.staff_joined']);
+    expect(roleChanges.changes).toEqual([{ userId: ivy.userId, from: 'adopter', to: 'rescue_staff', context: { reason: 'rescue.invitation_accepted', rescueId: rescue.id } }]);
   });
 
   it('promotes a rescue_staff invited as admin to rescue_admin', async () => {

@@ -3,7 +3,6 @@
 // what a user's role in it is; this module imports nothing from pets. docs/rescues.md explains the design.
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { UserEntity } from '@app/identity';
 import { AuditModule } from '@app/audit';
 import { MemberPromotionService } from './member-promotion.service';
 import { RescueAnalyticsRepository, rescueEntities, RescuesRepository, RescueStaffRepository, TypeOrmRescueAnalyticsRepository, TypeOrmRescuesRepository, TypeOrmRescueStaffRepository } from '@app/catalog';
@@ -15,7 +14,7 @@ import { RescuesService } from './rescues.service';
 import { StaffInvitationMailer } from './staff-invitation.mailer';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...rescueEntities, UserEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature(rescueEntities), AuditModule],
   controllers: [RescuesController],
   providers: [
     RescuesService,

@@ -15,23 +15,23 @@ const body = (overrides: Partial<CreateRescueRequestDto> = {}): CreateRescueRequ
   ({ name: 'Happy Tails', description: 'Dogs.', email: 'hi@example.org', city: 'Leeds', region: 'West Yorkshire', postcode: 'LS1', ...overrides }) as CreateRescueRequestDto;
 
 describe('RescuesService.create', () => {
-  it('creates a pending rescue with default settings, makes the caller its admin and promotes an adopter (audited)', async () => {
-    const { create, store, audit } = setup();
+  it('creates a pending rescue with default settings, makes the caller its admin and promotes an adopter', async () => {
+    const { create, store, audit, roleChanges } = setup();
     const ada = store.account('adopter');
     const rescue = await create(ada, body());
     expect(rescue).toMatchObject({ status: 'pending', country: 'GB', settings: { defaultAdoptionFee: null, adoptionPolicy: '', waitlistOnApproval: false } });
     expect(store.staff).toEqual([expect.objectContaining({ rescueId: rescue.id, userId: ada.userId, role: 'admin' })]);
     expect(store.accounts.get(ada.userId)!.role).toBe('rescue_admin');
-    expect(audit.events.map((e) => e.action)).toEqual(['rescue.registered', 'user.role_changed']);
-    expect(audit.events[1]).toMatchObject({ before: { role: 'adopter' }, after: { role: 'rescue_admin', rescueId: rescue.id } });
+    expect(audit.events.map((e) => e.action)).toEqual(['rescue.registered']);
+    expect(roleChanges.changes).toEqual([{ userId: ada.userId, from: 'adopter', to: 'rescue_admin', context: { reason: 'rescue.registered', rescueId: rescue.id } }]);
   });
 
   it.each(['moderator', 'admin', 'rescue_admin'] as const)('keeps the platform role of a %s', async (role) => {
-    const { create, store, audit } = setup();
+    const { create, store, roleChanges } = setup();
     const caller = store.account(role);
     await create(caller, body());
     expect(store.accounts.get(caller.userId)!.role).toBe(role);
-    expect(audit.events.map((e) => e.action)).toEqual(['rescue.registered']);
+    expect(roleChanges.changes).toEqual([]);
   });
 });
 

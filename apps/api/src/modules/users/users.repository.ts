@@ -17,7 +17,8 @@ export interface UserListFilter {
   createdTo?: Date;
 }
 
-export type UserChanges = Partial<Pick<UserEntity, 'name' | 'phone' | 'city' | 'bio' | 'role' | 'status' | 'deletionRequestedAt' | 'deletionJobId'>>;
+/** Never the role: RoleChanges (auth) owns every role change. */
+export type UserChanges = Partial<Pick<UserEntity, 'name' | 'phone' | 'city' | 'bio' | 'status' | 'deletionRequestedAt' | 'deletionJobId'>>;
 export type PreferenceChanges = Partial<Pick<UserPreferencesEntity, 'notifications' | 'quietHours' | 'locale' | 'timezone'>>;
 
 /**

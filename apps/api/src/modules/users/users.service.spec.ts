@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { FakeAudit, FakeSessions, InMemoryUsersRepository, principalOf, userRow } from '../../../../../test/support/users-fakes';
+import { FakeAudit, FakeRoleChanges, FakeSessions, InMemoryUsersRepository, principalOf, userRow } from '../../../../../test/support/users-fakes';
 import { UsersService } from './users.service';
 
 function setup() {
   const repository = new InMemoryUsersRepository();
   const audit = new FakeAudit();
   const sessions = new FakeSessions();
-  const service = new UsersService(repository, sessions.asRepository(), audit.asService());
-  return { repository, audit, sessions, service };
+  const roleChanges = new FakeRoleChanges({
+    roleOf: (id) => repository.users.get(id)?.role,
+    setRole: (id, role) => {
+      const user = repository.users.get(id)!;
+      Object.assign(user, { role, version: user.version + 1 });
+    },
+  });
+  const service = new UsersService(repository, sessions.asRepository(), roleChanges.asService(), audit.asService());
+  return { repository, audit, sessions, roleChanges, service };
 }
 
 describe('UsersService.get', () => {
@@ -182,13 +189,13 @@ describe('UsersService.activate and deactivate', () => {
 });
 
 describe('UsersService.changeRole', () => {
-  it('lets an admin grant a non-admin role and audits before and after', async () => {
-    const { repository, audit, service } = setup();
+  it('lets an admin grant a non-admin role, through RoleChanges', async () => {
+    const { repository, roleChanges, service } = setup();
     const admin = userRow({ role: 'admin' });
     const ada = userRow();
     repository.add(admin, ada);
     expect(await service.changeRole(principalOf(admin), ada.id, { role: 'moderator', expectedVersion: 1 })).toMatchObject({ role: 'moderator', version: 2 });
-    expect(audit.events).toEqual([{ action: 'user.role_changed', targetType: 'user', targetId: ada.id, before: { role: 'adopter' }, after: { role: 'moderator' } }]);
+    expect(roleChanges.changes).toEqual([{ userId: ada.id, from: 'adopter', to: 'moderator' }]);
   });
 
   it('forbids an admin to grant or remove admin roles; a super_admin may', async () => {

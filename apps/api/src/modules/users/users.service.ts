@@ -5,6 +5,7 @@ import { AuditService } from '@app/audit';
 import type { ChangeRoleRequestDto, ListUsersQuery, ReplaceUserRequestDto, UpdateUserRequestDto, UserDto, UserPageDto } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import { hasPermission, PERMISSIONS, toUserDto, type Principal, type UserEntity } from '@app/identity';
+import { RoleChanges } from '../auth/role-changes.service';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { canManageUser, canReadUser, touchesAdminRole, userNotFound } from './user-access';
 import { UsersRepository, type UserChanges } from './users.repository';
@@ -17,6 +18,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
+    private readonly roleChanges: RoleChanges,
     private readonly audit: AuditService,
   ) {}
 
@@ -106,7 +108,7 @@ export class UsersService {
     });
   }
 
-  /** Takes effect at the caller's next token refresh; access tokens carry the old role for at most their lifetime. */
+  /** Takes effect at the user's next request: access tokens with the old role are refused until refreshed (RoleChanges). */
   changeRole(caller: Principal, userId: string, body: ChangeRoleRequestDto): Promise<UserDto> {
     return this.users.transaction(async (tx) => {
       if (caller.userId === userId) throw new DomainError('FORBIDDEN', 'You cannot change your own role.');
@@ -118,8 +120,8 @@ export class UsersService {
       if (user.status === 'deleted') throw new DomainError('CONFLICT', 'This account has been deleted.', { status: user.status });
       if (user.version !== body.expectedVersion) throw new VersionConflictError('User', user.version);
       if (user.role === body.role) return toUserDto(user);
-      await this.users.update(tx, userId, body.expectedVersion, { role: body.role });
-      await this.audit.record(tx, { action: 'user.role_changed', targetType: 'user', targetId: userId, before: { role: user.role }, after: { role: body.role } });
+      // The row is locked and its role was read under the lock: this change cannot be skipped.
+      await this.roleChanges.change(tx, { userId, from: user.role, to: body.role });
       return toUserDto(await this.reload(tx, userId));
     });
   }
