@@ -18,7 +18,11 @@ const port = Number(process.env.BARE_PORT ?? 3100);
 // A KeyObject, not the secret's string: jsonwebtoken 9 otherwise first tries (and fails) to parse a string as a
 // public key on every call, ~0.5 ms each on these machines (see docs/realtime.md, "Benchmark").
 const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET ?? ''));
-const verifyOptions = { algorithms: ['HS256'], issuer: process.env.JWT_ISSUER ?? 'pet-adoption-api', audience: process.env.JWT_AUDIENCE ?? 'pet-adoption-clients' };
+const verifyOptions = {
+  algorithms: ['HS256'],
+  issuer: process.env.JWT_ISSUER ?? 'pet-adoption-api',
+  audience: process.env.JWT_AUDIENCE ?? 'pet-adoption-clients',
+};
 const userOf = (token) => {
   try {
     const claims = jwt.verify(token ?? '', secret, verifyOptions);
@@ -56,7 +60,8 @@ app.post('/api/v1/applications/:applicationId/messages', async (request, reply) 
   const callerId = userOf(/^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]);
   if (!callerId) return reply.code(401).send({ code: 'UNAUTHENTICATED', message: 'Sign in to do this.', details: {} });
   const text = request.body?.body;
-  if (typeof text !== 'string' || text.length < 1 || text.length > 5000) return reply.code(400).send({ code: 'VALIDATION_FAILED', message: 'The request is invalid.', details: {} });
+  if (typeof text !== 'string' || text.length < 1 || text.length > 5000)
+    return reply.code(400).send({ code: 'VALIDATION_FAILED', message: 'The request is invalid.', details: {} });
   const { applicationId } = request.params;
   const connection = await pool.getConnection();
   let message;
@@ -84,15 +89,43 @@ app.post('/api/v1/applications/:applicationId/messages', async (request, reply) 
     const [[{ last }]] = await connection.query('SELECT MAX(sequence) AS last FROM application_messages WHERE application_id = ? FOR UPDATE', [applicationId]);
     const createdAt = new Date();
     const sequence = Number(last ?? 0) + 1;
-    message = { id: randomUUID(), applicationId, sequence, senderId: callerId, senderSide: applicant ? 'applicant' : 'owner', body: text, createdAt: createdAt.toISOString() };
-    await connection.query('INSERT INTO application_messages (id, application_id, sequence, sender_id, sender_side, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      message.id, applicationId, sequence, callerId, message.senderSide, text, createdAt,
-    ]);
+    message = {
+      id: randomUUID(),
+      applicationId,
+      sequence,
+      senderId: callerId,
+      senderSide: applicant ? 'applicant' : 'owner',
+      body: text,
+      createdAt: createdAt.toISOString(),
+    };
+    await connection.query(
+      'INSERT INTO application_messages (id, application_id, sequence, sender_id, sender_side, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [message.id, applicationId, sequence, callerId, message.senderSide, text, createdAt],
+    );
     const recipientId = applicant ? staff[0] : application.applicant_id;
-    notification = { id: randomUUID(), userId: recipientId, type: 'message_received', title: `New message about ${application.pet_name}`, body: text.slice(0, 200), resourceType: 'application', resourceId: applicationId, readAt: null, createdAt: createdAt.toISOString() };
+    notification = {
+      id: randomUUID(),
+      userId: recipientId,
+      type: 'message_received',
+      title: `New message about ${application.pet_name}`,
+      body: text.slice(0, 200),
+      resourceType: 'application',
+      resourceId: applicationId,
+      readAt: null,
+      createdAt: createdAt.toISOString(),
+    };
     await connection.query(
       "INSERT INTO notifications (id, user_id, type, title, body, resource_type, resource_id, event_key, in_app, email_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'skipped')",
-      [notification.id, recipientId, notification.type, notification.title, notification.body, 'application', applicationId, `application-message:${message.id}`],
+      [
+        notification.id,
+        recipientId,
+        notification.type,
+        notification.title,
+        notification.body,
+        'application',
+        applicationId,
+        `application-message:${message.id}`,
+      ],
     );
     await connection.commit();
   } catch (error) {

@@ -28,7 +28,11 @@ const pool = mysql.createPool({
 });
 pool.on('connection', (connection) => connection.query("SET time_zone = '+00:00'"));
 // Same cache as the api's (a minute per filter set), under a prefix of its own.
-const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0', { keyPrefix: `${process.env.REDIS_PREFIX ?? 'pets'}-bare:`, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0', {
+  keyPrefix: `${process.env.REDIS_PREFIX ?? 'pets'}-bare:`,
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+});
 redis.on('error', () => undefined);
 
 const badRequest = (reply, fields) => reply.code(400).send({ code: 'VALIDATION_FAILED', message: 'The request is invalid.', details: { fields } });
@@ -51,7 +55,8 @@ app.get('/api/v1/pets/:petId', async (request, reply) => {
   if (!/^[0-9a-f-]{36}$/.test(petId)) return badRequest(reply, [{ field: 'petId', constraints: { matches: 'petId must be an id' } }]);
   const [rows] = await pool.query('SELECT * FROM pets p WHERE p.id = ? AND p.deleted_at IS NULL', [petId]);
   const p = rows[0];
-  if (!p || p.listing_status !== 'published') return reply.code(404).send({ code: 'NOT_FOUND', message: `Pet ${petId} not found.`, details: { resource: 'Pet', id: petId } });
+  if (!p || p.listing_status !== 'published')
+    return reply.code(404).send({ code: 'NOT_FOUND', message: `Pet ${petId} not found.`, details: { resource: 'Pet', id: petId } });
   return {
     id: p.id,
     name: p.name,
@@ -111,7 +116,8 @@ function parseSearch(raw) {
     else problems.push({ field: key, constraints: { whitelistValidation: `property ${key} should not exist` } });
     if (query[key] === undefined || Number.isNaN(query[key])) problems.push({ field: key, constraints: { type: `${key} is invalid` } });
   }
-  if (query.limit !== undefined && !(Number.isInteger(query.limit) && query.limit >= 1 && query.limit <= 100)) problems.push({ field: 'limit', constraints: { max: 'limit must be 1–100' } });
+  if (query.limit !== undefined && !(Number.isInteger(query.limit) && query.limit >= 1 && query.limit <= 100))
+    problems.push({ field: 'limit', constraints: { max: 'limit must be 1–100' } });
   return { query, problems };
 }
 

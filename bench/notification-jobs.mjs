@@ -43,11 +43,24 @@ const SMTP_PORT = 2525;
 const WORKER_PORT = 3201;
 
 const VARIANTS = {
-  deliver: { group: 'deliver', smtpQuery: '', what: 'ours: e-mail allowed, rendered and sent to the SMTP sink (a connection per mail, as SMTP_URL configures it today), row marked sent' },
-  'deliver-pooled': { group: 'deliver', smtpQuery: '?pool=true', what: 'the same with SMTP_URL ending in ?pool=true (nodemailer keeps up to 5 connections open)' },
+  deliver: {
+    group: 'deliver',
+    smtpQuery: '',
+    what: 'ours: e-mail allowed, rendered and sent to the SMTP sink (a connection per mail, as SMTP_URL configures it today), row marked sent',
+  },
+  'deliver-pooled': {
+    group: 'deliver',
+    smtpQuery: '?pool=true',
+    what: 'the same with SMTP_URL ending in ?pool=true (nodemailer keeps up to 5 connections open)',
+  },
   skip: { group: 'skip', smtpQuery: '', what: 'ours: e-mail off in the preferences, row marked skipped (the job without SMTP)' },
 };
-const EMAIL_ON = { applicationUpdates: { email: true, inApp: true }, messages: { email: true, inApp: true }, petUpdates: { email: false, inApp: true }, newsletter: { email: false, inApp: false } };
+const EMAIL_ON = {
+  applicationUpdates: { email: true, inApp: true },
+  messages: { email: true, inApp: true },
+  petUpdates: { email: false, inApp: true },
+  newsletter: { email: false, inApp: false },
+};
 const EMAIL_OFF = { ...EMAIL_ON, applicationUpdates: { email: false, inApp: true } };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -108,7 +121,10 @@ async function seed(db) {
   await db.query('DELETE FROM notifications');
   await db.query('DELETE FROM user_preferences');
   await db.query('DELETE FROM users');
-  for (const [group, notifications] of [['deliver', EMAIL_ON], ['skip', EMAIL_OFF]]) {
+  for (const [group, notifications] of [
+    ['deliver', EMAIL_ON],
+    ['skip', EMAIL_OFF],
+  ]) {
     const users = Array.from({ length: USERS_PER_GROUP }, (_, i) => ({ id: newId(), i }));
     for (let i = 0; i < users.length; i += 1000) {
       const batch = users.slice(i, i + 1000);
@@ -136,7 +152,9 @@ async function seed(db) {
           'pending',
         ]);
       }
-      await db.query('INSERT INTO notifications (id, user_id, type, title, body, resource_type, resource_id, event_key, in_app, email_status) VALUES ?', [rows]);
+      await db.query('INSERT INTO notifications (id, user_id, type, title, body, resource_type, resource_id, event_key, in_app, email_status) VALUES ?', [
+        rows,
+      ]);
     }
   }
   await db.query('ANALYZE TABLE users, user_preferences, notifications');
@@ -170,7 +188,13 @@ export async function runNotificationJobs({ root, env, runs, duration, profile, 
   const redis = new Redis(config.REDIS_URL);
   const queue = new Queue(QUEUE.notifications, connection);
   await queue.waitUntilReady();
-  const db = await mysql.createConnection({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: config.DB_NAME });
+  const db = await mysql.createConnection({
+    host: config.DB_HOST,
+    port: config.DB_PORT,
+    user: config.DB_USER,
+    password: config.DB_PASSWORD,
+    database: config.DB_NAME,
+  });
   await seed(db);
   const sink = await startSmtpSink();
   // Production's settings (k8s/base/configmap.yaml) where they matter: info logging, the default concurrency.
@@ -216,7 +240,16 @@ export async function runNotificationJobs({ root, env, runs, duration, profile, 
         await sleep(10);
       }
       await sleep(WARM_UP_S * 1000);
-      const tick = () => ({ at: Date.now(), machine: machineTicks(), worker: ticksOf(child.pid), self: ticksOf(process.pid), redis: services.redis.reduce((s, p) => s + ticksOf(p), 0), mariadb: services.mariadb.reduce((s, p) => s + ticksOf(p), 0), mails: sink.counts.messages, connections: sink.counts.connections });
+      const tick = () => ({
+        at: Date.now(),
+        machine: machineTicks(),
+        worker: ticksOf(child.pid),
+        self: ticksOf(process.pid),
+        redis: services.redis.reduce((s, p) => s + ticksOf(p), 0),
+        mariadb: services.mariadb.reduce((s, p) => s + ticksOf(p), 0),
+        mails: sink.counts.messages,
+        connections: sink.counts.connections,
+      });
       const a = { ...tick(), ...(await remaining()) };
       await sleep(duration * 1000);
       const b = { ...(await remaining()), ...tick() };
@@ -224,7 +257,13 @@ export async function runNotificationJobs({ root, env, runs, duration, profile, 
       // Ticks of all CPUs over the window, divided by the number of CPUs: the window's length in ticks of one core.
       const perCore = (b.machine.total - a.machine.total) / b.machine.cores;
       const use = (k) => Math.round(((b[k] - a[k]) / perCore) * 100) / 100;
-      const cpu = { worker: use('worker'), sinkAndPoller: use('self'), redis: use('redis'), mariadb: use('mariadb'), machine: Math.round(((b.machine.busy - a.machine.busy) / perCore) * 100) / 100 };
+      const cpu = {
+        worker: use('worker'),
+        sinkAndPoller: use('self'),
+        redis: use('redis'),
+        mariadb: use('mariadb'),
+        machine: Math.round(((b.machine.busy - a.machine.busy) / perCore) * 100) / 100,
+      };
       cpu.others = Math.round((cpu.machine - cpu.worker - cpu.sinkAndPoller - cpu.redis - cpu.mariadb) * 100) / 100;
       await stop(child);
       const exitAt = Date.now();
@@ -291,7 +330,11 @@ export async function runNotificationJobs({ root, env, runs, duration, profile, 
     // A profiled worker is slower: figures of this mode are not reported, only where ours spends its time.
     const dir = `${root}/bench/profiles`;
     for (const variant of Object.keys(VARIANTS)) {
-      const result = await measure('ours', variant, counts[`ours ${variant}`], ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=worker-${variant}.cpuprofile`]);
+      const result = await measure('ours', variant, counts[`ours ${variant}`], [
+        '--cpu-prof',
+        `--cpu-prof-dir=${dir}`,
+        `--cpu-prof-name=worker-${variant}.cpuprofile`,
+      ]);
       const summary = summariseProfile(`${dir}/worker-${variant}.cpuprofile`, result.window);
       console.log(`\nprofile of ours, ${variant} (${Math.round(result.jobsPerSec)} jobs/s while profiled), the window only: self time by package`);
       console.table(summary.packages);
@@ -306,7 +349,9 @@ export async function runNotificationJobs({ root, env, runs, duration, profile, 
         results[key].push(result);
         const fastest = Math.max(...results[key].map((r) => r.jobsPerSec));
         counts[key] = Math.min(enough(fastest), kind === 'ours' ? NOTIFICATIONS_PER_GROUP : Infinity);
-        console.log(`run ${run + 1}, ${key}: ${Math.round(result.jobsPerSec)} jobs/s, p50 ${result.p50} ms, p99 ${result.p99} ms; cpu ${JSON.stringify(result.cpu)}${result.disturbed ? ' (disturbed)' : ''}`);
+        console.log(
+          `run ${run + 1}, ${key}: ${Math.round(result.jobsPerSec)} jobs/s, p50 ${result.p50} ms, p99 ${result.p99} ms; cpu ${JSON.stringify(result.cpu)}${result.disturbed ? ' (disturbed)' : ''}`,
+        );
       }
     }
     const median = (list) => [...list].sort((x, y) => x.jobsPerSec - y.jobsPerSec)[Math.floor(list.length / 2)];
@@ -314,7 +359,19 @@ export async function runNotificationJobs({ root, env, runs, duration, profile, 
     const table = {};
     const summary = { bare: { ...bare, runs: results['bare noop'].map((r) => Math.round(r.jobsPerSec)) } };
     const round = (x) => Math.round(x);
-    table.bare = { 'jobs/s': round(bare.jobsPerSec), 'p50 ms': bare.p50, 'p99 ms': bare.p99, 'mails/s': 0, 'worker cpu': bare.cpu.worker, 'redis cpu': bare.cpu.redis, 'db cpu': bare.cpu.mariadb, 'ours/bare': '', target: '', failed: bare.failed, disturbed: results['bare noop'].filter((r) => r.disturbed).length };
+    table.bare = {
+      'jobs/s': round(bare.jobsPerSec),
+      'p50 ms': bare.p50,
+      'p99 ms': bare.p99,
+      'mails/s': 0,
+      'worker cpu': bare.cpu.worker,
+      'redis cpu': bare.cpu.redis,
+      'db cpu': bare.cpu.mariadb,
+      'ours/bare': '',
+      target: '',
+      failed: bare.failed,
+      disturbed: results['bare noop'].filter((r) => r.disturbed).length,
+    };
     for (const variant of Object.keys(VARIANTS)) {
       const ours = median(results[`ours ${variant}`]);
       const ratio = ours.jobsPerSec / bare.jobsPerSec;

@@ -55,7 +55,10 @@ async function waitUntilUp(url, child) {
 
 /** A load process (bench/realtime-clients.mjs) and a request/answer call over its IPC channel. */
 function startClients(root) {
-  const child = spawn(process.execPath, ['--max-old-space-size=4096', 'bench/realtime-clients.mjs'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['--max-old-space-size=4096', 'bench/realtime-clients.mjs'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const call = (message) =>
     new Promise((resolve, reject) => {
       child.once('message', (answer) => (answer.ok ? resolve(answer.result) : reject(new Error(answer.error))));
@@ -95,7 +98,13 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
   const config = loadConfig({ ...env, ...serverEnv });
   const tokens = new AccessTokenService(new JwtService(accessTokenJwtOptions(config)), config);
   const mint = (userId, role) => tokens.issue({ userId, sessionId: newId(), role }).token;
-  const db = await mysql.createConnection({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: config.DB_NAME });
+  const db = await mysql.createConnection({
+    host: config.DB_HOST,
+    port: config.DB_PORT,
+    user: config.DB_USER,
+    password: config.DB_PASSWORD,
+    database: config.DB_NAME,
+  });
   const redis = new Redis(config.REDIS_URL);
   const services = { redis: pidsOf('redis-server'), mariadb: pidsOf('mariadbd') };
 
@@ -183,15 +192,24 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
   /** PAIRS rescues of one staff member each, an applicant each, an application each, on pets of the seed. */
   async function seed() {
     if (!doDelivery) return [];
-    const [[{ n }]] = await db.query("SELECT COUNT(*) AS n FROM applications a JOIN users u ON u.id = a.applicant_id WHERE u.email LIKE 'rt-applicant-%@bench.example'");
+    const [[{ n }]] = await db.query(
+      "SELECT COUNT(*) AS n FROM applications a JOIN users u ON u.id = a.applicant_id WHERE u.email LIKE 'rt-applicant-%@bench.example'",
+    );
     if (Number(n) !== PAIRS) {
-      console.log(`seeding ${config.DB_NAME}: ${SEED_PETS} pets (bench seed), ${PAIRS} rescues with one staff member each, ${PAIRS} applicants and applications`);
-      require('node:child_process').execFileSync(process.execPath, ['dist/apps/api/src/seed/seed.js', '--pets', String(SEED_PETS), '--database', config.DB_NAME, '--seed', '1'], {
-        cwd: root,
-        env,
-        stdio: 'inherit',
-      });
-      for (const table of ['application_messages', 'notifications', 'application_status_history', 'application_references', 'applications']) await db.query(`DELETE FROM ${table}`);
+      console.log(
+        `seeding ${config.DB_NAME}: ${SEED_PETS} pets (bench seed), ${PAIRS} rescues with one staff member each, ${PAIRS} applicants and applications`,
+      );
+      require('node:child_process').execFileSync(
+        process.execPath,
+        ['dist/apps/api/src/seed/seed.js', '--pets', String(SEED_PETS), '--database', config.DB_NAME, '--seed', '1'],
+        {
+          cwd: root,
+          env,
+          stdio: 'inherit',
+        },
+      );
+      for (const table of ['application_messages', 'notifications', 'application_status_history', 'application_references', 'applications'])
+        await db.query(`DELETE FROM ${table}`);
       await db.query("DELETE s FROM rescue_staff s JOIN users u ON u.id = s.user_id WHERE u.email LIKE 'rt-%@bench.example'");
       await db.query("DELETE FROM users WHERE email LIKE 'rt-%@bench.example'");
       const [pets] = await db.query(
@@ -250,7 +268,13 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
       await db.query('TRUNCATE TABLE application_messages');
       await db.query('TRUNCATE TABLE notifications');
       const quiet = await waitForQuiet();
-      const tick = () => ({ at: Date.now(), server: ticksOf(child.pid), clients: ticksOf(clients.child.pid), mariadb: services.mariadb.reduce((s, p) => s + ticksOf(p), 0), redis: services.redis.reduce((s, p) => s + ticksOf(p), 0) });
+      const tick = () => ({
+        at: Date.now(),
+        server: ticksOf(child.pid),
+        clients: ticksOf(clients.child.pid),
+        mariadb: services.mariadb.reduce((s, p) => s + ticksOf(p), 0),
+        redis: services.redis.reduce((s, p) => s + ticksOf(p), 0),
+      });
       const q0 = await questions();
       const a = tick();
       const result = await clients.call({ cmd: 'deliver', base: baseOf(kind), pairs: plan, rate, warmUpS, durationS, tag: `rt${measurements++}` });
@@ -259,7 +283,12 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
       const hz = 100; // clock ticks per second (USER_HZ)
       const seconds = (b.at - a.at) / 1000;
       const cores = (k) => Math.round(((b[k] - a[k]) / hz / seconds) * 100) / 100;
-      return { ...result, quietBefore: quiet, cpu: { server: cores('server'), clients: cores('clients'), mariadb: cores('mariadb'), redis: cores('redis') }, statementsPerMessage: Math.round(((q1 - q0 - 2) / Math.round(rate * (warmUpS + durationS))) * 10) / 10 };
+      return {
+        ...result,
+        quietBefore: quiet,
+        cpu: { server: cores('server'), clients: cores('clients'), mariadb: cores('mariadb'), redis: cores('redis') },
+        statementsPerMessage: Math.round(((q1 - q0 - 2) / Math.round(rate * (warmUpS + durationS))) * 10) / 10,
+      };
     };
     const close = async () => {
       await clients.close();
@@ -268,7 +297,13 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
     return { child, measure, close };
   }
 
-  const sustained = (r, rate) => r.lost === 0 && r.failed === 0 && r.unanswered === 0 && r.delivered >= SEARCH.delivered * r.measured && r.achieved >= SEARCH.delivered * rate && r.p99 <= TARGET.p99Ms;
+  const sustained = (r, rate) =>
+    r.lost === 0 &&
+    r.failed === 0 &&
+    r.unanswered === 0 &&
+    r.delivered >= SEARCH.delivered * r.measured &&
+    r.achieved >= SEARCH.delivered * rate &&
+    r.p99 <= TARGET.p99Ms;
 
   /** The highest rate the server sustains (see `sustained`), by bisection between 0 and SEARCH.maxRate. */
   async function search(kind) {
@@ -283,7 +318,9 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
         const ok = sustained(r, rate);
         const keptUp = r.lost === 0 && r.failed === 0 && r.unanswered === 0 && r.achieved >= SEARCH.delivered * rate;
         steps.push({ rate, ok, keptUp, achieved: r.achieved, p50: r.p50, p99: r.p99, lost: r.lost, failed: r.failed, serverCpu: r.cpu.server });
-        console.log(`  search ${kind}: ${rate} msg/s offered → ${r.achieved} delivered/s, p99 ${r.p99} ms, lost ${r.lost}, failed ${r.failed}, server cpu ${r.cpu.server}: ${ok ? 'sustained' : 'not sustained'}`);
+        console.log(
+          `  search ${kind}: ${rate} msg/s offered → ${r.achieved} delivered/s, p99 ${r.p99} ms, lost ${r.lost}, failed ${r.failed}, server cpu ${r.cpu.server}: ${ok ? 'sustained' : 'not sustained'}`,
+        );
         if (ok) lo = rate;
         else hi = Math.min(rate, Math.max(lo, r.achieved) * 1.25 || rate);
         rate = Math.round((lo + hi) / 2 / 5) * 5;
@@ -308,7 +345,11 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
   };
   const versionOf = (pkg) => JSON.parse(readFileSync(`${root}/node_modules/${pkg}/package.json`, 'utf8')).version;
   const versions = {
-    ...Object.fromEntries(['socket.io', 'socket.io-client', 'engine.io', 'ws', '@nestjs/core', '@nestjs/platform-socket.io', 'fastify', 'typeorm', 'mysql2', 'bullmq'].map((pkg) => [pkg, versionOf(pkg)])),
+    ...Object.fromEntries(
+      ['socket.io', 'socket.io-client', 'engine.io', 'ws', '@nestjs/core', '@nestjs/platform-socket.io', 'fastify', 'typeorm', 'mysql2', 'bullmq'].map(
+        (pkg) => [pkg, versionOf(pkg)],
+      ),
+    ),
     mariadb: (await db.query('SELECT VERSION() AS v'))[0][0].v,
     redis: /redis_version:(\S+)/.exec(await redis.info('server'))?.[1],
   };
@@ -332,11 +373,15 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
       throw error;
     }
     const summary = summariseProfile(`${dir}/api-realtime-delivery.cpuprofile`, window, 20);
-    console.log(`\nprofile of ours at ${targetRate} msg/s offered (${r.achieved} delivered/s while profiled, server cpu ${r.cpu.server} cores, ~${r.statementsPerMessage} SQL statements per message): self time by package`);
+    console.log(
+      `\nprofile of ours at ${targetRate} msg/s offered (${r.achieved} delivered/s while profiled, server cpu ${r.cpu.server} cores, ~${r.statementsPerMessage} SQL statements per message): self time by package`,
+    );
     console.table(summary.packages);
     console.log('top functions by self time');
     console.table(summary.functions);
-    console.log(JSON.stringify({ scenario: 'realtime', mode: 'profile', rate: targetRate, delivery: r, profile: summary, ...facts, versions, ...machineFacts() }));
+    console.log(
+      JSON.stringify({ scenario: 'realtime', mode: 'profile', rate: targetRate, delivery: r, profile: summary, ...facts, versions, ...machineFacts() }),
+    );
   } else {
     const results = { idle: { ours: [], bare: [] }, search: {}, delivery: {} };
     let rates = [];
@@ -354,7 +399,9 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
         if (doIdle) {
           const r = await measureIdle(kind);
           results.idle[kind].push(r);
-          console.log(`run ${run + 1}, idle ${kind}: ${r.connected} connected (${r.openAtEnd} open at the end), RSS ${r.rssBeforeMb} → ${r.rssAfterMb} MB (max ${r.rssMaxMb}), heap ${r.heapBeforeMb} → ${r.heapAfterMb} MB, ${r.perConnectionKb} KB per connection`);
+          console.log(
+            `run ${run + 1}, idle ${kind}: ${r.connected} connected (${r.openAtEnd} open at the end), RSS ${r.rssBeforeMb} → ${r.rssAfterMb} MB (max ${r.rssMaxMb}), heap ${r.heapBeforeMb} → ${r.heapAfterMb} MB, ${r.perConnectionKb} KB per connection`,
+          );
         }
         if (rates.length) {
           const server = await deliveryServer(kind);
@@ -362,7 +409,9 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
             for (const rate of rates) {
               const r = await server.measure(rate);
               results.delivery[rate][kind].push(r);
-              console.log(`run ${run + 1}, delivery ${kind} at ${rate} msg/s: ${r.achieved} delivered/s, p50 ${r.p50} ms, p99 ${r.p99} ms, lost ${r.lost}, failed ${r.failed}; cpu ${JSON.stringify(r.cpu)}; ~${r.statementsPerMessage} statements/message`);
+              console.log(
+                `run ${run + 1}, delivery ${kind} at ${rate} msg/s: ${r.achieved} delivered/s, p50 ${r.p50} ms, p99 ${r.p99} ms, lost ${r.lost}, failed ${r.failed}; cpu ${JSON.stringify(r.cpu)}; ~${r.statementsPerMessage} statements/message`,
+              );
             }
           } finally {
             await server.close();
@@ -429,19 +478,32 @@ export async function runRealtime({ root, env, args, runs, duration, waitForQuie
         const o = summary.delivery[rate].ours;
         summary.delivery[rate].met = o.achieved >= SEARCH.delivered * rate && o.lost === 0 && o.failed === 0 && o.p99 <= TARGET.p99Ms;
       }
-      console.log(`\ndelivery: ${PAIRS} pairs (applicant POSTs, the rescue's staff member's socket receives), open model, 3 s warm-up + ${duration} s; latency = socket receipt − POST start`);
+      console.log(
+        `\ndelivery: ${PAIRS} pairs (applicant POSTs, the rescue's staff member's socket receives), open model, 3 s warm-up + ${duration} s; latency = socket receipt − POST start`,
+      );
       console.table(table);
       if (results.search.ours) {
         const so = results.search.ours.rate;
         const sb = results.search.bare.rate;
-        summary.sustainable = { ours: so, bare: sb, ratio: sb ? so / sb : null, bareCapped: sb >= SEARCH.maxRate, keptUp: { ours: results.search.ours.keptUp, bare: results.search.bare.keptUp } };
-        console.log(`highest rate kept up with in the search (≥ ${SEARCH.delivered * 100} % delivered, nothing lost, any latency): ours ${results.search.ours.keptUp} msg/s, bare ${results.search.bare.keptUp} msg/s`);
+        summary.sustainable = {
+          ours: so,
+          bare: sb,
+          ratio: sb ? so / sb : null,
+          bareCapped: sb >= SEARCH.maxRate,
+          keptUp: { ours: results.search.ours.keptUp, bare: results.search.bare.keptUp },
+        };
+        console.log(
+          `highest rate kept up with in the search (≥ ${SEARCH.delivered * 100} % delivered, nothing lost, any latency): ours ${results.search.ours.keptUp} msg/s, bare ${results.search.bare.keptUp} msg/s`,
+        );
         console.log(
           `highest sustainable rate (≥ ${SEARCH.delivered * 100} % delivered, nothing lost, p99 ≤ ${TARGET.p99Ms} ms): ours ${so} msg/s, bare ${sb}${sb >= SEARCH.maxRate ? '+ (search cap)' : ''} msg/s, ours/bare ${sb ? ((so / sb) * 100).toFixed(0) : '-'} %`,
         );
       }
       const at = summary.delivery[targetRate];
-      if (at) console.log(`target: p99 ≤ ${TARGET.p99Ms} ms at ${targetRate} msg/s: ours p99 ${at.ours.p99} ms, ${at.ours.achieved} delivered/s: ${at.met ? 'met' : 'NOT met'}`);
+      if (at)
+        console.log(
+          `target: p99 ≤ ${TARGET.p99Ms} ms at ${targetRate} msg/s: ours p99 ${at.ours.p99} ms, ${at.ours.achieved} delivered/s: ${at.met ? 'met' : 'NOT met'}`,
+        );
     }
     console.log(JSON.stringify({ scenario: 'realtime', results: summary, ...facts, versions, ...machineFacts() }));
   }

@@ -40,7 +40,14 @@ const FILTERED = '/api/v1/pets?species=dog&size=medium&goodWithChildren=true';
 const SCENARIOS = {
   healthz: { cases: [{ name: 'healthz', path: '/healthz', what: 'GET /healthz through the whole Nest stack vs bare hello JSON', target: 0.8 }] },
   feature: {
-    cases: [{ name: 'feature', path: '/api/v1/features/chat.enabled', what: 'GET /features/{feature}: a primary-key read vs the bare server doing the same SQL', target: 0.8 }],
+    cases: [
+      {
+        name: 'feature',
+        path: '/api/v1/features/chat.enabled',
+        what: 'GET /features/{feature}: a primary-key read vs the bare server doing the same SQL',
+        target: 0.8,
+      },
+    ],
   },
   pets: {
     database: true,
@@ -123,7 +130,11 @@ async function waitForQuiet() {
 
 function startServer(script, extraEnv = {}, nodeArgs = []) {
   // The server is pinned to CPU 0; autocannon runs in this process, pinned to CPU 1 below.
-  return spawn('taskset', ['-c', '0', process.execPath, ...nodeArgs, script], { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn('taskset', ['-c', '0', process.execPath, ...nodeArgs, script], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function stop(child) {
@@ -138,7 +149,13 @@ function requestsOf(testCase, ids) {
 }
 
 async function load(base, testCase, seconds, ids) {
-  const result = await autocannon({ url: base + (testCase.path ?? '/'), requests: requestsOf(testCase, ids), connections: 100, pipelining: 1, duration: seconds });
+  const result = await autocannon({
+    url: base + (testCase.path ?? '/'),
+    requests: requestsOf(testCase, ids),
+    connections: 100,
+    pipelining: 1,
+    duration: seconds,
+  });
   const l = result.latency;
   return { reqPerSec: result.requests.average, p50: l.p50, p90: l.p90, p97_5: l.p97_5, p99: l.p99, non2xx: result.non2xx, errors: result.errors };
 }
@@ -219,12 +236,18 @@ if (scenario.database) {
     // A partial or different data set is replaced: every figure in docs/search.md is for exactly this seed.
     console.log(`${env.DB_NAME} has ${pets} pets, not ${PETS}: seeding (a few minutes)`);
     await db.query(`DROP DATABASE ${env.DB_NAME}`);
-    execFileSync(process.execPath, ['dist/apps/api/src/seed/seed.js', '--pets', String(PETS), '--database', env.DB_NAME, '--seed', '1'], { cwd: root, env, stdio: 'inherit' });
+    execFileSync(process.execPath, ['dist/apps/api/src/seed/seed.js', '--pets', String(PETS), '--database', env.DB_NAME, '--seed', '1'], {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    });
     await db.changeUser({ database: env.DB_NAME });
   }
   const [rows] = await db.query("SELECT id FROM pets WHERE listing_status = 'published' AND deleted_at IS NULL ORDER BY RAND(42) LIMIT 20000");
   ids = rows.map((r) => r.id);
-  const [[pool]] = await db.query("SELECT @@innodb_buffer_pool_size AS size, (SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = DATABASE()) AS data");
+  const [[pool]] = await db.query(
+    'SELECT @@innodb_buffer_pool_size AS size, (SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = DATABASE()) AS data',
+  );
   bufferPool = { bytes: Number(pool.size), dataBytes: Number(pool.data) };
   if (bufferPool.bytes < bufferPool.dataBytes) {
     console.warn(
@@ -283,7 +306,14 @@ for (const testCase of scenario.cases) {
   const bare = median(results[testCase.name].bare);
   const ratio = ours.reqPerSec / bare.reqPerSec;
   const runsOf = (list) => list.map((r) => Math.round(r.reqPerSec));
-  summary[testCase.name] = { ours, bare, ratio, target: testCase.target, runs: { ours: runsOf(results[testCase.name].ours), bare: runsOf(results[testCase.name].bare) }, probe: results[testCase.name].probe };
+  summary[testCase.name] = {
+    ours,
+    bare,
+    ratio,
+    target: testCase.target,
+    runs: { ours: runsOf(results[testCase.name].ours), bare: runsOf(results[testCase.name].bare) },
+    probe: results[testCase.name].probe,
+  };
   table[testCase.name] = {
     'ours req/s': Math.round(ours.reqPerSec),
     'ours p50': ours.p50,
@@ -297,7 +327,9 @@ for (const testCase of scenario.cases) {
     errors: ours.errors + bare.errors,
   };
 }
-console.log(`\n${scenarioName}: ${runs} runs of ${duration} s each, median; 100 connections; pool ${env.DB_POOL_SIZE} connections each; server on CPU 0, load on CPU 1\n`);
+console.log(
+  `\n${scenarioName}: ${runs} runs of ${duration} s each, median; 100 connections; pool ${env.DB_POOL_SIZE} connections each; server on CPU 0, load on CPU 1\n`,
+);
 for (const testCase of scenario.cases) console.log(`  ${testCase.name.padEnd(16)} ${testCase.what}`);
 console.table(table);
 for (const testCase of scenario.cases) {
@@ -312,8 +344,12 @@ for (const testCase of scenario.cases) {
     for (const name of ['ours', 'bare']) {
       const p = probe[name];
       if (!p) continue;
-      const limits = Object.entries(testCase.probe.limitMs).map(([k, v]) => `${k} ${p[k]} ms ${p[k] <= v ? '≤' : '>'} ${v} ms`).join(', ');
-      console.log(`${testCase.name} at ${p.offered} req/s offered, ${name}: ${p.achieved} req/s answered; p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms, max ${p.max} ms; ${limits}`);
+      const limits = Object.entries(testCase.probe.limitMs)
+        .map(([k, v]) => `${k} ${p[k]} ms ${p[k] <= v ? '≤' : '>'} ${v} ms`)
+        .join(', ');
+      console.log(
+        `${testCase.name} at ${p.offered} req/s offered, ${name}: ${p.achieved} req/s answered; p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms, max ${p.max} ms; ${limits}`,
+      );
     }
   }
 }

@@ -64,4 +64,10 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const child of children) child.on('exit', (code) => { if (!stopping) { console.error(`a process exited (${code}); stopping`); stop(); } });
+for (const child of children)
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`a process exited (${code}); stopping`);
+      stop();
+    }
+  });

@@ -47,7 +47,14 @@ async function enableTwoFactor(api: TestApi, actor: TestUser): Promise<string> {
 async function rescueOf(owner: TestUser, api: TestApi): Promise<string> {
   const res = await api.request('POST', '/api/v1/rescues', {
     token: owner.token,
-    body: { name: `Matrix Rescue ${newId().slice(-8)}`, description: 'matrix', email: 'matrix@example.org', city: 'Leeds', region: 'West Yorkshire', postcode: 'LS1 1AA' },
+    body: {
+      name: `Matrix Rescue ${newId().slice(-8)}`,
+      description: 'matrix',
+      email: 'matrix@example.org',
+      city: 'Leeds',
+      region: 'West Yorkshire',
+      postcode: 'LS1 1AA',
+    },
   });
   await refreshRole(api, owner);
   return res.body.id;
@@ -109,7 +116,10 @@ const FIXTURES: Record<string, OperationFixture> = {
   getCurrentUser: { access: 'self', prepare: async () => ({ path: '/api/v1/auth/me' }) },
   changePassword: {
     access: 'self',
-    prepare: async (actor) => ({ path: '/api/v1/auth/password/change', body: { currentPassword: actor.password, newPassword: 'An-Entirely-New-Passphrase-42' } }),
+    prepare: async (actor) => ({
+      path: '/api/v1/auth/password/change',
+      body: { currentPassword: actor.password, newPassword: 'An-Entirely-New-Passphrase-42' },
+    }),
   },
   setUpTwoFactor: { access: 'self', prepare: async () => ({ path: '/api/v1/auth/2fa/setup' }) },
   enableTwoFactor: {
@@ -172,7 +182,10 @@ const FIXTURES: Record<string, OperationFixture> = {
     access: 'self',
     prepare: async (actor, api) => {
       const jobId = newId();
-      await db(api).query("INSERT INTO jobs (id, type, status, progress, payload, created_by) VALUES (?, 'privacy.export-user-data', 'succeeded', 100, '{}', ?)", [jobId, actor.id]);
+      await db(api).query(
+        "INSERT INTO jobs (id, type, status, progress, payload, created_by) VALUES (?, 'privacy.export-user-data', 'succeeded', 100, '{}', ?)",
+        [jobId, actor.id],
+      );
       await db(api).query('INSERT INTO data_exports (job_id, user_id, content, expires_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP(3) + INTERVAL 7 DAY)', [
         jobId,
         actor.id,
@@ -185,7 +198,10 @@ const FIXTURES: Record<string, OperationFixture> = {
     access: 'self',
     prepare: async (actor, api) => {
       const jobId = newId();
-      await db(api).query("INSERT INTO jobs (id, type, status, payload, created_by) VALUES (?, 'privacy.export-user-data', 'queued', '{}', ?)", [jobId, actor.id]);
+      await db(api).query("INSERT INTO jobs (id, type, status, payload, created_by) VALUES (?, 'privacy.export-user-data', 'queued', '{}', ?)", [
+        jobId,
+        actor.id,
+      ]);
       return { path: `/api/v1/jobs/${jobId}` };
     },
   },
@@ -234,9 +250,15 @@ const FIXTURES: Record<string, OperationFixture> = {
       },
     }),
   },
-  updateRescue: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/rescues/${await rescueOf(actor, api)}`, body: { expectedVersion: 1, city: 'York' } }) },
+  updateRescue: {
+    access: 'self',
+    prepare: async (actor, api) => ({ path: `/api/v1/rescues/${await rescueOf(actor, api)}`, body: { expectedVersion: 1, city: 'York' } }),
+  },
   deleteRescue: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/rescues/${await rescueOf(actor, api)}` }) },
-  verifyRescue: { access: PERMISSIONS.rescuesModerate, prepare: async (_a, api) => ({ path: `/api/v1/rescues/${await rescueOf(await otherUser(api), api)}/verify` }) },
+  verifyRescue: {
+    access: PERMISSIONS.rescuesModerate,
+    prepare: async (_a, api) => ({ path: `/api/v1/rescues/${await rescueOf(await otherUser(api), api)}/verify` }),
+  },
   rejectRescue: {
     access: PERMISSIONS.rescuesModerate,
     prepare: async (_a, api) => ({ path: `/api/v1/rescues/${await rescueOf(await otherUser(api), api)}/reject`, body: { reason: 'Not a rescue.' } }),
@@ -244,7 +266,10 @@ const FIXTURES: Record<string, OperationFixture> = {
   listRescueStaff: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/rescues/${await rescueOf(actor, api)}/staff` }) },
   inviteRescueStaff: {
     access: 'self',
-    prepare: async (actor, api) => ({ path: `/api/v1/rescues/${await rescueOf(actor, api)}/staff`, body: { email: `invitee-${newId().slice(-12)}@example.org`, role: 'staff' } }),
+    prepare: async (actor, api) => ({
+      path: `/api/v1/rescues/${await rescueOf(actor, api)}/staff`,
+      body: { email: `invitee-${newId().slice(-12)}@example.org`, role: 'staff' },
+    }),
   },
   removeRescueStaff: {
     access: 'self',
@@ -279,7 +304,10 @@ const FIXTURES: Record<string, OperationFixture> = {
       return { path: `/api/v1/pets/${pet.id}`, body: { ...fields, name: 'Replaced', expectedVersion: version } };
     },
   },
-  updatePet: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/pets/${(await ownPet(actor, api)).id}`, body: { expectedVersion: 1, name: 'Renamed' } }) },
+  updatePet: {
+    access: 'self',
+    prepare: async (actor, api) => ({ path: `/api/v1/pets/${(await ownPet(actor, api)).id}`, body: { expectedVersion: 1, name: 'Renamed' } }),
+  },
   deletePet: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/pets/${(await ownPet(actor, api)).id}` }) },
   changePetListing: {
     access: 'self',
@@ -287,7 +315,10 @@ const FIXTURES: Record<string, OperationFixture> = {
   },
   changePetAvailability: {
     access: 'self',
-    prepare: async (actor, api) => ({ path: `/api/v1/pets/${(await ownPet(actor, api)).id}/availability`, body: { availability: 'on_hold', expectedVersion: 1 } }),
+    prepare: async (actor, api) => ({
+      path: `/api/v1/pets/${(await ownPet(actor, api)).id}/availability`,
+      body: { availability: 'on_hold', expectedVersion: 1 },
+    }),
   },
   addFavoritePet: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/pets/${(await ownPet(actor, api)).id}/favorite` }) },
   removeFavoritePet: {
@@ -305,7 +336,10 @@ const FIXTURES: Record<string, OperationFixture> = {
   },
   updateMedicalRecord: {
     access: 'self',
-    prepare: async (actor, api) => ({ path: `/api/v1/medical-records/${await medicalRecordOf(actor, api)}`, body: { expectedVersion: 1, title: 'Second dose' } }),
+    prepare: async (actor, api) => ({
+      path: `/api/v1/medical-records/${await medicalRecordOf(actor, api)}`,
+      body: { expectedVersion: 1, title: 'Second dose' },
+    }),
   },
   verifyMedicalRecord: {
     access: PERMISSIONS.medicalVerify,
@@ -329,22 +363,35 @@ const FIXTURES: Record<string, OperationFixture> = {
     }),
   },
   listApplicationDrafts: { access: 'self', prepare: async () => ({ path: '/api/v1/applications/drafts?limit=5' }) },
-  createApplicationDraft: { access: 'self', prepare: async (_a, api) => ({ path: '/api/v1/applications/drafts', body: { petId: (await adoptablePet(api)).petId } }) },
+  createApplicationDraft: {
+    access: 'self',
+    prepare: async (_a, api) => ({ path: '/api/v1/applications/drafts', body: { petId: (await adoptablePet(api)).petId } }),
+  },
   getApplicationDraft: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/drafts/${await actorsDraft(actor, api)}` }) },
   updateApplicationDraft: {
     access: 'self',
-    prepare: async (actor, api) => ({ path: `/api/v1/applications/drafts/${await actorsDraft(actor, api)}`, body: { expectedVersion: 1, answers: { garden: 'none' } } }),
+    prepare: async (actor, api) => ({
+      path: `/api/v1/applications/drafts/${await actorsDraft(actor, api)}`,
+      body: { expectedVersion: 1, answers: { garden: 'none' } },
+    }),
   },
   deleteApplicationDraft: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/drafts/${await actorsDraft(actor, api)}` }) },
   listApplications: { access: 'self', prepare: async () => ({ path: '/api/v1/applications?limit=5' }) },
   submitApplication: {
     access: 'self',
-    prepare: async (_a, api) => ({ path: '/api/v1/applications', body: applicationBody((await adoptablePet(api)).petId), headers: { 'idempotency-key': idempotencyKey() } }),
+    prepare: async (_a, api) => ({
+      path: '/api/v1/applications',
+      body: applicationBody((await adoptablePet(api)).petId),
+      headers: { 'idempotency-key': idempotencyKey() },
+    }),
   },
   getApplication: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}` }) },
   replaceApplication: {
     access: 'self',
-    prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}`, body: { expectedVersion: 1, answers: CORE_SAMPLE_ANSWERS, references: REFERENCES } }),
+    prepare: async (actor, api) => ({
+      path: `/api/v1/applications/${await actorsApplication(actor, api)}`,
+      body: { expectedVersion: 1, answers: CORE_SAMPLE_ANSWERS, references: REFERENCES },
+    }),
   },
   withdrawApplication: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}` }) },
   getApplicationHistory: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}/history` }) },
@@ -357,7 +404,10 @@ const FIXTURES: Record<string, OperationFixture> = {
   },
   reviewApplication: {
     access: 'self',
-    prepare: async (actor, api) => ({ path: `/api/v1/applications/${(await applicationToActor(actor, api)).applicationId}/review`, body: { action: 'start_review' } }),
+    prepare: async (actor, api) => ({
+      path: `/api/v1/applications/${(await applicationToActor(actor, api)).applicationId}/review`,
+      body: { action: 'start_review' },
+    }),
   },
   assignApplication: {
     access: 'self',
@@ -385,7 +435,10 @@ const FIXTURES: Record<string, OperationFixture> = {
     access: 'self',
     prepare: async (actor, api) => {
       const { applicationId } = await applicationToActor(actor, api, true);
-      const visit = await api.request('POST', `/api/v1/applications/${applicationId}/home-visits`, { token: actor.token, body: { scheduledAt: '2027-03-01T10:00:00.000Z' } });
+      const visit = await api.request('POST', `/api/v1/applications/${applicationId}/home-visits`, {
+        token: actor.token,
+        body: { scheduledAt: '2027-03-01T10:00:00.000Z' },
+      });
       return { path: `/api/v1/applications/${applicationId}/home-visits/${visit.body.id}`, body: { expectedVersion: 1, outcome: 'passed' } };
     },
   },
@@ -397,7 +450,10 @@ const FIXTURES: Record<string, OperationFixture> = {
       return { path: `/api/v1/applications/${applicationId}/references/${detail.body.references[0].id}`, body: { expectedVersion: 1, status: 'contacted' } };
     },
   },
-  listApplicationMessages: { access: 'self', prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}/messages` }) },
+  listApplicationMessages: {
+    access: 'self',
+    prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}/messages` }),
+  },
   sendApplicationMessage: {
     access: 'self',
     prepare: async (actor, api) => ({ path: `/api/v1/applications/${await actorsApplication(actor, api)}/messages`, body: { body: 'Hello!' } }),

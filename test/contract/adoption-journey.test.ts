@@ -82,7 +82,14 @@ describe('the adoption journey through the SDK', () => {
     const rescuerTokens = await signUpForTokens('Rosa', `rosa-${run}@example.org`);
     const rescue = await createRescue({
       client: clientFor(rescuerTokens.accessToken),
-      body: { name: `Journey Rescue ${run}`, description: 'Dogs and cats of Leeds.', email: `hello-${run}@example.org`, city: 'Leeds', region: 'West Yorkshire', postcode: 'LS1 1AA' },
+      body: {
+        name: `Journey Rescue ${run}`,
+        description: 'Dogs and cats of Leeds.',
+        email: `hello-${run}@example.org`,
+        city: 'Leeds',
+        region: 'West Yorkshire',
+        postcode: 'LS1 1AA',
+      },
       throwOnError: true,
     });
     expect(rescue.data.status).toBe('pending');
@@ -93,8 +100,17 @@ describe('the adoption journey through the SDK', () => {
     await verifyRescue({ client: clientFor(platformAdmin.token), path: { rescueId: rescue.data.id }, throwOnError: true });
 
     const petName = `Marmalade${run}`;
-    const pet = await createPet({ client: rescuer, body: { ...(petBody({ name: petName, species: 'cat', primaryBreed: 'Domestic Shorthair' }) as CreatePetRequest), rescueId: rescue.data.id }, throwOnError: true });
-    const published = await changePetListing({ client: rescuer, path: { petId: pet.data.id }, body: { action: 'publish', expectedVersion: pet.data.version }, throwOnError: true });
+    const pet = await createPet({
+      client: rescuer,
+      body: { ...(petBody({ name: petName, species: 'cat', primaryBreed: 'Domestic Shorthair' }) as CreatePetRequest), rescueId: rescue.data.id },
+      throwOnError: true,
+    });
+    const published = await changePetListing({
+      client: rescuer,
+      path: { petId: pet.data.id },
+      body: { action: 'publish', expectedVersion: pet.data.version },
+      throwOnError: true,
+    });
     expect(published.data.listingStatus).toBe('published');
 
     // An adopter registers, verifies their address, finds the pet by searching and applies.
@@ -115,7 +131,8 @@ describe('the adoption journey through the SDK', () => {
     // The rescue reviews, checks the reference and approves.
     let version = submitted.data.version;
     for (const action of ['start_review', 'start_reference_check'] as const) {
-      version = (await reviewApplication({ client: rescuer, path: { applicationId }, body: { action, expectedVersion: version }, throwOnError: true })).data.version;
+      version = (await reviewApplication({ client: rescuer, path: { applicationId }, body: { action, expectedVersion: version }, throwOnError: true })).data
+        .version;
     }
     const detail = await getApplication({ client: rescuer, path: { applicationId }, throwOnError: true });
     const reference = detail.data.references[0];
@@ -131,7 +148,12 @@ describe('the adoption journey through the SDK', () => {
       body: { expectedVersion: contacted.data.version, status: 'verified', notes: 'A responsible owner.' },
       throwOnError: true,
     });
-    const approved = await reviewApplication({ client: rescuer, path: { applicationId }, body: { action: 'approve', expectedVersion: version, reason: 'A lovely home.' }, throwOnError: true });
+    const approved = await reviewApplication({
+      client: rescuer,
+      path: { applicationId },
+      body: { action: 'approve', expectedVersion: version, reason: 'A lovely home.' },
+      throwOnError: true,
+    });
     expect(approved.data.status).toBe('approved');
 
     // The adopter is told, in the centre and by e-mail; the pet is pending.
@@ -142,8 +164,16 @@ describe('the adoption journey through the SDK', () => {
     expect((await getPet({ client: adopter, path: { petId: pet.data.id }, throwOnError: true })).data.availability).toBe('pending');
 
     // The adoption is completed: the pet is adopted.
-    await reviewApplication({ client: rescuer, path: { applicationId }, body: { action: 'complete', expectedVersion: approved.data.version }, throwOnError: true });
+    await reviewApplication({
+      client: rescuer,
+      path: { applicationId },
+      body: { action: 'complete', expectedVersion: approved.data.version },
+      throwOnError: true,
+    });
     expect((await getPet({ client: adopter, path: { petId: pet.data.id }, throwOnError: true })).data.availability).toBe('adopted');
-    expect((await getApplication({ client: adopter, path: { applicationId }, throwOnError: true })).data).toMatchObject({ status: 'completed', references: [{ status: 'verified', notes: null }] });
+    expect((await getApplication({ client: adopter, path: { applicationId }, throwOnError: true })).data).toMatchObject({
+      status: 'completed',
+      references: [{ status: 'verified', notes: null }],
+    });
   }, 60_000);
 });

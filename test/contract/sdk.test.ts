@@ -56,7 +56,11 @@ describe('the generated SDK against the Prism mock', () => {
 
   it('mocks the adoption flow for frontend work: a submitted application, and the documented conflicts on demand', async () => {
     const client = createClient({ baseUrl: mock.baseUrl, auth: 'mock-token' });
-    const body = { petId: '01900000-0000-7000-8000-000000000001', answers: { home_type: 'house' }, references: [{ name: 'Dr Patel', relationship: 'vet', email: 'vet@example.org' }] };
+    const body = {
+      petId: '01900000-0000-7000-8000-000000000001',
+      answers: { home_type: 'house' },
+      references: [{ name: 'Dr Patel', relationship: 'vet', email: 'vet@example.org' }],
+    };
     const submitted = await submitApplication({ client, headers: { 'Idempotency-Key': 'mock-key-0001' }, body, throwOnError: true });
     expect(submitted.response.status).toBe(201);
     expect(typeof submitted.data.id).toBe('string');

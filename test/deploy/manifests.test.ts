@@ -61,7 +61,11 @@ const MIGRATE_COMMAND = scriptCommand('db:migrate');
 function yamlDocuments(path: string): Obj[] {
   const docs = parseAllDocuments(read(path));
   const list = Array.isArray(docs) ? docs : [docs];
-  for (const doc of list) expect(doc.errors.map((e) => e.message), `YAML errors in ${path}`).toEqual([]);
+  for (const doc of list)
+    expect(
+      doc.errors.map((e) => e.message),
+      `YAML errors in ${path}`,
+    ).toEqual([]);
   return list.map((doc) => doc.toJS() as Obj).filter((doc) => doc != null);
 }
 
@@ -88,10 +92,13 @@ function kustomizeResources(dir: string): Manifest[] {
 
 const BASE = 'k8s/base';
 const OVERLAYS = existsSync(abs('k8s/overlays'))
-  ? readdirSync(abs('k8s/overlays')).map((name) => `k8s/overlays/${name}`).filter((dir) => existsSync(abs(join(dir, 'kustomization.yaml'))))
+  ? readdirSync(abs('k8s/overlays'))
+      .map((name) => `k8s/overlays/${name}`)
+      .filter((dir) => existsSync(abs(join(dir, 'kustomization.yaml'))))
   : [];
 const base = kustomizeResources(BASE);
-const find = (kind: string, name?: string) => base.filter((m) => m.doc.kind === kind && (name === undefined || m.doc.metadata?.name === name)).map((m) => m.doc);
+const find = (kind: string, name?: string) =>
+  base.filter((m) => m.doc.kind === kind && (name === undefined || m.doc.metadata?.name === name)).map((m) => m.doc);
 const one = (kind: string, name: string): Obj => {
   const found = find(kind, name);
   expect(found, `${kind}/${name} in ${BASE}`).toHaveLength(1);
@@ -196,11 +203,12 @@ const interpolate = (value: unknown) =>
   String(value)
     .replace(/\$\{(\w+)(?::?[-?]([^}]*))?\}/g, (_all, _name: string, fallback?: string) => fallback ?? '')
     .replace(/\$\$/g, '$');
-const composeAppServices = () =>
-  Object.entries(compose.services as Record<string, Obj>).filter(([, service]) => service.build !== undefined);
+const composeAppServices = () => Object.entries(compose.services as Record<string, Obj>).filter(([, service]) => service.build !== undefined);
 function composeEnv(service: Obj): Record<string, string> {
   const env = service.environment ?? {};
-  const entries: [string, unknown][] = Array.isArray(env) ? env.map((line: string) => line.split(/=(.*)/s).slice(0, 2) as [string, string]) : Object.entries(env);
+  const entries: [string, unknown][] = Array.isArray(env)
+    ? env.map((line: string) => line.split(/=(.*)/s).slice(0, 2) as [string, string])
+    : Object.entries(env);
   return Object.fromEntries(entries.map(([key, value]) => [key, interpolate(value ?? '')]));
 }
 /** Container side of a compose port mapping: "127.0.0.1:3000:3000/tcp" -> 3000. */
@@ -208,7 +216,8 @@ const containerPortOf = (mapping: string | number | Obj) =>
   typeof mapping === 'object' ? Number(mapping.target) : Number(interpolate(mapping).split('/')[0].split(':').pop());
 function durationMs(value: string): number {
   let total = 0;
-  for (const [, amount, unit] of String(value).matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) total += Number(amount) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit]!;
+  for (const [, amount, unit] of String(value).matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g))
+    total += Number(amount) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit]!;
   return total;
 }
 
@@ -265,10 +274,19 @@ function dockerIgnore(path: string): (file: string) => boolean {
     .filter((line) => line !== '' && !line.startsWith('#'))
     .map((line) => {
       const negate = line.startsWith('!');
-      const pattern = normalize(negate ? line.slice(1) : line).replace(/^\/+/, '').replace(/\/+$/, '');
+      const pattern = normalize(negate ? line.slice(1) : line)
+        .replace(/^\/+/, '')
+        .replace(/\/+$/, '');
       const source = pattern
         .split('/')
-        .map((part) => (part === '**' ? '(?:.*)' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')))
+        .map((part) =>
+          part === '**'
+            ? '(?:.*)'
+            : part
+                .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+                .replace(/\*/g, '[^/]*')
+                .replace(/\?/g, '[^/]'),
+        )
         .join('/')
         .replace(/\(\?:\.\*\)\//g, '(?:.*/)?')
         .replace(/\/\(\?:\.\*\)$/, '(?:/.*)?');
@@ -412,7 +430,9 @@ describe('Kubernetes base (k8s/base)', () => {
 
     it('is scaled by an autoscaling/v2 HPA (no fixed replicas) and protected by a PodDisruptionBudget that allows drains', () => {
       expect(deployment().spec.replicas, 'replicas belong to the HPA').toBeUndefined();
-      const hpas = find('HorizontalPodAutoscaler').filter((h) => h.spec.scaleTargetRef?.kind === 'Deployment' && h.spec.scaleTargetRef?.name === app.deployment);
+      const hpas = find('HorizontalPodAutoscaler').filter(
+        (h) => h.spec.scaleTargetRef?.kind === 'Deployment' && h.spec.scaleTargetRef?.name === app.deployment,
+      );
       expect(hpas).toHaveLength(1);
       expect(hpas[0].apiVersion).toBe('autoscaling/v2');
       expect(hpas[0].spec.minReplicas).toBeGreaterThanOrEqual(1);
@@ -455,7 +475,8 @@ describe.each(OVERLAYS)('Kubernetes overlay %s', (overlay) => {
     for (const patch of (kustom.patches ?? []) as Obj[]) {
       if (patch.path) expect(existsSync(abs(join(overlay, patch.path))), `${overlay}/${patch.path}`).toBe(true);
     }
-    for (const { file, doc } of overlayPatches(overlay)) expect(find(doc.kind, doc.metadata?.name), `${file} patches ${doc.kind}/${doc.metadata?.name}`).toHaveLength(1);
+    for (const { file, doc } of overlayPatches(overlay))
+      expect(find(doc.kind, doc.metadata?.name), `${file} patches ${doc.kind}/${doc.metadata?.name}`).toHaveLength(1);
   });
 
   it('keeps autoscaling bounds consistent with the disruption budgets after patching', () => {
@@ -564,7 +585,15 @@ describe.each(APPS)('Dockerfile of the $name', (app) => {
   it('starts from Node 20 LTS and has separate build and runtime stages', () => {
     const { stages } = dockerfile();
     expect(stages.length).toBeGreaterThanOrEqual(3);
-    for (const stage of stages) expect(stage.image, 'every stage is Node 20 (or a previous stage)').toMatch(new RegExp(`^(node:20[.-].*slim|${stages.map((s) => s.name).filter(Boolean).join('|')})$`));
+    for (const stage of stages)
+      expect(stage.image, 'every stage is Node 20 (or a previous stage)').toMatch(
+        new RegExp(
+          `^(node:20[.-].*slim|${stages
+            .map((s) => s.name)
+            .filter(Boolean)
+            .join('|')})$`,
+        ),
+      );
   });
 
   it('starts the app with the exec-form CMD of the package.json start script', () => {
@@ -581,7 +610,9 @@ describe.each(APPS)('Dockerfile of the $name', (app) => {
     const users = finalOf('USER');
     expect(users.length, 'USER in the runtime stage').toBeGreaterThan(0);
     expect(users[users.length - 1].args.split(':')[0]).not.toMatch(/^(root|0)$/);
-    const env = finalOf('ENV').map((i) => i.args).join(' ');
+    const env = finalOf('ENV')
+      .map((i) => i.args)
+      .join(' ');
     expect(env).toMatch(/\bNODE_ENV[= ]production\b/);
     for (const [, key] of env.matchAll(/(?:^|\s)(\w+)=/g)) expect(CONFIG_KEYS, `ENV ${key}`).toContain(key);
   });
@@ -589,7 +620,11 @@ describe.each(APPS)('Dockerfile of the $name', (app) => {
   it('exposes (and health-checks) the port the app listens on by default', () => {
     const env = Object.fromEntries(finalOf('ENV').flatMap((i) => [...i.args.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]])));
     const port = env[app.portKey] !== undefined ? Number(env[app.portKey]) : new AppConfig()[app.portKey];
-    expect(finalOf('EXPOSE').flatMap((i) => i.args.split(/\s+/)).map((p) => Number(p.split('/')[0]))).toEqual([port]);
+    expect(
+      finalOf('EXPOSE')
+        .flatMap((i) => i.args.split(/\s+/))
+        .map((p) => Number(p.split('/')[0])),
+    ).toEqual([port]);
     for (const check of finalOf('HEALTHCHECK')) {
       expect(check.args).toContain('/healthz');
       expect(check.args).toContain(app.portKey);
@@ -600,7 +635,11 @@ describe.each(APPS)('Dockerfile of the $name', (app) => {
   it('ships production dependencies only, the compiled dist/ and (api) the bundled contract', () => {
     const { instructions, stages } = dockerfile();
     const stageIndex = (name: string) => stages.findIndex((s) => s.name === name);
-    const runs = (stage: number) => instructions.filter((i) => i.stage === stage && i.keyword === 'RUN').map((i) => i.args).join('\n');
+    const runs = (stage: number) =>
+      instructions
+        .filter((i) => i.stage === stage && i.keyword === 'RUN')
+        .map((i) => i.args)
+        .join('\n');
     const copiesFrom = (path: string) => finalOf('COPY').filter((i) => new RegExp(`--from=\\S+\\s+\\S*${path}\\b`).test(i.args));
     const [nodeModules] = copiesFrom('/app/node_modules');
     expect(nodeModules, 'node_modules copied from a dependency stage').toBeDefined();
@@ -608,7 +647,10 @@ describe.each(APPS)('Dockerfile of the $name', (app) => {
     const [dist] = copiesFrom('/app/dist');
     expect(dist, 'dist copied from the build stage').toBeDefined();
     const buildStage = stageIndex(/--from=(\S+)/.exec(dist.args)![1]);
-    const buildRuns = instructions.filter((i) => i.stage <= buildStage && i.keyword === 'RUN').map((i) => i.args).join('\n');
+    const buildRuns = instructions
+      .filter((i) => i.stage <= buildStage && i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join('\n');
     expect(buildRuns).toMatch(/npm ci\b/);
     expect(buildRuns).toMatch(/npm run build\b/);
     if (app.name === 'api') {

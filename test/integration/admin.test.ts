@@ -33,7 +33,18 @@ describe('GET /admin/audit', () => {
       rows[key] = newId();
       await db.query(
         'INSERT INTO audit_log (id, actor_id, action, target_type, target_id, before_state, after_state, request_id, ip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [rows[key], actorId, action, targetType, targetId, JSON.stringify({ n: key }), JSON.stringify([key, 1]), `req-${key}`, '192.0.2.1', new Date(createdAt)],
+        [
+          rows[key],
+          actorId,
+          action,
+          targetType,
+          targetId,
+          JSON.stringify({ n: key }),
+          JSON.stringify([key, 1]),
+          `req-${key}`,
+          '192.0.2.1',
+          new Date(createdAt),
+        ],
       );
       await new Promise((resolve) => setTimeout(resolve, 2)); // the next id (UUIDv7) is greater
     };
@@ -72,7 +83,11 @@ describe('GET /admin/audit', () => {
     ['actor', () => `actorId=${actorA}`, ['a3', 'a1']],
     ['action', () => `action=${tok}.one`, ['a5', 'a4', 'a1']],
     ['time: from inclusive, to exclusive', () => `targetType=${tok}&from=2021-01-02T00:00:00Z&to=2021-01-03T00:00:00.001Z`, ['a4', 'a3', 'a2']],
-    ['every filter at once', () => `targetType=${tok}&targetId=t2&actorId=${actorB}&action=${tok}.two&from=2021-01-01T00:00:00Z&to=2021-01-05T00:00:00Z`, ['a2']],
+    [
+      'every filter at once',
+      () => `targetType=${tok}&targetId=t2&actorId=${actorB}&action=${tok}.two&from=2021-01-01T00:00:00Z&to=2021-01-05T00:00:00Z`,
+      ['a2'],
+    ],
   ])('filters by %s', async (_name, query, keys) => {
     const res = await audit(query());
     expect(res.status).toBe(200);
@@ -179,15 +194,33 @@ describe('/admin/config', () => {
     const key = await newEntry(1);
     const res = await put(key, { value: { nested: [1, 'two', null] }, isPublic: true, expectedVersion: 1 });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ key, value: { nested: [1, 'two', null] }, isPublic: true, description: 'test entry', version: 2, updatedAt: expect.any(String) });
+    expect(res.body).toEqual({
+      key,
+      value: { nested: [1, 'two', null] },
+      isPublic: true,
+      description: 'test entry',
+      version: 2,
+      updatedAt: expect.any(String),
+    });
     expect((await api.request('GET', '/api/v1/config')).body.values[key]).toEqual({ nested: [1, 'two', null] });
     const entries = await api.request('GET', `/api/v1/admin/audit?targetType=config&targetId=${key}`, { token: admin.token });
     expect(entries.body.items).toEqual([
-      expect.objectContaining({ actorId: admin.id, action: 'config.updated', before: expect.objectContaining({ value: 1, isPublic: false }), after: expect.objectContaining({ value: { nested: [1, 'two', null] }, isPublic: true }) }),
+      expect.objectContaining({
+        actorId: admin.id,
+        action: 'config.updated',
+        before: expect.objectContaining({ value: 1, isPublic: false }),
+        after: expect.objectContaining({ value: { nested: [1, 'two', null] }, isPublic: true }),
+      }),
     ]);
   });
 
-  it.each([['a string', 'hello'], ['a number', 2.5], ['false', false], ['the JSON value null', null], ['an array', [1, 2]]])('stores %s', async (_name, value) => {
+  it.each([
+    ['a string', 'hello'],
+    ['a number', 2.5],
+    ['false', false],
+    ['the JSON value null', null],
+    ['an array', [1, 2]],
+  ])('stores %s', async (_name, value) => {
     const key = await newEntry(1);
     expect((await put(key, { value, expectedVersion: 1 })).body.value).toEqual(value);
     const listed = await api.request('GET', '/api/v1/admin/config', { token: admin.token });

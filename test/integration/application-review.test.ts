@@ -20,15 +20,29 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const ALL_STATUSES = Object.keys(PATH_TO) as ApplicationStatus[];
-const ALL_ACTIONS: ReviewAction[] = ['start_review', 'start_reference_check', 'start_home_visit', 'approve', 'waitlist', 'reopen', 'reject', 'complete', 'cancel', 'withdraw'];
+const ALL_ACTIONS: ReviewAction[] = [
+  'start_review',
+  'start_reference_check',
+  'start_home_visit',
+  'approve',
+  'waitlist',
+  'reopen',
+  'reject',
+  'complete',
+  'cancel',
+  'withdraw',
+];
 
 const getApplication = (id: string, user: TestUser) => api.request('GET', `/api/v1/applications/${id}`, { token: user.token });
-const petOf = async (petId: string) => (await db.query('SELECT availability, version FROM pets WHERE id = ?', [petId]))[0] as { availability: string; version: number };
-const statusOf = async (applicationId: string) => (await db.query('SELECT status, version FROM applications WHERE id = ?', [applicationId]))[0] as { status: ApplicationStatus; version: number };
+const petOf = async (petId: string) =>
+  (await db.query('SELECT availability, version FROM pets WHERE id = ?', [petId]))[0] as { availability: string; version: number };
+const statusOf = async (applicationId: string) =>
+  (await db.query('SELECT status, version FROM applications WHERE id = ?', [applicationId]))[0] as { status: ApplicationStatus; version: number };
 const notificationsOf = (userId: string, type: string) =>
-  db.query('SELECT title, body, resource_id AS resourceId FROM notifications WHERE user_id = ? AND type = ? ORDER BY created_at, id', [userId, type]) as Promise<
-    Array<{ title: string; body: string; resourceId: string }>
-  >;
+  db.query('SELECT title, body, resource_id AS resourceId FROM notifications WHERE user_id = ? AND type = ? ORDER BY created_at, id', [
+    userId,
+    type,
+  ]) as Promise<Array<{ title: string; body: string; resourceId: string }>>;
 
 /** A rescue whose settings keep a waitlist: approving one application waitlists the pet's others. */
 async function rescueKeepingWaitlist(): Promise<Rescue> {
@@ -99,7 +113,7 @@ describe('the workflow', () => {
     }
   });
 
-  it("lets only the owner side review and only the applicant withdraw; volunteers and platform admins read but act on nothing", async () => {
+  it('lets only the owner side review and only the applicant withdraw; volunteers and platform admins read but act on nothing', async () => {
     const rescue = await rescueWithStaff(api);
     const { id, adopter } = await applicationIn('submitted', rescue);
     const admin = await createUser(api, { role: 'admin' });
@@ -199,7 +213,10 @@ describe('approval', () => {
       expect(read.body).toMatchObject({ status: 'rejected', statusReason: 'pet adopted' });
       const history = await api.request('GET', `/api/v1/applications/${other.application.id}/history`, { token: other.adopter.token });
       expect(history.body.items.at(-1)).toMatchObject({ to: 'rejected', actorId: null, reason: 'pet adopted' });
-      expect((await notificationsOf(other.adopter.id, 'application_status_changed')).at(-1)).toMatchObject({ resourceId: other.application.id, body: 'Reason: pet adopted' });
+      expect((await notificationsOf(other.adopter.id, 'application_status_changed')).at(-1)).toMatchObject({
+        resourceId: other.application.id,
+        body: 'Reason: pet adopted',
+      });
     }
     expect((await statusOf(others[2].application.id)).status).toBe('withdrawn');
     const petHistory = await api.request('GET', `/api/v1/pets/${petId}/history`, { token: rescue.staff.token });
@@ -244,7 +261,10 @@ describe('approval', () => {
     const application = await submittedApplication(api, petId);
     await moveTo(api, application.application.id, 'under_review', rescue.staff, application.adopter);
     const pet = await petOf(petId);
-    await api.request('PUT', `/api/v1/pets/${petId}/availability`, { token: rescue.staff.token, body: { availability: 'fostered', expectedVersion: pet.version } });
+    await api.request('PUT', `/api/v1/pets/${petId}/availability`, {
+      token: rescue.staff.token,
+      body: { availability: 'fostered', expectedVersion: pet.version },
+    });
     const refused = await review(api, rescue.staff, application.application.id, 'approve');
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'CONFLICT', details: { availability: 'fostered' } });
@@ -255,7 +275,10 @@ describe('approval', () => {
     await moveTo(api, approved.application.id, 'approved', rescue.staff, approved.adopter);
     // The pet cannot be moved by hand while an approval holds it, so completion always finds it pending.
     const held = await petOf(other.petId);
-    const manual = await api.request('PUT', `/api/v1/pets/${other.petId}/availability`, { token: rescue.staff.token, body: { availability: 'available', expectedVersion: held.version } });
+    const manual = await api.request('PUT', `/api/v1/pets/${other.petId}/availability`, {
+      token: rescue.staff.token,
+      body: { availability: 'available', expectedVersion: held.version },
+    });
     expect(manual.status).toBe(409);
     expect(manual.body.code).toBe('CONFLICT');
     expect((await petOf(other.petId)).availability).toBe('pending');
@@ -323,7 +346,9 @@ describe('approval', () => {
       expect(loser.status).toBe(409);
       expect(['INVALID_TRANSITION', 'CONFLICT']).toContain(loser.body.code);
     }
-    const rows: Array<{ status: string; n: string }> = await db.query('SELECT status, COUNT(*) AS n FROM applications WHERE pet_id = ? GROUP BY status', [petId]);
+    const rows: Array<{ status: string; n: string }> = await db.query('SELECT status, COUNT(*) AS n FROM applications WHERE pet_id = ? GROUP BY status', [
+      petId,
+    ]);
     expect(Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))).toEqual({ approved: 1, rejected: 49 });
     expect((await petOf(petId)).availability).toBe('pending');
     const pendingChanges = await db.query("SELECT COUNT(*) AS n FROM pet_status_history WHERE pet_id = ? AND to_status = 'pending'", [petId]);
@@ -376,13 +401,23 @@ describe('assignment', () => {
     expect((await api.request('POST', path, { token: rescue.staff.token, body: { assigneeId: null } })).body.assigneeId).toBeNull();
 
     const otherRescue = await rescueWithStaff(api);
-    expect((await api.request('POST', `/api/v1/rescues/${otherRescue.rescueId}/applications/${id}/assign`, { token: otherRescue.admin.token, body: { assigneeId: null } })).status).toBe(404);
+    expect(
+      (
+        await api.request('POST', `/api/v1/rescues/${otherRescue.rescueId}/applications/${id}/assign`, {
+          token: otherRescue.admin.token,
+          body: { assigneeId: null },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('sends the news of an assigned application to its assignee only', async () => {
     const rescue = await rescueWithStaff(api);
     const { id, adopter } = await applicationIn('submitted', rescue);
-    await api.request('POST', `/api/v1/rescues/${rescue.rescueId}/applications/${id}/assign`, { token: rescue.staff.token, body: { assigneeId: rescue.admin.id } });
+    await api.request('POST', `/api/v1/rescues/${rescue.rescueId}/applications/${id}/assign`, {
+      token: rescue.staff.token,
+      body: { assigneeId: rescue.admin.id },
+    });
     await api.request('POST', `/api/v1/applications/${id}/messages`, { token: adopter.token, body: { body: 'When can I visit?' } });
     expect((await notificationsOf(rescue.admin.id, 'message_received')).map((n) => n.resourceId)).toEqual([id]);
     expect(await notificationsOf(rescue.staff.id, 'message_received')).toEqual([]);
@@ -403,7 +438,14 @@ describe('bulk status changes', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ succeeded: 2, failed: 3 });
-    expect(res.body.results.map((r: { applicationId: string; ok: boolean; code: string | null; status: string | null }) => [r.applicationId, r.ok, r.code, r.status])).toEqual([
+    expect(
+      res.body.results.map((r: { applicationId: string; ok: boolean; code: string | null; status: string | null }) => [
+        r.applicationId,
+        r.ok,
+        r.code,
+        r.status,
+      ]),
+    ).toEqual([
       [a.id, true, null, 'under_review'],
       [rejected.id, false, 'INVALID_TRANSITION', null],
       [foreign.id, false, 'NOT_FOUND', null],
@@ -430,13 +472,20 @@ describe('home visits and references', () => {
     const rescue = await rescueWithStaff(api);
     const early = await applicationIn('submitted', rescue);
     const at = '2027-01-15T10:00:00.000Z';
-    expect((await api.request('POST', `/api/v1/applications/${early.id}/home-visits`, { token: rescue.staff.token, body: { scheduledAt: at } })).status).toBe(409);
+    expect((await api.request('POST', `/api/v1/applications/${early.id}/home-visits`, { token: rescue.staff.token, body: { scheduledAt: at } })).status).toBe(
+      409,
+    );
 
     const { id, adopter } = await applicationIn('home_visit', rescue);
-    const scheduled = await api.request('POST', `/api/v1/applications/${id}/home-visits`, { token: rescue.staff.token, body: { scheduledAt: at, notes: 'Bring the dog.' } });
+    const scheduled = await api.request('POST', `/api/v1/applications/${id}/home-visits`, {
+      token: rescue.staff.token,
+      body: { scheduledAt: at, notes: 'Bring the dog.' },
+    });
     expect(scheduled.status).toBe(201);
     expect(scheduled.body).toMatchObject({ scheduledAt: at, outcome: 'scheduled', notes: 'Bring the dog.', recordedAt: null, version: 1 });
-    expect((await api.request('POST', `/api/v1/applications/${id}/home-visits`, { token: rescue.volunteer.token, body: { scheduledAt: at } })).status).toBe(403);
+    expect((await api.request('POST', `/api/v1/applications/${id}/home-visits`, { token: rescue.volunteer.token, body: { scheduledAt: at } })).status).toBe(
+      403,
+    );
 
     const path = `/api/v1/applications/${id}/home-visits/${scheduled.body.id}`;
     const moved = await api.request('PATCH', path, { token: rescue.staff.token, body: { expectedVersion: 1, scheduledAt: '2027-01-16T10:00:00.000Z' } });
@@ -460,7 +509,10 @@ describe('home visits and references', () => {
     const rescue = await rescueWithStaff(api);
     const { id, adopter } = await applicationIn('submitted', rescue);
     const [reference] = (await getApplication(id, rescue.staff)).body.references;
-    const early = await api.request('PATCH', `/api/v1/applications/${id}/references/${reference.id}`, { token: rescue.staff.token, body: { expectedVersion: 1, status: 'verified' } });
+    const early = await api.request('PATCH', `/api/v1/applications/${id}/references/${reference.id}`, {
+      token: rescue.staff.token,
+      body: { expectedVersion: 1, status: 'verified' },
+    });
     expect(early.status).toBe(409);
     await review(api, rescue.staff, id, 'start_review');
     await api.request('POST', `/api/v1/applications/${id}/home-visits`, { token: rescue.staff.token, body: { scheduledAt: '2027-02-01T10:00:00.000Z' } });
@@ -473,7 +525,10 @@ describe('home visits and references', () => {
     const { id, adopter } = await applicationIn('reference_check', rescue);
     const [reference] = (await getApplication(id, rescue.staff)).body.references;
     const path = `/api/v1/applications/${id}/references/${reference.id}`;
-    const contacted = await api.request('PATCH', path, { token: rescue.staff.token, body: { expectedVersion: 1, status: 'contacted', notes: 'Left a message.' } });
+    const contacted = await api.request('PATCH', path, {
+      token: rescue.staff.token,
+      body: { expectedVersion: 1, status: 'contacted', notes: 'Left a message.' },
+    });
     expect(contacted.body).toMatchObject({ status: 'contacted', contactedAt: expect.any(String), verifiedAt: null, version: 2 });
     const verified = await api.request('PATCH', path, { token: rescue.staff.token, body: { expectedVersion: 2, status: 'verified', notes: 'Glowing.' } });
     expect(verified.body).toMatchObject({ status: 'verified', contactedAt: contacted.body.contactedAt, verifiedAt: expect.any(String) });
@@ -511,7 +566,9 @@ describe('messages', () => {
     const { id, adopter } = await applicationIn('under_review', rescue);
     const path = `/api/v1/applications/${id}/messages`;
     const senders = [adopter, rescue.staff, rescue.admin];
-    const sent = await Promise.all(Array.from({ length: 12 }, (_, i) => api.request('POST', path, { token: senders[i % 3].token, body: { body: `message ${i}` } })));
+    const sent = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => api.request('POST', path, { token: senders[i % 3].token, body: { body: `message ${i}` } })),
+    );
     expect(sent.map((r) => r.status)).toEqual(Array(12).fill(201));
     expect(sent.map((r) => r.body.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
 
@@ -537,7 +594,12 @@ describe('messages', () => {
   it('stores a retried send with the same Idempotency-Key once', async () => {
     const rescue = await rescueWithStaff(api);
     const { id, adopter } = await applicationIn('submitted', rescue);
-    const send = () => api.request('POST', `/api/v1/applications/${id}/messages`, { token: adopter.token, body: { body: 'Hello' }, headers: { 'idempotency-key': `msg-${id}` } });
+    const send = () =>
+      api.request('POST', `/api/v1/applications/${id}/messages`, {
+        token: adopter.token,
+        body: { body: 'Hello' },
+        headers: { 'idempotency-key': `msg-${id}` },
+      });
     const [a, b] = [await send(), await send()];
     expect(b.text).toBe(a.text);
     expect(Number((await db.query('SELECT COUNT(*) AS n FROM application_messages WHERE application_id = ?', [id]))[0].n)).toBe(1);
@@ -550,7 +612,9 @@ describe('new applications', () => {
     const { petId } = await adoptablePet(api, rescue);
     const res = await submit(api, await createUser(api, { name: 'Bea' }), petId);
     for (const member of [rescue.admin, rescue.staff]) {
-      expect((await notificationsOf(member.id, 'application_submitted')).map((n) => [n.resourceId, n.body])).toEqual([[res.body.id, expect.stringContaining('Bea applied')]]);
+      expect((await notificationsOf(member.id, 'application_submitted')).map((n) => [n.resourceId, n.body])).toEqual([
+        [res.body.id, expect.stringContaining('Bea applied')],
+      ]);
     }
     expect(await notificationsOf(rescue.volunteer.id, 'application_submitted')).toEqual([]);
   });

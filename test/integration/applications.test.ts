@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const countRows = async (sql: string, params: unknown[]) => Number((await db.query(sql, params))[0].n);
-const applicationsOf = (applicantId: string, petId: string) => countRows('SELECT COUNT(*) AS n FROM applications WHERE applicant_id = ? AND pet_id = ?', [applicantId, petId]);
+const applicationsOf = (applicantId: string, petId: string) =>
+  countRows('SELECT COUNT(*) AS n FROM applications WHERE applicant_id = ? AND pet_id = ?', [applicantId, petId]);
 
 describe('application forms', () => {
   it('serves the core library as the form of a rehomer pet and of a rescue that has not saved its own (version 0)', async () => {
@@ -82,7 +83,9 @@ describe('application forms', () => {
   it('lets one of three concurrent saves of the same version win', async () => {
     const { rescueId, admin } = await rescueWithStaff(api);
     const body = { expectedVersion: 0, questions: [{ key: 'garden', source: 'core', required: true }] };
-    const results = await Promise.all([0, 1, 2].map(() => api.request('PUT', `/api/v1/rescues/${rescueId}/application-questions`, { token: admin.token, body })));
+    const results = await Promise.all(
+      [0, 1, 2].map(() => api.request('PUT', `/api/v1/rescues/${rescueId}/application-questions`, { token: admin.token, body })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     expect(await countRows('SELECT COUNT(*) AS n FROM application_question_sets WHERE rescue_id = ?', [rescueId])).toBe(1);
   });
@@ -122,7 +125,10 @@ describe('drafts', () => {
     expect(updated.body).toMatchObject({ answers: { home_type: 'flat' }, references: REFERENCES, version: 2 });
     const stale = await api.request('PATCH', path, { token: adopter.token, body: { expectedVersion: 1, answers: {} } });
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
-    expect((await api.request('GET', '/api/v1/applications/drafts', { token: adopter.token })).body).toMatchObject({ total: 1, items: [{ id: created.body.id }] });
+    expect((await api.request('GET', '/api/v1/applications/drafts', { token: adopter.token })).body).toMatchObject({
+      total: 1,
+      items: [{ id: created.body.id }],
+    });
 
     const stranger = await createUser(api);
     for (const [method, body] of [['GET'], ['PATCH', { expectedVersion: 2, answers: {} }], ['DELETE']] as const) {
@@ -134,7 +140,10 @@ describe('drafts', () => {
   it('checks what a draft holds for type and choices but not completeness', async () => {
     const { petId } = await adoptablePet(api);
     const adopter = await createUser(api);
-    const wrong = await api.request('POST', '/api/v1/applications/drafts', { token: adopter.token, body: { petId, answers: { home_type: 'castle', hours_alone: 'many' } } });
+    const wrong = await api.request('POST', '/api/v1/applications/drafts', {
+      token: adopter.token,
+      body: { petId, answers: { home_type: 'castle', hours_alone: 'many' } },
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['answers.home_type', 'answers.hours_alone']);
     expect(await countRows('SELECT COUNT(*) AS n FROM application_drafts WHERE applicant_id = ?', [adopter.id])).toBe(0);
@@ -184,7 +193,11 @@ describe('POST /applications', () => {
     const missing = await api.request('POST', '/api/v1/applications', { token: adopter.token, body: applicationBody(petId) });
     expect(missing.status).toBe(400);
     expect(missing.body.details.fields[0]).toMatchObject({ field: 'Idempotency-Key', constraints: { required: expect.any(String) } });
-    const short = await api.request('POST', '/api/v1/applications', { token: adopter.token, body: applicationBody(petId), headers: { 'idempotency-key': 'short' } });
+    const short = await api.request('POST', '/api/v1/applications', {
+      token: adopter.token,
+      body: applicationBody(petId),
+      headers: { 'idempotency-key': 'short' },
+    });
     expect(short.status).toBe(400);
     expect(await applicationsOf(adopter.id, petId)).toBe(0);
   });
@@ -320,7 +333,9 @@ describe('reading applications', () => {
 
     const page1 = await api.request('GET', `/api/v1/applications?rescueId=${rescue.rescueId}&limit=2`, { token: rescue.admin.token });
     expect(page1.body).toMatchObject({ total: 3, nextCursor: expect.any(String) });
-    const page2 = await api.request('GET', `/api/v1/applications?rescueId=${rescue.rescueId}&limit=2&cursor=${page1.body.nextCursor}`, { token: rescue.admin.token });
+    const page2 = await api.request('GET', `/api/v1/applications?rescueId=${rescue.rescueId}&limit=2&cursor=${page1.body.nextCursor}`, {
+      token: rescue.admin.token,
+    });
     expect([...ids(page1), ...ids(page2)].sort()).toEqual(ids(staffView).sort());
     expect(page2.body.nextCursor).toBeNull();
 
@@ -358,7 +373,11 @@ describe('PUT /applications/{id}', () => {
     const { petId } = await adoptablePet(api, rescue);
     const { application, adopter } = await submittedApplication(api, petId);
     const path = `/api/v1/applications/${application.id}`;
-    const body = { expectedVersion: 1, answers: { ...CORE_SAMPLE_ANSWERS, hours_alone: 1 }, references: [{ name: 'Sam', relationship: 'neighbour', phone: '+44 113 496 0001' }] };
+    const body = {
+      expectedVersion: 1,
+      answers: { ...CORE_SAMPLE_ANSWERS, hours_alone: 1 },
+      references: [{ name: 'Sam', relationship: 'neighbour', phone: '+44 113 496 0001' }],
+    };
     const edited = await api.request('PUT', path, { token: adopter.token, body });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ version: 2, answers: { hours_alone: 1 }, references: [{ name: 'Sam' }] });
@@ -385,7 +404,7 @@ describe('PUT /applications/{id}', () => {
 });
 
 describe('rehomer pets', () => {
-  it("answers the core form, and the rehomer is the owner side", async () => {
+  it('answers the core form, and the rehomer is the owner side', async () => {
     const { petId, owner } = await rehomerPetIn(api, 'published');
     const { application } = await submittedApplication(api, petId);
     expect(application.owner).toEqual({ type: 'individual', rescueId: null, userId: owner.id });

@@ -245,7 +245,10 @@ describe('malformed sign-in requests', () => {
   };
 
   it('answers malformed JSON with 400 VALIDATION_FAILED', async () => {
-    const res = await api.request('POST', '/api/v1/auth/login', { rawBody: '{"email": "a@example.org", "password": ', headers: { 'content-type': 'application/json' } });
+    const res = await api.request('POST', '/api/v1/auth/login', {
+      rawBody: '{"email": "a@example.org", "password": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     await stillHealthy();
@@ -259,7 +262,10 @@ describe('malformed sign-in requests', () => {
   });
 
   it('answers a body over BODY_LIMIT_BYTES with 413 PAYLOAD_TOO_LARGE', async () => {
-    const res = await api.request('POST', '/api/v1/auth/login', { rawBody: JSON.stringify({ email: user.email, password: 'x'.repeat(4096) }), headers: { 'content-type': 'application/json' } });
+    const res = await api.request('POST', '/api/v1/auth/login', {
+      rawBody: JSON.stringify({ email: user.email, password: 'x'.repeat(4096) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
     await stillHealthy();

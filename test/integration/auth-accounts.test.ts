@@ -80,7 +80,7 @@ describe('sign-up and e-mail verification', () => {
     await api.request('POST', '/api/v1/auth/register', { body: { email, password: 'Plenty-of-entropy-42', name: 'Late' } });
     const token = tokenFromLink(await smtp.waitForMail(email, /Confirm/), '/verify-email');
     await dataSource.query(
-      "UPDATE email_tokens t JOIN users u ON u.id = t.user_id SET t.expires_at = CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE u.email = ?",
+      'UPDATE email_tokens t JOIN users u ON u.id = t.user_id SET t.expires_at = CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE u.email = ?',
       [email],
     );
     expect((await api.request('POST', '/api/v1/auth/email/verify', { body: { token } })).status).toBe(400);
@@ -88,7 +88,9 @@ describe('sign-up and e-mail verification', () => {
 
   it('answers a sign-up for a registered address the same way and mails its owner a notice instead', async () => {
     const existing = await createUser(api, { email: uniqueEmail('taken') });
-    const res = await api.request('POST', '/api/v1/auth/register', { body: { email: existing.email.toUpperCase(), password: 'Another-strong-pass-1', name: 'Mallory' } });
+    const res = await api.request('POST', '/api/v1/auth/register', {
+      body: { email: existing.email.toUpperCase(), password: 'Another-strong-pass-1', name: 'Mallory' },
+    });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ status: 'accepted' });
     const notice = await smtp.waitForMail(existing.email, /tried to sign up/);
@@ -184,7 +186,10 @@ describe('forgotten password', () => {
     expect((await login(email, 'Brand-new-pass-456')).status).toBe(200);
     const notice = await smtp.waitForMail(email, /password was changed/);
     expect(notice.text).toContain('other sessions were signed out');
-    const audit = await dataSource.query("SELECT action FROM audit_log WHERE action IN ('auth.password_reset_requested', 'auth.password_reset') AND target_id = (SELECT id FROM users WHERE email = ?)", [email]);
+    const audit = await dataSource.query(
+      "SELECT action FROM audit_log WHERE action IN ('auth.password_reset_requested', 'auth.password_reset') AND target_id = (SELECT id FROM users WHERE email = ?)",
+      [email],
+    );
     expect(audit.map((r: { action: string }) => r.action).sort()).toEqual(['auth.password_reset', 'auth.password_reset_requested']);
   });
 
@@ -202,7 +207,9 @@ describe('forgotten password', () => {
     const user = await createUser(api, { email: uniqueEmail('expired') });
     await api.request('POST', '/api/v1/auth/password/forgot', { body: { email: user.email } });
     const token = tokenFromLink(await smtp.waitForMail(user.email, /Reset your/), '/reset-password');
-    await dataSource.query("UPDATE email_tokens SET expires_at = CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE user_id = ? AND purpose = 'reset_password'", [user.id]);
+    await dataSource.query("UPDATE email_tokens SET expires_at = CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE user_id = ? AND purpose = 'reset_password'", [
+      user.id,
+    ]);
     expect((await api.request('POST', '/api/v1/auth/password/reset', { body: { token, newPassword: 'Brand-new-pass-456' } })).status).toBe(400);
   });
 });

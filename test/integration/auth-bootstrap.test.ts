@@ -14,7 +14,13 @@ describe('bootstrap administrator', () => {
   let dataSource: DataSource;
   const apis: TestApi[] = [];
   const start = (overrides: Record<string, string> = {}) =>
-    startApi({ DB_NAME: database, REDIS_PREFIX: isolatedRedisPrefix('bootstrap'), BOOTSTRAP_ADMIN_EMAIL: email, BOOTSTRAP_ADMIN_PASSWORD: password, ...overrides }).then((api) => {
+    startApi({
+      DB_NAME: database,
+      REDIS_PREFIX: isolatedRedisPrefix('bootstrap'),
+      BOOTSTRAP_ADMIN_EMAIL: email,
+      BOOTSTRAP_ADMIN_PASSWORD: password,
+      ...overrides,
+    }).then((api) => {
       apis.push(api);
       return api;
     });

@@ -32,7 +32,17 @@ describe('access tokens', () => {
   beforeAll(async () => {
     user = await createUser(api);
     const now = Math.floor(Date.now() / 1000);
-    valid = { sub: user.id, sid: user.sessionId, role: 'adopter', typ: 'at+jwt', iss: api.config.JWT_ISSUER, aud: api.config.JWT_AUDIENCE, iat: now, nbf: now, exp: now + 600 };
+    valid = {
+      sub: user.id,
+      sid: user.sessionId,
+      role: 'adopter',
+      typ: 'at+jwt',
+      iss: api.config.JWT_ISSUER,
+      aud: api.config.JWT_AUDIENCE,
+      iat: now,
+      nbf: now,
+      exp: now + 600,
+    };
   });
 
   it('accepts a well-formed token (the control for the attacks below)', async () => {
@@ -181,7 +191,10 @@ describe('refresh token in a cookie', () => {
     const logout = await api.request('POST', '/api/v1/auth/logout', { token: fresh.body.tokens.accessToken });
     expect(logout.status).toBe(204);
     expect(logout.headers.get('set-cookie')).toMatch(/^__Secure-refresh_token=; Max-Age=0; Path=\/api\/v1\/auth; HttpOnly; Secure; SameSite=Strict$/);
-    const afterLogout = await api.request('POST', '/api/v1/auth/refresh', { body: {}, headers: { cookie: `__Secure-refresh_token=${cookieOf(fresh.headers.get('set-cookie'))}` } });
+    const afterLogout = await api.request('POST', '/api/v1/auth/refresh', {
+      body: {},
+      headers: { cookie: `__Secure-refresh_token=${cookieOf(fresh.headers.get('set-cookie'))}` },
+    });
     expect(afterLogout.status).toBe(401);
   });
 });
@@ -236,7 +249,7 @@ describe('sign-out and sessions', () => {
     expect((await refresh(phone.refreshToken)).status).toBe(200);
     expect((await api.request('DELETE', '/api/v1/auth/sessions/00000000-0000-7000-8000-000000000000', { token: owner.token })).status).toBe(404);
 
-    const phoneTokens = (await signIn(api, owner, { deviceName: 'Phone 2' }));
+    const phoneTokens = await signIn(api, owner, { deviceName: 'Phone 2' });
     expect((await api.request('DELETE', `/api/v1/auth/sessions/${phoneTokens.sessionId}`, { token: owner.token })).status).toBe(204);
     expect((await refresh(phoneTokens.refreshToken)).status).toBe(401);
     expect((await me(phoneTokens.accessToken)).status).toBe(401);
@@ -259,7 +272,15 @@ describe('sign-out and sessions', () => {
   it('answers /auth/me with the account of the token', async () => {
     const user = await createUser(api, { role: 'rehomer', name: 'Grace' });
     const res = await me(user.token);
-    expect(res.body).toMatchObject({ id: user.id, email: user.email, name: 'Grace', role: 'rehomer', status: 'active', emailVerified: true, twoFactorEnabled: false });
+    expect(res.body).toMatchObject({
+      id: user.id,
+      email: user.email,
+      name: 'Grace',
+      role: 'rehomer',
+      status: 'active',
+      emailVerified: true,
+      twoFactorEnabled: false,
+    });
     expect((await api.request('GET', '/api/v1/auth/me')).status).toBe(401);
   });
 });

@@ -48,7 +48,10 @@ describe('two-factor enrolment', () => {
     // Not active until confirmed.
     expect((await api.request('GET', '/api/v1/auth/me', { token: user.token })).body.twoFactorEnabled).toBe(false);
 
-    const wrong = await api.request('POST', '/api/v1/auth/2fa/enable', { token: user.token, body: { code: code(setup.body.secret) === '000000' ? '111111' : '000000' } });
+    const wrong = await api.request('POST', '/api/v1/auth/2fa/enable', {
+      token: user.token,
+      body: { code: code(setup.body.secret) === '000000' ? '111111' : '000000' },
+    });
     expect(wrong.status).toBe(400);
 
     const enabled = await api.request('POST', '/api/v1/auth/2fa/enable', { token: user.token, body: { code: code(setup.body.secret) } });
@@ -158,9 +161,10 @@ describe('two-factor sign-in', () => {
     const user = await createUser(api);
     const { secret } = await enrol(user);
     const wrong = code(secret) === '000000' ? '111111' : '000000';
-    for (let failures = 0; failures < api.config.LOGIN_MAX_FAILURES; ) {
+    for (let failures = 0; failures < api.config.LOGIN_MAX_FAILURES;) {
       const token = await challenge(user);
-      for (let i = 0; i < 5 && failures < api.config.LOGIN_MAX_FAILURES; i++, failures++) expect((await verify({ challengeToken: token, code: wrong })).status).toBe(401);
+      for (let i = 0; i < 5 && failures < api.config.LOGIN_MAX_FAILURES; i++, failures++)
+        expect((await verify({ challengeToken: token, code: wrong })).status).toBe(401);
     }
     const locked = await api.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password } });
     expect(locked.status).toBe(401);

@@ -30,7 +30,12 @@ describe('optimistic update helper', () => {
     const before = await dataSource.getRepository(FeatureFlagEntity).findOneByOrFail({ key });
     await sleep(5);
     const version = await updateWithVersion(dataSource.manager, {
-      entity: FeatureFlagEntity, resource: 'Feature', id: key, idColumn: 'key', expectedVersion: 1, changes: { enabled: true },
+      entity: FeatureFlagEntity,
+      resource: 'Feature',
+      id: key,
+      idColumn: 'key',
+      expectedVersion: 1,
+      changes: { enabled: true },
     });
     const after = await dataSource.getRepository(FeatureFlagEntity).findOneByOrFail({ key });
     expect(version).toBe(2);
@@ -40,7 +45,14 @@ describe('optimistic update helper', () => {
     const milliseconds = [after.updatedAt.getMilliseconds()];
     for (let expectedVersion = 2; expectedVersion <= 3; expectedVersion++) {
       await sleep(3);
-      await updateWithVersion(dataSource.manager, { entity: FeatureFlagEntity, resource: 'Feature', id: key, idColumn: 'key', expectedVersion, changes: { enabled: expectedVersion % 2 === 0 } });
+      await updateWithVersion(dataSource.manager, {
+        entity: FeatureFlagEntity,
+        resource: 'Feature',
+        id: key,
+        idColumn: 'key',
+        expectedVersion,
+        changes: { enabled: expectedVersion % 2 === 0 },
+      });
       milliseconds.push((await dataSource.getRepository(FeatureFlagEntity).findOneByOrFail({ key })).updatedAt.getMilliseconds());
     }
     expect(milliseconds.some((ms) => ms !== 0)).toBe(true);
@@ -49,8 +61,22 @@ describe('optimistic update helper', () => {
   it('rejects a stale version with VERSION_CONFLICT carrying the current version, changing nothing', async () => {
     const key = `opt.${newId().slice(-8)}`;
     await insertFlag(key);
-    await updateWithVersion(dataSource.manager, { entity: FeatureFlagEntity, resource: 'Feature', id: key, idColumn: 'key', expectedVersion: 1, changes: { description: 'first' } });
-    const stale = updateWithVersion(dataSource.manager, { entity: FeatureFlagEntity, resource: 'Feature', id: key, idColumn: 'key', expectedVersion: 1, changes: { description: 'second' } });
+    await updateWithVersion(dataSource.manager, {
+      entity: FeatureFlagEntity,
+      resource: 'Feature',
+      id: key,
+      idColumn: 'key',
+      expectedVersion: 1,
+      changes: { description: 'first' },
+    });
+    const stale = updateWithVersion(dataSource.manager, {
+      entity: FeatureFlagEntity,
+      resource: 'Feature',
+      id: key,
+      idColumn: 'key',
+      expectedVersion: 1,
+      changes: { description: 'second' },
+    });
     await expect(stale).rejects.toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
     expect((await dataSource.getRepository(FeatureFlagEntity).findOneByOrFail({ key })).description).toBe('first');
   });
@@ -60,7 +86,14 @@ describe('optimistic update helper', () => {
     await insertFlag(key);
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) =>
-        updateWithVersion(dataSource.manager, { entity: FeatureFlagEntity, resource: 'Feature', id: key, idColumn: 'key', expectedVersion: 1, changes: { description: `writer ${i}` } }),
+        updateWithVersion(dataSource.manager, {
+          entity: FeatureFlagEntity,
+          resource: 'Feature',
+          id: key,
+          idColumn: 'key',
+          expectedVersion: 1,
+          changes: { description: `writer ${i}` },
+        }),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -70,7 +103,14 @@ describe('optimistic update helper', () => {
 
   it('answers NOT_FOUND for a missing row', async () => {
     await expect(
-      updateWithVersion(dataSource.manager, { entity: FeatureFlagEntity, resource: 'Feature', id: 'no.such', idColumn: 'key', expectedVersion: 1, changes: { enabled: true } }),
+      updateWithVersion(dataSource.manager, {
+        entity: FeatureFlagEntity,
+        resource: 'Feature',
+        id: 'no.such',
+        idColumn: 'key',
+        expectedVersion: 1,
+        changes: { enabled: true },
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
@@ -140,10 +180,19 @@ describe('audit service', () => {
   it('writes the entry in the business transaction with the request id, ip and actor of the request', async () => {
     const targetId = newId();
     await requestContext.run({ requestId: 'req-audit-1', ip: '203.0.113.9', actorId: 'actor-1' }, () =>
-      inTransaction(dataSource, (tx) => api.app.get(AuditService).record(tx, { action: 'feature.updated', targetType: 'feature', targetId, before: { a: 1 }, after: { a: 2 } })),
+      inTransaction(dataSource, (tx) =>
+        api.app.get(AuditService).record(tx, { action: 'feature.updated', targetType: 'feature', targetId, before: { a: 1 }, after: { a: 2 } }),
+      ),
     );
     const row = await dataSource.getRepository(AuditLogEntity).findOneByOrFail({ targetId });
-    expect(row).toMatchObject({ action: 'feature.updated', actorId: 'actor-1', requestId: 'req-audit-1', ip: '203.0.113.9', beforeState: { a: 1 }, afterState: { a: 2 } });
+    expect(row).toMatchObject({
+      action: 'feature.updated',
+      actorId: 'actor-1',
+      requestId: 'req-audit-1',
+      ip: '203.0.113.9',
+      beforeState: { a: 1 },
+      afterState: { a: 2 },
+    });
   });
 
   it('rolls the entry back with a failed business transaction', async () => {
@@ -166,7 +215,11 @@ describe('audit service', () => {
       await api.app.get(AuditService).record(tx, { action: 'x.changed', targetType: 'x', targetId: `${targetId}${'x'.repeat(80)}` });
       expect(enqueue).not.toHaveBeenCalled();
     });
-    expect(enqueue).toHaveBeenCalledWith(JOB.writeAuditEntry, expect.objectContaining({ action: 'x.changed' }), expect.objectContaining({ jobId: expect.any(String) }));
+    expect(enqueue).toHaveBeenCalledWith(
+      JOB.writeAuditEntry,
+      expect.objectContaining({ action: 'x.changed' }),
+      expect.objectContaining({ jobId: expect.any(String) }),
+    );
     enqueue.mockRestore();
   });
 });

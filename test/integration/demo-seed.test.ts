@@ -8,7 +8,13 @@ import { startApi, type TestApi } from '../support/api';
 import { testServices } from '../support/test-env';
 
 const database = `${inject('testDatabase')}_demo`;
-const server = { DB_ENGINE: testServices.dbEngine, DB_HOST: testServices.dbHost, DB_PORT: testServices.dbPort, DB_USER: testServices.dbUser, DB_PASSWORD: testServices.dbPassword };
+const server = {
+  DB_ENGINE: testServices.dbEngine,
+  DB_HOST: testServices.dbHost,
+  DB_PORT: testServices.dbPort,
+  DB_USER: testServices.dbUser,
+  DB_PASSWORD: testServices.dbPassword,
+};
 
 let api: TestApi;
 beforeAll(async () => {
@@ -38,7 +44,10 @@ describe('demo applications', () => {
       const detail = await api.request('GET', `/api/v1/applications/${item.id}`, { token: adopter });
       expect(detail.status).toBe(200);
       expect(detail.body.questionSet).toEqual({ rescueId: null, version: 1 });
-      expect((await api.request('GET', `/api/v1/applications/${item.id}/history`, { token: adopter })).body.items[0]).toMatchObject({ from: null, to: 'submitted' });
+      expect((await api.request('GET', `/api/v1/applications/${item.id}/history`, { token: adopter })).body.items[0]).toMatchObject({
+        from: null,
+        to: 'submitted',
+      });
     }
 
     const admin = await signIn(DEMO_RESCUE_ADMIN_EMAIL);
@@ -47,7 +56,16 @@ describe('demo applications', () => {
     const [inReview] = theirs.body.items;
     expect((await api.request('GET', `/api/v1/applications/${inReview.id}/messages`, { token: admin })).body.total).toBe(2);
     const visiting = (await api.request('GET', '/api/v1/applications?status=home_visit', { token: admin })).body.items[0];
-    expect((await api.request('GET', `/api/v1/applications/${visiting.id}`, { token: admin })).body.homeVisits).toMatchObject([{ outcome: 'scheduled', notes: 'Meet the family.' }]);
-    expect((await api.request('POST', `/api/v1/applications/${inReview.id}/review`, { token: admin, body: { action: 'start_home_visit', expectedVersion: inReview.version } })).status).toBe(200);
+    expect((await api.request('GET', `/api/v1/applications/${visiting.id}`, { token: admin })).body.homeVisits).toMatchObject([
+      { outcome: 'scheduled', notes: 'Meet the family.' },
+    ]);
+    expect(
+      (
+        await api.request('POST', `/api/v1/applications/${inReview.id}/review`, {
+          token: admin,
+          body: { action: 'start_home_visit', expectedVersion: inReview.version },
+        })
+      ).status,
+    ).toBe(200);
   });
 });

@@ -71,7 +71,11 @@ describe('errors Fastify and Node produce before routing', () => {
   it('answers a body that is not JSON, empty, too large or of another type with 400, 413 or 415', async () => {
     await expectError(await api.request('POST', '/api/v1/auth/login', json('{"email": ')), 400, 'VALIDATION_FAILED');
     await expectError(await api.request('POST', '/api/v1/auth/login', json('')), 400, 'VALIDATION_FAILED');
-    await expectError(await api.request('POST', '/api/v1/auth/login', json(JSON.stringify({ email: user.email, password: 'x'.repeat(20_000) }))), 413, 'PAYLOAD_TOO_LARGE');
+    await expectError(
+      await api.request('POST', '/api/v1/auth/login', json(JSON.stringify({ email: user.email, password: 'x'.repeat(20_000) }))),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
     const xml = await api.request('POST', '/api/v1/auth/login', { rawBody: '<login/>', headers: { 'content-type': 'application/xml' } });
     await expectError(xml, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
@@ -99,7 +103,11 @@ describe('deeply nested JSON bodies', () => {
     const patch = await api.request('PATCH', `/api/v1/users/${user.id}`, { token: user.token, body: { name: deep, expectedVersion: 1 } });
     await expectError(patch, 400, 'VALIDATION_FAILED');
     expect(patch.body.details).toEqual({ maxDepth: 32 });
-    const arrays = await api.request('PATCH', `/api/v1/users/${user.id}`, { token: user.token, rawBody: `{"name":${'['.repeat(2000)}${']'.repeat(2000)}}`, headers: { 'content-type': 'application/json' } });
+    const arrays = await api.request('PATCH', `/api/v1/users/${user.id}`, {
+      token: user.token,
+      rawBody: `{"name":${'['.repeat(2000)}${']'.repeat(2000)}}`,
+      headers: { 'content-type': 'application/json' },
+    });
     await expectError(arrays, 400, 'VALIDATION_FAILED');
   }, 60_000);
 
@@ -120,7 +128,10 @@ describe('deeply nested JSON bodies', () => {
     const atLimit = await api.request('PUT', `/api/v1/admin/config/${key}`, { token: admin.token, body: { value, expectedVersion: 1 } });
     expect(atLimit.status).toBe(200);
     expect(atLimit.body.value).toEqual(value);
-    const overLimit = await api.request('PUT', `/api/v1/admin/config/${key}`, { token: admin.token, body: { value: { deeper: nested(31) }, expectedVersion: atLimit.body.version } });
+    const overLimit = await api.request('PUT', `/api/v1/admin/config/${key}`, {
+      token: admin.token,
+      body: { value: { deeper: nested(31) }, expectedVersion: atLimit.body.version },
+    });
     await expectError(overLimit, 400, 'VALIDATION_FAILED');
   });
 });

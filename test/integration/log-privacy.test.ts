@@ -52,13 +52,22 @@ describe('a job that fails on a database write', () => {
     const ada = await createUser(api, { email: personal.email, name: personal.name });
     await api.request('PATCH', `/api/v1/users/${ada.id}`, { token: ada.token, body: { expectedVersion: 1, city: personal.city } });
     const jobId = newId();
-    await db.query("INSERT INTO jobs (id, type, status, payload, created_by) VALUES (?, ?, 'queued', ?, ?)", [jobId, JOB.exportUserData, JSON.stringify({ userId: ada.id }), ada.id]);
+    await db.query("INSERT INTO jobs (id, type, status, payload, created_by) VALUES (?, ?, 'queued', ?, ?)", [
+      jobId,
+      JOB.exportUserData,
+      JSON.stringify({ userId: ada.id }),
+      ada.id,
+    ]);
     // Two attempts: the first is retried (the row goes back to queued), the second is final.
     await jobsQueue.add(JOB.exportUserData, { userId: ada.id, trackedJobId: jobId }, { jobId, attempts: 2, backoff: { type: 'fixed', delay: 10 } });
-    const row = await waitFor(async () => {
-      const r = await db.getRepository(JobEntity).findOneByOrFail({ id: jobId });
-      return r.status === 'failed' ? r : undefined;
-    }, 20_000, 'export job to fail');
+    const row = await waitFor(
+      async () => {
+        const r = await db.getRepository(JobEntity).findOneByOrFail({ id: jobId });
+        return r.status === 'failed' ? r : undefined;
+      },
+      20_000,
+      'export job to fail',
+    );
     expect(row).toMatchObject({ attempts: 2, errorCode: 'EXPORT_FAILED' });
 
     const status = await api.request('GET', `/api/v1/jobs/${jobId}`, { token: ada.token });
@@ -69,7 +78,11 @@ describe('a job that fails on a database write', () => {
     const failures = parsed(worker.logs).filter((line) => line.message === 'job failed' && line.jobId === jobId);
     expect(failures.map((line) => line.final)).toEqual([false, true]);
     for (const line of failures) {
-      expect(line).toMatchObject({ level: 'warn', context: 'Jobs', err: { type: 'QueryFailedError', code: 'ER_DATA_TOO_LONG', errno: 1406, sqlState: '22001' } });
+      expect(line).toMatchObject({
+        level: 'warn',
+        context: 'Jobs',
+        err: { type: 'QueryFailedError', code: 'ER_DATA_TOO_LONG', errno: 1406, sqlState: '22001' },
+      });
       expect(line.err.statement).toMatch(/^INSERT INTO `data_exports`/);
       expect(line.err).not.toHaveProperty('parameters');
       expect(line.err).not.toHaveProperty('driverError');
@@ -90,13 +103,24 @@ describe('an unexpected database error in the api', () => {
   it('answers 500 and logs the duplicate key by code and key name, never the address it quotes', async () => {
     const personal = personalValues();
     const caller = await createUser(rescuesApi);
-    const rescue = (name: string) => ({ name, description: 'Rescue', email: personal.email, city: personal.city, region: 'West Yorkshire', postcode: personal.postcode });
+    const rescue = (name: string) => ({
+      name,
+      description: 'Rescue',
+      email: personal.email,
+      city: personal.city,
+      region: 'West Yorkshire',
+      postcode: personal.postcode,
+    });
     expect((await rescuesApi.request('POST', '/api/v1/rescues', { token: caller.token, body: rescue(`Paws ${personal.tok}`) })).status).toBe(201);
     const duplicate = await rescuesApi.request('POST', '/api/v1/rescues', { token: caller.token, body: rescue(`Claws ${personal.tok}`) });
     expect(duplicate.status).toBe(500);
 
     const logged = parsed(rescuesApi.logs).find((line) => line.level === 'error' && line.requestId === duplicate.headers.get('x-request-id'));
-    expect(logged).toMatchObject({ message: 'unhandled error', context: 'Errors', err: { code: 'ER_DUP_ENTRY', errno: 1062, message: "Duplicate entry ? for key 'uq_rescues_contact_email'" } });
+    expect(logged).toMatchObject({
+      message: 'unhandled error',
+      context: 'Errors',
+      err: { code: 'ER_DUP_ENTRY', errno: 1062, message: "Duplicate entry ? for key 'uq_rescues_contact_email'" },
+    });
     expect(logged?.err.statement).toMatch(/^INSERT INTO `rescues`/);
     const everything = rescuesApi.logs.join('\n');
     for (const value of [personal.email, personal.city, personal.postcode, personal.tok]) expect(everything).not.toContain(value);

@@ -42,10 +42,14 @@ afterAll(async () => {
 /** Runs the purge as a tracked job (as an operator would) and answers its result once it succeeded. */
 async function purge(): Promise<Record<string, unknown>> {
   const job = await inTransaction(db, (tx) => api.app.get(JobProducer).createTracked(tx, { name: JOB.purgeNotifications, payload: {}, createdBy: null }));
-  const done = await waitFor(async () => {
-    const row = await db.getRepository(JobEntity).findOneByOrFail({ id: job.id });
-    return row.status === 'succeeded' || row.status === 'failed' ? row : undefined;
-  }, 15_000, 'purge job to finish');
+  const done = await waitFor(
+    async () => {
+      const row = await db.getRepository(JobEntity).findOneByOrFail({ id: job.id });
+      return row.status === 'succeeded' || row.status === 'failed' ? row : undefined;
+    },
+    15_000,
+    'purge job to finish',
+  );
   expect(done).toMatchObject({ status: 'succeeded', progress: 100, errorCode: null });
   return done.result as Record<string, unknown>;
 }
@@ -89,7 +93,11 @@ describe('retention purge (maintenance.purge-notifications)', () => {
 
   it('never deletes a notification whose e-mail is still pending; once the e-mail is settled, the next run does', async () => {
     const ada = await createUser(api);
-    const pending = await insertNotification(db, ada.id, { createdAt: daysAgo(RETENTION_DAYS + 5), emailStatus: 'pending', emailDueAt: new Date(Date.now() + DAY_MS) });
+    const pending = await insertNotification(db, ada.id, {
+      createdAt: daysAgo(RETENTION_DAYS + 5),
+      emailStatus: 'pending',
+      emailDueAt: new Date(Date.now() + DAY_MS),
+    });
     const pendingRead = await insertNotification(db, ada.id, {
       createdAt: daysAgo(RETENTION_DAYS + 5),
       readAt: daysAgo(RETENTION_DAYS),

@@ -29,7 +29,13 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   api = await startApi({ REDIS_PREFIX: prefix });
   // The sweeper runs only when a test asks (sweepOnce), and takes a pending e-mail for lost after one second.
-  worker = await startWorker({ REDIS_PREFIX: prefix, SMTP_URL: smtp.url, WEB_APP_URL: 'https://app.example.org', JOB_SWEEP_AFTER_MS: '1000', JOB_SWEEP_INTERVAL_MS: '3600000' });
+  worker = await startWorker({
+    REDIS_PREFIX: prefix,
+    SMTP_URL: smtp.url,
+    WEB_APP_URL: 'https://app.example.org',
+    JOB_SWEEP_AFTER_MS: '1000',
+    JOB_SWEEP_INTERVAL_MS: '3600000',
+  });
   db = dataSourceOf(api);
   queue = new Queue(QUEUE.notifications, bullConnection(api.config, 'producer'));
 });
@@ -46,10 +52,14 @@ const event = (user: TestUser, overrides: Partial<NotificationEvent> = {}) =>
 const rowOf = (id: string) => db.getRepository(NotificationEntity).findOneByOrFail({ id });
 const rowsOf = (user: TestUser) => db.getRepository(NotificationEntity).findBy({ userId: user.id });
 const settled = (id: string) =>
-  waitFor(async () => {
-    const row = await rowOf(id);
-    return row.emailStatus !== 'pending' ? row : undefined;
-  }, 15_000, `e-mail of ${id} to settle`);
+  waitFor(
+    async () => {
+      const row = await rowOf(id);
+      return row.emailStatus !== 'pending' ? row : undefined;
+    },
+    15_000,
+    `e-mail of ${id} to settle`,
+  );
 
 async function notifyOne(user: TestUser, overrides: Partial<NotificationEvent> = {}): Promise<NotificationEntity> {
   const e = event(user, overrides);
@@ -110,7 +120,10 @@ describe('notification e-mail', () => {
       [deactivated, await pendingRow(deactivated), 'account_inactive'],
       [reader, await pendingRow(reader, { readAt: new Date() }), 'already_read'],
     ];
-    await enqueueNotificationEmails(api.app.get(JobProducer), cases.map(([, id]) => id));
+    await enqueueNotificationEmails(
+      api.app.get(JobProducer),
+      cases.map(([, id]) => id),
+    );
     for (const [user, id, reason] of cases) {
       expect(await settled(id)).toMatchObject({ emailStatus: 'skipped', emailDetail: reason, emailSentAt: null });
       // The row is marked inside the job; its return value is stored once the job has completed.
@@ -129,10 +142,14 @@ describe('notification e-mail', () => {
     const row = await notifyOne(ada, { title: 'Quiet please' });
     const expectedEnd = Math.floor((now + 2 * 3600_000) / 60_000) * 60_000;
 
-    const job = await waitFor(async () => {
-      const j = await queue.getJob(notificationEmailJobId(row.id));
-      return j && (await j.getState()) === 'delayed' ? j : undefined;
-    }, 10_000, 'delayed job');
+    const job = await waitFor(
+      async () => {
+        const j = await queue.getJob(notificationEmailJobId(row.id));
+        return j && (await j.getState()) === 'delayed' ? j : undefined;
+      },
+      10_000,
+      'delayed job',
+    );
     expect(job.attemptsMade).toBe(0);
     // When it will run, from the delayed set itself (score = due time × 0x1000 + a counter), not from the job's
     // `delay`, which counts from the moment the job was moved rather than from when it was queued.
@@ -188,7 +205,11 @@ describe('notification e-mail', () => {
     try {
       const ada = await createUser(api);
       const id = await pendingRow(ada);
-      await failing.add(JOB.deliverNotificationEmail, { notificationId: id }, { jobId: notificationEmailJobId(id), attempts: 2, backoff: { type: 'fixed', delay: 10 } });
+      await failing.add(
+        JOB.deliverNotificationEmail,
+        { notificationId: id },
+        { jobId: notificationEmailJobId(id), attempts: 2, backoff: { type: 'fixed', delay: 10 } },
+      );
       const row = await settled(id);
       expect(row.emailStatus).toBe('failed');
       expect(row.emailDetail).toMatch(/ECONNREFUSED|connect/i);
@@ -202,20 +223,29 @@ describe('notification e-mail', () => {
 
 describe('fan-out of pet availability changes', () => {
   const fanOutJobOf = (petId: string) =>
-    waitFor(async () => {
-      const [row] = await db.query(
-        "SELECT id FROM jobs WHERE type = ? AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.petId')) = ? AND status IN ('succeeded', 'failed') ORDER BY created_at DESC LIMIT 1",
-        [JOB.fanOutPetStatusChange, petId],
-      );
-      return row ? db.getRepository(JobEntity).findOneByOrFail({ id: row.id }) : undefined;
-    }, 15_000, `fan-out of ${petId}`);
+    waitFor(
+      async () => {
+        const [row] = await db.query(
+          "SELECT id FROM jobs WHERE type = ? AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.petId')) = ? AND status IN ('succeeded', 'failed') ORDER BY created_at DESC LIMIT 1",
+          [JOB.fanOutPetStatusChange, petId],
+        );
+        return row ? db.getRepository(JobEntity).findOneByOrFail({ id: row.id }) : undefined;
+      },
+      15_000,
+      `fan-out of ${petId}`,
+    );
   const changeAvailability = async (owner: TestUser, petId: string, availability: string) => {
     const current = await api.request('GET', `/api/v1/pets/${petId}`, { token: owner.token });
-    const res = await api.request('PUT', `/api/v1/pets/${petId}/availability`, { token: owner.token, body: { availability, expectedVersion: current.body.version } });
+    const res = await api.request('PUT', `/api/v1/pets/${petId}/availability`, {
+      token: owner.token,
+      body: { availability, expectedVersion: current.body.version },
+    });
     expect(res.status).toBe(200);
   };
-  const favourite = async (user: TestUser, petId: string) => expect((await api.request('POST', `/api/v1/pets/${petId}/favorite`, { token: user.token })).status).toBe(204);
-  const petNotifications = async (user: TestUser, petId: string) => (await rowsOf(user)).filter((n) => n.type === 'favorite_pet_status_changed' && n.resourceId === petId);
+  const favourite = async (user: TestUser, petId: string) =>
+    expect((await api.request('POST', `/api/v1/pets/${petId}/favorite`, { token: user.token })).status).toBe(204);
+  const petNotifications = async (user: TestUser, petId: string) =>
+    (await rowsOf(user)).filter((n) => n.type === 'favorite_pet_status_changed' && n.resourceId === petId);
 
   it('notifies everyone who favourited the pet once, except who changed it, in the centre and (if they want) by e-mail', async () => {
     const { petId, owner } = await rehomerPetIn(api, 'published');
@@ -247,7 +277,11 @@ describe('fan-out of pet availability changes', () => {
     expect(mail.text).toContain(`See the pet: https://app.example.org/pets/${petId}`);
 
     // The same fan-out run again (a redelivery of the tracked job): still one notification each, no second mail.
-    const again = await queue.add(JOB.fanOutPetStatusChange, { ...(job.payload as unknown as PetStatusFanOutPayload), trackedJobId: job.id }, { jobId: `${job.id}-again` });
+    const again = await queue.add(
+      JOB.fanOutPetStatusChange,
+      { ...(job.payload as unknown as PetStatusFanOutPayload), trackedJobId: job.id },
+      { jobId: `${job.id}-again` },
+    );
     await completedJob(queue, again.id!);
     for (const fan of fans) expect(await petNotifications(fan, petId)).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -279,8 +313,20 @@ describe('fan-out of pet availability changes', () => {
     const fan = await createUser(api);
     await favourite(fan, petId);
     expect((await listingAction(api, owner, petId, 'retire')).status).toBe(200);
-    const job = await queue.add(JOB.fanOutPetStatusChange, { petId, petName: 'Biscuit', from: 'available', to: 'adopted', actorId: owner.id, changeId: newId() });
-    expect((await completedJob(queue, job.id!)).returnvalue).toEqual({ outcome: 'stopped', reason: 'the pet is no longer published', recipients: 0, batches: 0 });
+    const job = await queue.add(JOB.fanOutPetStatusChange, {
+      petId,
+      petName: 'Biscuit',
+      from: 'available',
+      to: 'adopted',
+      actorId: owner.id,
+      changeId: newId(),
+    });
+    expect((await completedJob(queue, job.id!)).returnvalue).toEqual({
+      outcome: 'stopped',
+      reason: 'the pet is no longer published',
+      recipients: 0,
+      batches: 0,
+    });
     expect(await petNotifications(fan, petId)).toEqual([]);
   });
 
@@ -294,7 +340,10 @@ describe('fan-out of pet availability changes', () => {
         `INSERT INTO users (id, email, password_hash, name, email_verified_at) VALUES ${chunk.map(() => "(?, ?, 'x', 'Fan', CURRENT_TIMESTAMP(3))").join(', ')}`,
         chunk.flatMap((id) => [id, `fan-${id}@example.org`]),
       );
-      await db.query(`INSERT INTO pet_favorites (user_id, pet_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flatMap((id) => [id, petId]));
+      await db.query(
+        `INSERT INTO pet_favorites (user_id, pet_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,
+        chunk.flatMap((id) => [id, petId]),
+      );
     }
     await changeAvailability(owner, petId, 'adopted');
     const job = await fanOutJobOf(petId);

@@ -104,7 +104,10 @@ describe('public pet search (GET /pets)', () => {
     const londonListed = rows.filter((r) => r.city === 'London' && r.listing_status === 'published' && r.deleted_at === null && r.latitude !== null);
     const toDelete = londonListed.sort((a, b) => String(b.published_at).localeCompare(String(a.published_at))).slice(0, 3);
     for (const row of toDelete) row.deleted_at = '2026-01-01 00:00:00.000';
-    await db.query(`UPDATE pets SET deleted_at = '2026-01-01 00:00:00.000' WHERE id IN (${toDelete.map(() => '?').join(', ')})`, toDelete.map((r) => r.id));
+    await db.query(
+      `UPDATE pets SET deleted_at = '2026-01-01 00:00:00.000' WHERE id IN (${toDelete.map(() => '?').join(', ')})`,
+      toDelete.map((r) => r.id),
+    );
     await db.destroy();
 
     pets = rows.map(toPet);

@@ -68,7 +68,11 @@ describe('POST /pets', () => {
     expect(pet.owner).toEqual({ type: 'individual', rescueId: null, userId: adopter.id });
     expect((await db.getRepository(UserEntity).findOneByOrFail({ id: adopter.id })).role).toBe('rehomer');
     const audit = await db.getRepository(AuditLogEntity).findOneByOrFail({ action: 'user.role_changed', targetId: adopter.id });
-    expect(audit).toMatchObject({ actorId: adopter.id, beforeState: { role: 'adopter' }, afterState: { role: 'rehomer', reason: 'listed a pet', accessTokens: 'stale', sessions: 'kept' } });
+    expect(audit).toMatchObject({
+      actorId: adopter.id,
+      beforeState: { role: 'adopter' },
+      afterState: { role: 'rehomer', reason: 'listed a pet', accessTokens: 'stale', sessions: 'kept' },
+    });
 
     const moderator = await createUser(api, { role: 'moderator' });
     await createPet(api, moderator);
@@ -153,7 +157,10 @@ describe('visibility', () => {
         api.request('PATCH', `/api/v1/pets/${petId}`, { token: other.admin.token, body: { expectedVersion: before, name: 'Stolen' } }),
         api.request('PUT', `/api/v1/pets/${petId}/availability`, { token: other.admin.token, body: { expectedVersion: before, availability: 'on_hold' } }),
         api.request('POST', `/api/v1/pets/${petId}/listing`, { token: other.admin.token, body: { expectedVersion: before, action: 'retire' } }),
-        api.request('POST', `/api/v1/pets/${petId}/medical-records`, { token: other.admin.token, body: { type: 'checkup', date: '2026-01-01', title: 'Check' } }),
+        api.request('POST', `/api/v1/pets/${petId}/medical-records`, {
+          token: other.admin.token,
+          body: { type: 'checkup', date: '2026-01-01', title: 'Check' },
+        }),
         api.request('DELETE', `/api/v1/pets/${petId}`, { token: other.admin.token }),
       ];
       for (const res of await Promise.all(attempts)) expect(res.status).toBe(status);
@@ -183,7 +190,12 @@ describe('listing state machine', () => {
   };
 
   it("refuses every transition a rehomer's listing does not have with 409 INVALID_TRANSITION", async () => {
-    const invalid: Record<string, string[]> = { draft: ['publish', 'return', 'retire'], submitted: ['submit', 'retire'], published: ['submit', 'publish', 'return'], retired: ['submit', 'publish', 'return', 'retire'] };
+    const invalid: Record<string, string[]> = {
+      draft: ['publish', 'return', 'retire'],
+      submitted: ['submit', 'retire'],
+      published: ['submit', 'publish', 'return'],
+      retired: ['submit', 'publish', 'return', 'retire'],
+    };
     for (const [status, actions] of Object.entries(invalid)) {
       const { petId, owner, moderator } = await rehomerPetIn(api, status as 'draft');
       for (const action of actions) {
@@ -194,7 +206,11 @@ describe('listing state machine', () => {
   });
 
   it("refuses every transition a rescue's listing does not have with 409 INVALID_TRANSITION", async () => {
-    const invalid: Record<string, string[]> = { draft: ['submit', 'return', 'retire'], published: ['submit', 'publish', 'return'], retired: ['submit', 'publish', 'return', 'retire'] };
+    const invalid: Record<string, string[]> = {
+      draft: ['submit', 'return', 'retire'],
+      published: ['submit', 'publish', 'return'],
+      retired: ['submit', 'publish', 'return', 'retire'],
+    };
     for (const [status, actions] of Object.entries(invalid)) {
       const { petId, staff } = await rescuePetIn(api, status as 'draft');
       for (const action of actions) await expectInvalid(staff, petId, action, status);
@@ -235,7 +251,10 @@ describe('listing state machine', () => {
   it('records every change in order in the history, sets publishedAt once and adoptedAt only while adopted', async () => {
     const { petId, owner, moderator } = await rehomerPetIn(api, 'draft');
     const availability = async (to: string, note?: string) => {
-      const res = await api.request('PUT', `/api/v1/pets/${petId}/availability`, { token: owner.token, body: { availability: to, note, expectedVersion: await version(petId) } });
+      const res = await api.request('PUT', `/api/v1/pets/${petId}/availability`, {
+        token: owner.token,
+        body: { availability: to, note, expectedVersion: await version(petId) },
+      });
       expect(res.status).toBe(200);
       return res.body;
     };
@@ -278,7 +297,8 @@ describe('listing state machine', () => {
 
   it('refuses availability changes the machine does not have with 409 INVALID_TRANSITION', async () => {
     const { petId, staff } = await rescuePetIn(api, 'published');
-    const put = async (to: string) => api.request('PUT', `/api/v1/pets/${petId}/availability`, { token: staff.token, body: { availability: to, expectedVersion: await version(petId) } });
+    const put = async (to: string) =>
+      api.request('PUT', `/api/v1/pets/${petId}/availability`, { token: staff.token, body: { availability: to, expectedVersion: await version(petId) } });
     const same = await put('available');
     expect(same.status).toBe(409);
     expect(same.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'available', to: 'available' } });
@@ -320,7 +340,18 @@ describe('optimistic locking', () => {
     const pet = await createPet(api, owner, { estimatedAgeMonths: 30 });
     await db.query('UPDATE pets SET birth_date_estimate = birth_date_estimate - INTERVAL 5 YEAR WHERE id = ?', [pet.id]);
     const read = (await get(pet.id, owner)).body;
-    const { id: _id, ageGroup: _a, listingStatus: _l, availability: _v, owner: _o, publishedAt: _p, createdAt: _c, updatedAt: _u, version: v, ...fields } = read;
+    const {
+      id: _id,
+      ageGroup: _a,
+      listingStatus: _l,
+      availability: _v,
+      owner: _o,
+      publishedAt: _p,
+      createdAt: _c,
+      updatedAt: _u,
+      version: v,
+      ...fields
+    } = read;
     const replaced = await api.request('PUT', `/api/v1/pets/${pet.id}`, { token: owner.token, body: { ...fields, name: 'Renamed', expectedVersion: v } });
     expect(replaced.status).toBe(200);
     expect(replaced.body).toMatchObject({ name: 'Renamed', ageGroup: read.ageGroup, version: v + 1 });

@@ -63,7 +63,8 @@ describe('GET /users/{userId}/rehomes', () => {
     const draft = await createPet(api, rehomer);
     const rescue = await rescuePetIn(api, 'published');
     const moderator = await createUser(api, { role: 'moderator' });
-    const ids = async (token?: string) => (await api.request('GET', `/api/v1/users/${rehomer.id}/rehomes`, { token })).body.items.map((p: { id: string }) => p.id);
+    const ids = async (token?: string) =>
+      (await api.request('GET', `/api/v1/users/${rehomer.id}/rehomes`, { token })).body.items.map((p: { id: string }) => p.id);
     expect(await ids()).toEqual([published.petId]);
     expect(await ids((await createUser(api)).token)).toEqual([published.petId]);
     expect(await ids(rehomer.token)).toEqual([draft.id, published.petId]);
@@ -132,7 +133,8 @@ describe('medical records', () => {
     for (const token of [undefined, adopter.token, moderator.token]) {
       expect(await listed(token)).toMatchObject({ id: recordId, title: 'Rabies booster', date: '2026-03-01', vetName: null, clinic: null, notes: null });
     }
-    for (const token of [staff.token, volunteer.token, admin.token]) expect(await listed(token)).toMatchObject({ vetName: 'Dr Jones', clinic: 'Leeds Vets', notes: 'No reaction.' });
+    for (const token of [staff.token, volunteer.token, admin.token])
+      expect(await listed(token)).toMatchObject({ vetName: 'Dr Jones', clinic: 'Leeds Vets', notes: 'No reaction.' });
 
     for (const user of [adopter, moderator, staff]) {
       const res = await api.request('POST', `/api/v1/medical-records/${recordId}/verify`, { token: user.token });
@@ -146,18 +148,23 @@ describe('medical records', () => {
 
     const outsider = await api.request('PATCH', `/api/v1/medical-records/${recordId}`, { token: adopter.token, body: { expectedVersion: 2, title: 'Hacked' } });
     expect(outsider.status).toBe(403);
-    const changed = await api.request('PATCH', `/api/v1/medical-records/${recordId}`, { token: staff.token, body: { expectedVersion: 2, notes: 'Mild swelling.' } });
+    const changed = await api.request('PATCH', `/api/v1/medical-records/${recordId}`, {
+      token: staff.token,
+      body: { expectedVersion: 2, notes: 'Mild swelling.' },
+    });
     expect(changed.body).toMatchObject({ notes: 'Mild swelling.', verified: false, verifiedAt: null, version: 3 });
     const stale = await api.request('PATCH', `/api/v1/medical-records/${recordId}`, { token: staff.token, body: { expectedVersion: 2, title: 'Late' } });
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 3 } });
   });
 
-  it("hides the records of a pet the caller cannot see, and lets only the owner side add them", async () => {
+  it('hides the records of a pet the caller cannot see, and lets only the owner side add them', async () => {
     const { petId, owner } = await rehomerPetIn(api, 'draft');
     const created = await api.request('POST', `/api/v1/pets/${petId}/medical-records`, { token: owner.token, body: record });
     const stranger = await createUser(api);
     expect((await api.request('GET', `/api/v1/pets/${petId}/medical-records`)).status).toBe(404);
-    expect((await api.request('PATCH', `/api/v1/medical-records/${created.body.id}`, { token: stranger.token, body: { expectedVersion: 1, title: 'x' } })).status).toBe(404);
+    expect(
+      (await api.request('PATCH', `/api/v1/medical-records/${created.body.id}`, { token: stranger.token, body: { expectedVersion: 1, title: 'x' } })).status,
+    ).toBe(404);
     const published = await rehomerPetIn(api, 'published');
     expect((await api.request('POST', `/api/v1/pets/${published.petId}/medical-records`, { token: stranger.token, body: record })).status).toBe(403);
   });

@@ -54,7 +54,9 @@ afterAll(async () => {
 /** A new session and access token for an existing user (their earlier sessions may have been revoked). */
 async function signInAgain(user: TestUser): Promise<TestUser> {
   const sessionId = newId();
-  await db.getRepository(AuthSessionEntity).insert({ id: sessionId, userId: user.id, device: 'again', ip: '127.0.0.1', expiresAt: new Date(Date.now() + 3600_000) });
+  await db
+    .getRepository(AuthSessionEntity)
+    .insert({ id: sessionId, userId: user.id, device: 'again', ip: '127.0.0.1', expiresAt: new Date(Date.now() + 3600_000) });
   return { ...user, sessionId, token: api.app.get(AccessTokenService).issue({ userId: user.id, role: user.role, sessionId }).token };
 }
 
@@ -83,10 +85,14 @@ async function catalogDataOf(userId: string, tok: string): Promise<{ rescueId: s
 const notificationOf = (userId: string, tok: string) => insertNotification(db, userId, { body: `Message about ${tok}` });
 const jobRow = (id: string) => db.getRepository(JobEntity).findOneByOrFail({ id });
 const finished = (id: string) =>
-  waitFor(async () => {
-    const row = await jobRow(id);
-    return row.status === 'succeeded' || row.status === 'failed' ? row : undefined;
-  }, 20_000, `job ${id} to finish`);
+  waitFor(
+    async () => {
+      const row = await jobRow(id);
+      return row.status === 'succeeded' || row.status === 'failed' ? row : undefined;
+    },
+    20_000,
+    `job ${id} to finish`,
+  );
 
 describe('data export', () => {
   it('runs end to end: 202, the job reports progress and succeeds, the owner downloads everything, a mail tells them', async () => {
@@ -97,15 +103,25 @@ describe('data export', () => {
     const prefs = await api.request('GET', `/api/v1/users/${ada.id}/preferences`, { token: ada.token });
     await api.request('PUT', `/api/v1/users/${ada.id}/preferences`, {
       token: ada.token,
-      body: { expectedVersion: prefs.body.version, notifications: prefs.body.notifications, quietHours: prefs.body.quietHours, locale: 'en-GB', timezone: 'Europe/London' },
+      body: {
+        expectedVersion: prefs.body.version,
+        notifications: prefs.body.notifications,
+        quietHours: prefs.body.quietHours,
+        locale: 'en-GB',
+        timezone: 'Europe/London',
+      },
     });
     const refreshSecret = `refresh-${tok}`;
-    await db.getRepository(RefreshTokenEntity).insert({ id: newId(), sessionId: ada.sessionId, tokenHash: sha(refreshSecret), expiresAt: new Date(Date.now() + DAY_MS) });
+    await db
+      .getRepository(RefreshTokenEntity)
+      .insert({ id: newId(), sessionId: ada.sessionId, tokenHash: sha(refreshSecret), expiresAt: new Date(Date.now() + DAY_MS) });
     await db.getRepository(BackupCodeEntity).insert([
       { id: newId(), userId: ada.id, codeHash: sha(`code1-${tok}`), usedAt: null },
       { id: newId(), userId: ada.id, codeHash: sha(`code2-${tok}`), usedAt: new Date() },
     ]);
-    await db.getRepository(EmailTokenEntity).insert({ id: newId(), userId: ada.id, purpose: 'verify_email', tokenHash: sha(`email-${tok}`), expiresAt: new Date(Date.now() + DAY_MS), usedAt: null });
+    await db
+      .getRepository(EmailTokenEntity)
+      .insert({ id: newId(), userId: ada.id, purpose: 'verify_email', tokenHash: sha(`email-${tok}`), expiresAt: new Date(Date.now() + DAY_MS), usedAt: null });
     const { rescueId, rescueName, petId } = await catalogDataOf(ada.id, tok);
     const notificationId = await notificationOf(ada.id, tok);
 
@@ -129,7 +145,15 @@ describe('data export', () => {
     expect(Date.parse(download.body.expiresAt) - Date.parse(download.body.generatedAt)).toBeGreaterThan(7 * DAY_MS - 60_000);
     expect(Date.parse(download.body.expiresAt) - Date.parse(download.body.generatedAt)).toBeLessThan(7 * DAY_MS + 60_000);
     const data = download.body.data;
-    expect(data.profile).toMatchObject({ id: ada.id, email: ada.email, name: `Ada ${tok}`, phone: '+44 113 496 0001', city: `Leeds ${tok}`, role: 'adopter', status: 'active' });
+    expect(data.profile).toMatchObject({
+      id: ada.id,
+      email: ada.email,
+      name: `Ada ${tok}`,
+      phone: '+44 113 496 0001',
+      city: `Leeds ${tok}`,
+      role: 'adopter',
+      status: 'active',
+    });
     expect(data.preferences).toMatchObject({ locale: 'en-GB', timezone: 'Europe/London' });
     expect(data.sessions).toEqual([expect.objectContaining({ id: ada.sessionId, device: 'test', ip: '127.0.0.1', revokedAt: null })]);
     expect(data.twoFactorBackupCodes).toEqual({ total: 2, unused: 1 });
@@ -138,10 +162,20 @@ describe('data export', () => {
     );
     expect(data.jobs).toContainEqual(expect.objectContaining({ id: jobId, type: JOB.exportUserData }));
     expect(data.rescueMemberships).toEqual([{ rescueId, rescueName, role: 'staff', joinedAt: expect.any(String) }]);
-    expect(data.petListings).toEqual([expect.objectContaining({ id: petId, name: 'Rex', city: `Leeds ${tok}`, description: `Lovely dog of ${tok}`, listingStatus: 'draft' })]);
+    expect(data.petListings).toEqual([
+      expect.objectContaining({ id: petId, name: 'Rex', city: `Leeds ${tok}`, description: `Lovely dog of ${tok}`, listingStatus: 'draft' }),
+    ]);
     expect(data.favouritePets).toEqual([{ petId, createdAt: expect.any(String) }]);
     expect(data.notifications).toEqual([
-      expect.objectContaining({ id: notificationId, type: 'message_received', title: 'New message', body: `Message about ${tok}`, inApp: true, readAt: null, emailStatus: 'skipped' }),
+      expect.objectContaining({
+        id: notificationId,
+        type: 'message_received',
+        title: 'New message',
+        body: `Message about ${tok}`,
+        inApp: true,
+        readAt: null,
+        emailStatus: 'skipped',
+      }),
     ]);
     // Secrets are not personal data to hand out: no token or code hash appears anywhere in the export.
     const text = JSON.stringify(download.body);
@@ -203,7 +237,12 @@ describe('account deletion', () => {
     expect(sessions.map((s) => s.revokedReason)).toEqual(['deleted', 'deleted']);
     expect((await api.request('GET', `/api/v1/users/${ada.id}`, { token: ada.token })).status).toBe(401);
 
-    expect(await jobRow(jobId)).toMatchObject({ type: JOB.anonymiseUser, status: 'queued', createdBy: ada.id, payload: { userId: ada.id, notBefore: expect.any(String) } });
+    expect(await jobRow(jobId)).toMatchObject({
+      type: JOB.anonymiseUser,
+      status: 'queued',
+      createdBy: ada.id,
+      payload: { userId: ada.id, notBefore: expect.any(String) },
+    });
     const queued = await waitFor(async () => jobsQueue.getJob(jobId), 5000, 'delayed job');
     expect(await queued.getState()).toBe('delayed');
     expect(queued.opts.delay).toBeGreaterThan(30 * DAY_MS - 60_000);
@@ -214,10 +253,14 @@ describe('account deletion', () => {
     const ada = await createUser(api);
     const { jobId } = (await api.request('DELETE', `/api/v1/users/${ada.id}`, { token: ada.token })).body;
     await waitFor(async () => jobsQueue.getJob(jobId), 5000, 'delayed job');
-    const row = await waitFor(async () => {
-      const r = await jobRow(jobId);
-      return r.enqueuedAt ? r : undefined;
-    }, 5000, 'enqueued_at');
+    const row = await waitFor(
+      async () => {
+        const r = await jobRow(jobId);
+        return r.enqueuedAt ? r : undefined;
+      },
+      5000,
+      'enqueued_at',
+    );
     // The sweeper treats a row as lost JOB_SWEEP_AFTER_MS after enqueued_at: for a delayed job, after it is due.
     expect(row.enqueuedAt!.getTime()).toBe(Date.parse(String(row.payload.notBefore)));
 
@@ -251,7 +294,11 @@ describe('account deletion', () => {
     const res = await api.request('POST', `/api/v1/users/${ada.id}/deletion/cancel`, { token: again.token });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: ada.id, status: 'active' });
-    expect(await db.getRepository(UserEntity).findOneByOrFail({ id: ada.id })).toMatchObject({ status: 'active', deletionRequestedAt: null, deletionJobId: null });
+    expect(await db.getRepository(UserEntity).findOneByOrFail({ id: ada.id })).toMatchObject({
+      status: 'active',
+      deletionRequestedAt: null,
+      deletionJobId: null,
+    });
     expect(await jobRow(jobId)).toMatchObject({ status: 'failed', errorCode: DELETION_CANCELLED });
     expect(await jobsQueue.getJob(jobId)).toBeUndefined();
     const actions = (await db.getRepository(AuditLogEntity).findBy({ targetId: ada.id })).map((e) => e.action).sort();
@@ -275,17 +322,25 @@ describe('account deletion', () => {
     const tok = `del${randomBytes(4).toString('hex')}`;
     const ada = await createUser(quickApi, { name: `Ada ${tok}`, email: `ada-${tok}@example.org` });
     const pii = [tok, '+44 7700 900123'];
-    await quickApi.request('PATCH', `/api/v1/users/${ada.id}`, { token: ada.token, body: { expectedVersion: 1, phone: '+44 7700 900123', city: `City ${tok}`, bio: `Bio ${tok}` } });
+    await quickApi.request('PATCH', `/api/v1/users/${ada.id}`, {
+      token: ada.token,
+      body: { expectedVersion: 1, phone: '+44 7700 900123', city: `City ${tok}`, bio: `Bio ${tok}` },
+    });
     await quickApi.request('GET', `/api/v1/users/${ada.id}/preferences`, { token: ada.token });
-    await db.getRepository(RefreshTokenEntity).insert({ id: newId(), sessionId: ada.sessionId, tokenHash: sha(`r-${tok}`), expiresAt: new Date(Date.now() + DAY_MS) });
+    await db
+      .getRepository(RefreshTokenEntity)
+      .insert({ id: newId(), sessionId: ada.sessionId, tokenHash: sha(`r-${tok}`), expiresAt: new Date(Date.now() + DAY_MS) });
     await db.getRepository(BackupCodeEntity).insert({ id: newId(), userId: ada.id, codeHash: sha(`b-${tok}`), usedAt: null });
-    await db.getRepository(EmailTokenEntity).insert({ id: newId(), userId: ada.id, purpose: 'reset_password', tokenHash: sha(`e-${tok}`), expiresAt: new Date(Date.now() + DAY_MS), usedAt: null });
-    await db.getRepository(DataExportEntity).insert({ jobId: newId(), userId: ada.id, content: JSON.stringify({ profile: { email: ada.email } }), expiresAt: new Date(Date.now() + DAY_MS) });
-    await db.query("INSERT INTO idempotency_keys (caller, operation, idempotency_key, request_hash, response_status, response_body, expires_at) VALUES (?, 'op', ?, REPEAT('a', 64), 201, ?, CURRENT_TIMESTAMP(3) + INTERVAL 1 DAY)", [
-      ada.id,
-      `key-${tok}`,
-      JSON.stringify({ email: ada.email }),
-    ]);
+    await db
+      .getRepository(EmailTokenEntity)
+      .insert({ id: newId(), userId: ada.id, purpose: 'reset_password', tokenHash: sha(`e-${tok}`), expiresAt: new Date(Date.now() + DAY_MS), usedAt: null });
+    await db
+      .getRepository(DataExportEntity)
+      .insert({ jobId: newId(), userId: ada.id, content: JSON.stringify({ profile: { email: ada.email } }), expiresAt: new Date(Date.now() + DAY_MS) });
+    await db.query(
+      "INSERT INTO idempotency_keys (caller, operation, idempotency_key, request_hash, response_status, response_body, expires_at) VALUES (?, 'op', ?, REPEAT('a', 64), 201, ?, CURRENT_TIMESTAMP(3) + INTERVAL 1 DAY)",
+      [ada.id, `key-${tok}`, JSON.stringify({ email: ada.email })],
+    );
     const { rescueId } = await catalogDataOf(ada.id, tok);
     await notificationOf(ada.id, tok);
 
@@ -315,7 +370,13 @@ describe('account deletion', () => {
       [ada.id, ada.id, ada.id, ada.id, rescueId],
     );
     // The rescue itself is not the user's: it stays.
-    expect(Object.fromEntries(Object.entries(catalog).map(([k, v]) => [k, Number(v)]))).toEqual({ staff: 0, pets: 0, favourites: 0, notifications: 0, rescues: 1 });
+    expect(Object.fromEntries(Object.entries(catalog).map(([k, v]) => [k, Number(v)]))).toEqual({
+      staff: 0,
+      pets: 0,
+      favourites: 0,
+      notifications: 0,
+      rescues: 1,
+    });
 
     // Nothing in any table holds the name, e-mail, phone, city or bio any more (they all carry `tok`).
     const tables: Array<{ name: string }> = await db.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()');
@@ -385,7 +446,10 @@ describe('applications in exports and erasure', () => {
     });
     expect(applied.status).toBe(201);
     const applicationId = applied.body.id;
-    await quickApi.request('POST', `/api/v1/applications/${applicationId}/review`, { token: rescue.staff.token, body: { action: 'start_review', note: 'Promising.' } });
+    await quickApi.request('POST', `/api/v1/applications/${applicationId}/review`, {
+      token: rescue.staff.token,
+      body: { action: 'start_review', note: 'Promising.' },
+    });
     await quickApi.request('POST', `/api/v1/applications/${applicationId}/messages`, { token: ada.token, body: { body: `Hello from ${tok}` } });
     const other = await adoptablePet(quickApi);
     await quickApi.request('POST', '/api/v1/applications/drafts', { token: ada.token, body: { petId: other.petId, answers: { experience: `Draft ${tok}` } } });
@@ -405,12 +469,25 @@ describe('applications in exports and erasure', () => {
     const { jobId: exportJobId } = (await quickApi.request('POST', `/api/v1/users/${ada.id}/data-export`, { token: ada.token })).body;
     expect((await finished(exportJobId)).status).toBe('succeeded');
     const data = (await quickApi.request('GET', `/api/v1/users/${ada.id}/data-exports/${exportJobId}`, { token: ada.token })).body.data;
-    expect(data.applications).toContainEqual(expect.objectContaining({ id: applicationId, petId: rescue.petId, status: 'under_review', answers: expect.objectContaining({ experience: `Years with dogs ${tok}` }) }));
+    expect(data.applications).toContainEqual(
+      expect.objectContaining({
+        id: applicationId,
+        petId: rescue.petId,
+        status: 'under_review',
+        answers: expect.objectContaining({ experience: `Years with dogs ${tok}` }),
+      }),
+    );
     expect(data.applicationReferencesGiven).toContainEqual(expect.objectContaining({ applicationId, name: `Friend of ${tok}`, status: 'pending' }));
     expect(data.applicationDrafts).toEqual([expect.objectContaining({ petId: other.petId, answers: { experience: `Draft ${tok}` }, references: [] })]);
-    expect(data.applicationMessages).toEqual([expect.objectContaining({ applicationId, senderSide: 'applicant', sentByUser: true, body: `Hello from ${tok}` })]);
+    expect(data.applicationMessages).toEqual([
+      expect.objectContaining({ applicationId, senderSide: 'applicant', sentByUser: true, body: `Hello from ${tok}` }),
+    ]);
     // Every step of their application, without the rescue's internal note.
-    expect(data.applicationHistory.filter((h: { applicationId: string }) => h.applicationId === applicationId).map((h: { fromStatus: string | null; toStatus: string }) => [h.fromStatus, h.toStatus])).toEqual([
+    expect(
+      data.applicationHistory
+        .filter((h: { applicationId: string }) => h.applicationId === applicationId)
+        .map((h: { fromStatus: string | null; toStatus: string }) => [h.fromStatus, h.toStatus]),
+    ).toEqual([
       [null, 'submitted'],
       ['submitted', 'under_review'],
     ]);
@@ -425,18 +502,34 @@ describe('applications in exports and erasure', () => {
               (SELECT COUNT(*) FROM notifications WHERE resource_id = ?) AS notifications, (SELECT COUNT(*) FROM pets WHERE id = ?) AS pets`,
       [ada.id, ada.id, applicationId, applicationId, applicationId, rescue.petId],
     );
-    expect(Object.fromEntries(Object.entries(left).map(([k, v]) => [k, Number(v)]))).toEqual({ applications: 0, drafts: 0, messages: 0, refs: 0, notifications: 0, pets: 1 });
+    expect(Object.fromEntries(Object.entries(left).map(([k, v]) => [k, Number(v)]))).toEqual({
+      applications: 0,
+      drafts: 0,
+      messages: 0,
+      refs: 0,
+      notifications: 0,
+      pets: 1,
+    });
     // The pet the erased applicant was promised is available again, as after a withdrawal.
     expect((await db.query('SELECT availability FROM pets WHERE id = ?', [promised.petId]))[0].availability).toBe('available');
-    const [release] = await db.query("SELECT from_status, to_status, actor_id FROM pet_status_history WHERE pet_id = ? AND kind = 'availability' ORDER BY created_at DESC, id DESC LIMIT 1", [promised.petId]);
+    const [release] = await db.query(
+      "SELECT from_status, to_status, actor_id FROM pet_status_history WHERE pet_id = ? AND kind = 'availability' ORDER BY created_at DESC, id DESC LIMIT 1",
+      [promised.petId],
+    );
     expect(release).toEqual({ from_status: 'pending', to_status: 'available', actor_id: null });
     // Through the same availability change as the api's: audited, and the pet's fans are told.
     const audited = await db.getRepository(AuditLogEntity).findBy({ action: 'pet.availability_changed', targetId: promised.petId });
     expect(audited.map((entry) => [entry.actorId, entry.afterState])).toContainEqual([null, expect.objectContaining({ availability: 'available' })]);
-    const [fanOut] = await db.query("SELECT id FROM jobs WHERE type = ? AND JSON_VALUE(payload, '$.petId') = ? AND JSON_VALUE(payload, '$.to') = 'available'", [JOB.fanOutPetStatusChange, promised.petId]);
+    const [fanOut] = await db.query("SELECT id FROM jobs WHERE type = ? AND JSON_VALUE(payload, '$.petId') = ? AND JSON_VALUE(payload, '$.to') = 'available'", [
+      JOB.fanOutPetStatusChange,
+      promised.petId,
+    ]);
     expect(fanOut, 'a fan-out job for the release').toBeDefined();
     expect((await finished(fanOut.id)).status).toBe('succeeded');
-    const told = await db.query("SELECT title FROM notifications WHERE user_id = ? AND type = 'favorite_pet_status_changed' AND resource_id = ?", [fan.id, promised.petId]);
+    const told = await db.query("SELECT title FROM notifications WHERE user_id = ? AND type = 'favorite_pet_status_changed' AND resource_id = ?", [
+      fan.id,
+      promised.petId,
+    ]);
     expect(told).toHaveLength(1);
     const tables: Array<{ name: string }> = await db.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()');
     for (const { name } of tables) {

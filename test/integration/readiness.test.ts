@@ -23,10 +23,14 @@ describe('probes during a Redis outage', () => {
 
   it('turns /readyz 503 naming Redis while /healthz stays 200, and recovers when Redis returns', async () => {
     await redis.down();
-    const unready = await waitFor(async () => {
-      const res = await api.request('GET', '/readyz');
-      return res.status === 503 ? res : undefined;
-    }, 10_000, 'readiness to fail');
+    const unready = await waitFor(
+      async () => {
+        const res = await api.request('GET', '/readyz');
+        return res.status === 503 ? res : undefined;
+      },
+      10_000,
+      'readiness to fail',
+    );
     expect(unready.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { checks: { redis: 'down', database: 'up' } } });
     expect((await api.request('GET', '/healthz')).status).toBe(200);
     expect((await api.request('GET', '/api/v1/features')).status).toBe(200); // reads that need no Redis keep working

@@ -46,9 +46,12 @@ describe('real-time connections', () => {
     expect(await refusal(api, { token: signedOut.token })).toEqual({ code: 'UNAUTHENTICATED', message: 'This session has ended; sign in again.', details: {} });
   });
 
-  it("are refused at the HTTP handshake from a browser page of an origin the API does not allow (CORS does not bind websockets)", async () => {
+  it('are refused at the HTTP handshake from a browser page of an origin the API does not allow (CORS does not bind websockets)', async () => {
     const handshake = (origin?: string) =>
-      fetch(`${api.baseUrl}/socket.io/?EIO=4&transport=polling`, { headers: origin ? { origin } : {} }).then(async (r) => ({ status: r.status, body: await r.text() }));
+      fetch(`${api.baseUrl}/socket.io/?EIO=4&transport=polling`, { headers: origin ? { origin } : {} }).then(async (r) => ({
+        status: r.status,
+        body: await r.text(),
+      }));
     expect(await handshake('https://evil.example')).toEqual({ status: 403, body: JSON.stringify({ code: 4, message: 'Origin not allowed' }) });
     expect((await handshake('https://app.example.org')).status).toBe(200);
     expect((await handshake()).status).toBe(200);
@@ -60,7 +63,11 @@ describe('real-time connections', () => {
 
   it('exist only on /realtime: the default namespace refuses everyone', async () => {
     const ada = await createUser(api);
-    expect(await refusal(api, { token: ada.token }, { namespace: '/' })).toEqual({ code: 'NOT_FOUND', message: 'No such namespace; connect to /realtime.', details: {} });
+    expect(await refusal(api, { token: ada.token }, { namespace: '/' })).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No such namespace; connect to /realtime.',
+      details: {},
+    });
   });
 
   it('are closed when the client sends an event (clients only listen)', async () => {
@@ -93,7 +100,11 @@ describe('real-time connections', () => {
     const refreshed = await connectRealtime(api, api.app.get(AccessTokenService).issue({ userId: mod.id, role: 'adopter', sessionId: mod.sessionId }).token);
     clients.push(refreshed);
     for (const client of [here, there]) {
-      expect(await client.next('session.ended')).toEqual({ code: 'TOKEN_STALE', message: 'The role of this account changed; refresh the access token and retry.', details: {} });
+      expect(await client.next('session.ended')).toEqual({
+        code: 'TOKEN_STALE',
+        message: 'The role of this account changed; refresh the access token and retry.',
+        details: {},
+      });
       await waitUntilDisconnected(client);
     }
     await settle();
@@ -137,11 +148,22 @@ describe('real-time connections', () => {
     const config = api.config;
     const token = api.app.get(JwtService).sign(
       { sub: ada.id, sid: ada.sessionId, role: ada.role, typ: 'at+jwt' },
-      { secret: config.JWT_SECRET, algorithm: 'HS256', header: { alg: 'HS256', typ: 'at+jwt' }, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, expiresIn: 2, notBefore: 0 },
+      {
+        secret: config.JWT_SECRET,
+        algorithm: 'HS256',
+        header: { alg: 'HS256', typ: 'at+jwt' },
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        expiresIn: 2,
+        notBefore: 0,
+      },
     );
     const client = await connectRealtime(api, token);
     clients.push(client);
-    expect(await client.next('session.ended', () => true, 5000)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'The access token expired; reconnect with a fresh one.' });
+    expect(await client.next('session.ended', () => true, 5000)).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'The access token expired; reconnect with a fresh one.',
+    });
     await waitUntilDisconnected(client);
   });
 
@@ -198,7 +220,10 @@ describe('application messages in real time', () => {
       await connect(api, rescue.volunteer),
       await connect(replica, rescue.staff),
     ];
-    const sent = await api.request('POST', `/api/v1/applications/${application.id}/messages`, { token: rescue.staff.token, body: { body: 'Can you visit on Saturday?' } });
+    const sent = await api.request('POST', `/api/v1/applications/${application.id}/messages`, {
+      token: rescue.staff.token,
+      body: { body: 'Can you visit on Saturday?' },
+    });
     expect(sent.status).toBe(201);
 
     for (const client of [applicant, admin, staff, staffElsewhere]) {
@@ -217,7 +242,11 @@ describe('application messages in real time', () => {
     const { application, adopter } = await submittedApplication(api, petId);
     const staff = await connect(api, rescue.staff);
     const send = () =>
-      api.request('POST', `/api/v1/applications/${application.id}/messages`, { token: adopter.token, body: { body: 'Hello' }, headers: { 'idempotency-key': `rt-${application.id}` } });
+      api.request('POST', `/api/v1/applications/${application.id}/messages`, {
+        token: adopter.token,
+        body: { body: 'Hello' },
+        headers: { 'idempotency-key': `rt-${application.id}` },
+      });
     expect((await send()).status).toBe(201);
     expect((await send()).status).toBe(201);
     await staff.next('application.message');

@@ -74,7 +74,10 @@ async function auditOf(action: string, targetId: string) {
 describe('registering a rescue', () => {
   it('creates a pending rescue with default settings and makes the caller its admin, promoting an adopter to rescue_admin (audited)', async () => {
     const ada = await createUser(api, { role: 'adopter', name: 'Ada' });
-    const res = await api.request('POST', BASE, { token: ada.token, body: rescueBody({ name: 'Paws North', phone: '+44 113 496 0000', website: 'https://paws.example.org' }) });
+    const res = await api.request('POST', BASE, {
+      token: ada.token,
+      body: rescueBody({ name: 'Paws North', phone: '+44 113 496 0000', website: 'https://paws.example.org' }),
+    });
     expect(res.status).toBe(201);
     await refreshRole(api, ada);
     expect(res.body).toMatchObject({
@@ -91,11 +94,19 @@ describe('registering a rescue', () => {
 
     const staff = await api.request('GET', `${BASE}/${res.body.id}/staff`, { token: ada.token });
     expect(staff.status).toBe(200);
-    expect(staff.body).toMatchObject({ total: 1, nextCursor: null, items: [{ userId: ada.id, rescueId: res.body.id, role: 'admin', name: 'Ada', email: ada.email }] });
+    expect(staff.body).toMatchObject({
+      total: 1,
+      nextCursor: null,
+      items: [{ userId: ada.id, rescueId: res.body.id, role: 'admin', name: 'Ada', email: ada.email }],
+    });
 
     expect(await roleOfUser(ada.id)).toBe('rescue_admin');
     expect(await auditOf('user.role_changed', ada.id)).toEqual([
-      { actorId: ada.id, before: { role: 'adopter' }, after: { role: 'rescue_admin', reason: 'rescue.registered', rescueId: res.body.id, accessTokens: 'stale', sessions: 'kept' } },
+      {
+        actorId: ada.id,
+        before: { role: 'adopter' },
+        after: { role: 'rescue_admin', reason: 'rescue.registered', rescueId: res.body.id, accessTokens: 'stale', sessions: 'kept' },
+      },
     ]);
     expect(await auditOf('rescue.registered', res.body.id)).toHaveLength(1);
   });
@@ -139,7 +150,10 @@ describe('registering a rescue', () => {
   it('answers 401 without a token, 400 to an invalid body and 415 to a body that is not JSON', async () => {
     expect((await api.request('POST', BASE, { body: rescueBody() })).status).toBe(401);
     const ada = await createUser(api);
-    for (const body of [{ ...rescueBody(), country: 'gb' }, { ...rescueBody(), status: 'verified' }]) {
+    for (const body of [
+      { ...rescueBody(), country: 'gb' },
+      { ...rescueBody(), status: 'verified' },
+    ]) {
       const res = await api.request('POST', BASE, { token: ada.token, body });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
@@ -254,11 +268,20 @@ describe('GET, PUT and PATCH /rescues/{id}', () => {
     const owner = await createUser(api);
     const rescue = await registerRescue(owner, { phone: '0113 496 0000' });
     const settings = { defaultAdoptionFee: 150.5, adoptionPolicy: 'Home check first.', waitlistOnApproval: true };
-    const patched = await api.request('PATCH', `${BASE}/${rescue.id}`, { token: owner.token, body: { expectedVersion: 1, city: 'York', phone: null, settings } });
+    const patched = await api.request('PATCH', `${BASE}/${rescue.id}`, {
+      token: owner.token,
+      body: { expectedVersion: 1, city: 'York', phone: null, settings },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ city: 'York', phone: null, settings, version: 2, name: rescue.name });
 
-    const replacement = { expectedVersion: 2, ...rescueBody({ name: 'Renamed' }), phone: null, website: null, settings: { ...settings, defaultAdoptionFee: null } };
+    const replacement = {
+      expectedVersion: 2,
+      ...rescueBody({ name: 'Renamed' }),
+      phone: null,
+      website: null,
+      settings: { ...settings, defaultAdoptionFee: null },
+    };
     delete (replacement as { country?: string }).country;
     const put = await api.request('PUT', `${BASE}/${rescue.id}`, { token: owner.token, body: replacement });
     expect(put.status).toBe(200);
@@ -280,7 +303,9 @@ describe('GET, PUT and PATCH /rescues/{id}', () => {
     const owner = await createUser(api);
     const rescue = await registerRescue(owner);
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => api.request('PATCH', `${BASE}/${rescue.id}`, { token: owner.token, body: { expectedVersion: 1, city: `Writer ${i}` } })),
+      Array.from({ length: 8 }, (_, i) =>
+        api.request('PATCH', `${BASE}/${rescue.id}`, { token: owner.token, body: { expectedVersion: 1, city: `Writer ${i}` } }),
+      ),
     );
     const winners = results.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);
@@ -517,7 +542,12 @@ describe('GET /rescues/{id}/staff', () => {
     const members: TestUser[] = [];
     for (let i = 0; i < 3; i++) {
       const member = await createUser(api);
-      await db.query('INSERT INTO rescue_staff (rescue_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)', [rescue.id, member.id, 'volunteer', new Date(Date.UTC(2030, 0, 1 + i))]);
+      await db.query('INSERT INTO rescue_staff (rescue_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)', [
+        rescue.id,
+        member.id,
+        'volunteer',
+        new Date(Date.UTC(2030, 0, 1 + i)),
+      ]);
       members.push(member);
     }
     const platformAdmin = await createUser(api, { role: 'admin' });
@@ -525,7 +555,9 @@ describe('GET /rescues/{id}/staff', () => {
     expect(first.status).toBe(200);
     expect(first.body.items.map((m: { userId: string }) => m.userId)).toEqual([members[2].id, members[1].id]);
     expect(first.body.total).toBe(4);
-    const second = await api.request('GET', `${BASE}/${rescue.id}/staff?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`, { token: members[0].token });
+    const second = await api.request('GET', `${BASE}/${rescue.id}/staff?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`, {
+      token: members[0].token,
+    });
     expect(second.body.items.map((m: { userId: string }) => m.userId)).toEqual([members[0].id, owner.id]);
     expect(second.body.nextCursor).toBeNull();
 
@@ -555,7 +587,9 @@ describe('DELETE /rescues/{id}/staff/{userId}', () => {
     expect((await remove(owner, rescue.id, volunteer.id)).status).toBe(404);
     const left = await db.query('SELECT user_id FROM rescue_staff WHERE rescue_id = ? ORDER BY user_id', [rescue.id]);
     expect(left.map((r: { user_id: string }) => r.user_id)).toEqual([owner.id, staffer.id].sort());
-    expect(await auditOf('rescue.staff_left', rescue.id)).toEqual([expect.objectContaining({ actorId: leaver.id, before: { userId: leaver.id, role: 'volunteer' } })]);
+    expect(await auditOf('rescue.staff_left', rescue.id)).toEqual([
+      expect.objectContaining({ actorId: leaver.id, before: { userId: leaver.id, role: 'volunteer' } }),
+    ]);
   });
 
   it('refuses to remove the last admin (409 CONFLICT)', async () => {
@@ -600,7 +634,14 @@ describe('GET /rescues/{id}/analytics', () => {
     const now = new Date();
     const monthStart = (back: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1, 12));
     const days = (date: Date, n: number) => new Date(date.getTime() - n * 86_400_000);
-    const pet = async (rescueId: string, listing: string, availability: string, publishedAt: Date | null = null, adoptedAt: Date | null = null, deleted = false) =>
+    const pet = async (
+      rescueId: string,
+      listing: string,
+      availability: string,
+      publishedAt: Date | null = null,
+      adoptedAt: Date | null = null,
+      deleted = false,
+    ) =>
       db.query(
         `INSERT INTO pets (id, owner_type, rescue_id, name, species, primary_breed, birth_date_estimate, sex, size, description, temperament,
           city, region, postcode, listing_status, availability, published_at, adopted_at, deleted_at)

@@ -43,7 +43,12 @@ describe('POST /users/{userId}/deactivate', () => {
     expect(sessions.every((s) => s.revokedAt !== null && s.revokedReason === 'deactivated')).toBe(true);
     expect((await api.request('GET', `/api/v1/users/${ada.id}`, { token: ada.token })).status).toBe(401);
     expect(await auditOf(ada.id, 'user.deactivated')).toEqual([
-      expect.objectContaining({ actorId: admin.id, targetType: 'user', beforeState: { status: 'active' }, afterState: { status: 'deactivated', sessionsRevoked: 2 } }),
+      expect.objectContaining({
+        actorId: admin.id,
+        targetType: 'user',
+        beforeState: { status: 'active' },
+        afterState: { status: 'deactivated', sessionsRevoked: 2 },
+      }),
     ]);
   });
 
@@ -85,7 +90,9 @@ describe('POST /users/{userId}/activate', () => {
     const res = await post(`/api/v1/users/${off.id}/activate`, admin.token);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'active', version: 2 });
-    expect(await auditOf(off.id, 'user.activated')).toEqual([expect.objectContaining({ actorId: admin.id, beforeState: { status: 'deactivated' }, afterState: { status: 'active' } })]);
+    expect(await auditOf(off.id, 'user.activated')).toEqual([
+      expect.objectContaining({ actorId: admin.id, beforeState: { status: 'deactivated' }, afterState: { status: 'active' } }),
+    ]);
   });
 
   it('refuses to activate an account pending deletion (that is what cancelling the deletion is for) or deleted', async () => {
@@ -109,14 +116,23 @@ describe('PUT /users/{userId}/role', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ role: 'moderator', version: 2 });
     expect(await auditOf(ada.id, 'user.role_changed')).toEqual([
-      expect.objectContaining({ actorId: admin.id, targetType: 'user', beforeState: { role: 'adopter' }, afterState: { role: 'moderator', accessTokens: 'stale', sessions: 'kept' } }),
+      expect.objectContaining({
+        actorId: admin.id,
+        targetType: 'user',
+        beforeState: { role: 'adopter' },
+        afterState: { role: 'moderator', accessTokens: 'stale', sessions: 'kept' },
+      }),
     ]);
   });
 
   it('forbids an admin to grant admin or super_admin, or to demote an admin', async () => {
     const ada = await createUser(api);
     const other = await createUser(api, { role: 'admin' });
-    for (const [target, role] of [[ada, 'admin'], [ada, 'super_admin'], [other, 'adopter']] as const) {
+    for (const [target, role] of [
+      [ada, 'admin'],
+      [ada, 'super_admin'],
+      [other, 'adopter'],
+    ] as const) {
       const res = await putRole(target, role, admin.token);
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('FORBIDDEN');
@@ -163,7 +179,7 @@ describe('a role change bites at the next request', () => {
   const refresh = (refreshToken: string) => api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken } });
   const STALE = { code: 'TOKEN_STALE', message: 'The role of this account changed; refresh the access token and retry.', details: {} };
 
-  it('refuses a demoted moderator\'s access token as stale; one refresh gives the new role, and the session lives on', async () => {
+  it("refuses a demoted moderator's access token as stale; one refresh gives the new role, and the session lives on", async () => {
     const mod = await createUser(api, { role: 'moderator' });
     const tokens = await signIn(api, mod);
     expect((await listUsers(tokens.accessToken)).status).toBe(200);

@@ -51,7 +51,13 @@ describe('GET /users filters', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((u: { id: string }) => u.id)).toEqual(ids('zed', 'fay', 'eve', 'dan', 'cat', 'bob', 'ann'));
     expect(res.body).toMatchObject({ total: 7, nextCursor: null });
-    expect(res.body.items[0]).toMatchObject({ email: `zed-${tok}@example.org`, role: 'rescue_staff', status: 'active', emailVerified: true, twoFactorEnabled: false });
+    expect(res.body.items[0]).toMatchObject({
+      email: `zed-${tok}@example.org`,
+      role: 'rescue_staff',
+      status: 'active',
+      emailVerified: true,
+      twoFactorEnabled: false,
+    });
   });
 
   it('filters by one or more roles, repeated or comma-separated', async () => {

@@ -33,7 +33,10 @@ describe('PATCH and PUT /users/{userId}', () => {
   it('PUT replaces every profile field', async () => {
     const ada = await createUser(api);
     await db.query("UPDATE users SET city = 'Leeds', bio = 'Cats', phone = '123' WHERE id = ?", [ada.id]);
-    const res = await api.request('PUT', `/api/v1/users/${ada.id}`, { token: ada.token, body: { expectedVersion: 1, name: 'New', phone: null, city: 'York', bio: null } });
+    const res = await api.request('PUT', `/api/v1/users/${ada.id}`, {
+      token: ada.token,
+      body: { expectedVersion: 1, name: 'New', phone: null, city: 'York', bio: null },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: 'New', phone: null, city: 'York', bio: null, version: 2 });
     const missing = await api.request('PUT', `/api/v1/users/${ada.id}`, { token: ada.token, body: { expectedVersion: 2, name: 'New' } });
@@ -191,7 +194,7 @@ describe('GET and PUT /users/{userId}/preferences', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
   });
 
-  it("answers 404 to anyone else, admins included, and creates nothing", async () => {
+  it('answers 404 to anyone else, admins included, and creates nothing', async () => {
     const ada = await createUser(api);
     for (const role of ['adopter', 'admin', 'super_admin'] as const) {
       const other = await createUser(api, { role });

@@ -85,10 +85,14 @@ describe('worker processing', () => {
       "INSERT INTO idempotency_keys (caller, operation, idempotency_key, request_hash, expires_at) VALUES ('u1', 'op', 'expired-key', REPEAT('a', 64), CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND), ('u1', 'op', 'live-key', REPEAT('a', 64), CURRENT_TIMESTAMP(3) + INTERVAL 1 DAY)",
     );
     const job = await inTransaction(dataSource, (tx) => producer.createTracked(tx, { name: JOB.purgeIdempotencyKeys, payload: {}, createdBy: null }));
-    const done = await waitFor(async () => {
-      const row = await jobRow(job.id);
-      return row.status === 'succeeded' ? row : undefined;
-    }, 10_000, 'job to succeed');
+    const done = await waitFor(
+      async () => {
+        const row = await jobRow(job.id);
+        return row.status === 'succeeded' ? row : undefined;
+      },
+      10_000,
+      'job to succeed',
+    );
     expect(done).toMatchObject({ progress: 100, attempts: 1, errorCode: null });
     expect(done.result).toMatchObject({ deleted: expect.any(Number) });
     expect(done.finishedAt).toBeInstanceOf(Date);
@@ -110,16 +114,20 @@ describe('worker processing', () => {
 
   it('re-enqueues a job row that stayed queued because Redis never received it', async () => {
     const id = newId();
-    await dataSource.query(
-      "INSERT INTO jobs (id, type, status, payload, created_at) VALUES (?, ?, 'queued', '{}', CURRENT_TIMESTAMP(3) - INTERVAL 5 SECOND)",
-      [id, JOB.purgeIdempotencyKeys],
-    );
+    await dataSource.query("INSERT INTO jobs (id, type, status, payload, created_at) VALUES (?, ?, 'queued', '{}', CURRENT_TIMESTAMP(3) - INTERVAL 5 SECOND)", [
+      id,
+      JOB.purgeIdempotencyKeys,
+    ]);
     const enqueued = await worker.app.get(QueuedJobSweeper).sweepOnce();
     expect(enqueued).toBeGreaterThanOrEqual(1);
-    const row = await waitFor(async () => {
-      const r = await jobRow(id);
-      return r.status === 'succeeded' ? r : undefined;
-    }, 10_000, 'swept job to succeed');
+    const row = await waitFor(
+      async () => {
+        const r = await jobRow(id);
+        return r.status === 'succeeded' ? r : undefined;
+      },
+      10_000,
+      'swept job to succeed',
+    );
     expect(row.attempts).toBe(1);
     expect(row.enqueuedAt).toBeInstanceOf(Date);
   });

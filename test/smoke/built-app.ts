@@ -66,7 +66,12 @@ function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
 }
 
 /** `node <script's entry point>` with `env`, listening on `port`; resolves once `/readyz` answers 200. */
-export async function startBuiltApp(script: 'start:api' | 'start:worker', port: number, env: Record<string, string>, readyWithinMs = 30_000): Promise<BuiltApp> {
+export async function startBuiltApp(
+  script: 'start:api' | 'start:worker',
+  port: number,
+  env: Record<string, string>,
+  readyWithinMs = 30_000,
+): Promise<BuiltApp> {
   const name = script.slice('start:'.length);
   const portVariable = name === 'api' ? 'API_PORT' : 'WORKER_PORT';
   const child = spawnNode(nodeArgsOf(script), { ...env, [portVariable]: String(port) });
@@ -92,7 +97,10 @@ export async function startBuiltApp(script: 'start:api' | 'start:worker', port: 
   void exited.then((outcome) => (ended = outcome));
   for (;;) {
     if (ended !== undefined) throw new Error(`${name} exited (${ended}) before it was ready:\n${output.join('\n')}`);
-    const ready = await fetch(`${app.baseUrl}/readyz`).then((res) => res.status === 200, () => false);
+    const ready = await fetch(`${app.baseUrl}/readyz`).then(
+      (res) => res.status === 200,
+      () => false,
+    );
     if (ready) return app;
     if (Date.now() > deadline) {
       await app.stop();

@@ -15,7 +15,10 @@ function requiredPackages(): Set<string> {
   const packages = new Set<string>();
   for (const file of jsFiles) {
     for (const [, specifier] of readFileSync(join('dist', file), 'utf8').matchAll(/require\(["']([^"'./][^"']*)["']\)/g)) {
-      const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+      const name = specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/');
       if (!builtinModules.includes(name.replace(/^node:/, ''))) packages.add(name);
     }
   }

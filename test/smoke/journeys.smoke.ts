@@ -107,7 +107,14 @@ describe('the built app', () => {
     const rescuer = await signUp('Rosa');
     const rescue = await request('POST', '/api/v1/rescues', {
       token: rescuer.token,
-      body: { name: `Smoke Rescue ${run}`, description: 'Dogs and cats of Leeds.', email: `hello-${run}@example.org`, city: 'Leeds', region: 'West Yorkshire', postcode: 'LS1 1AA' },
+      body: {
+        name: `Smoke Rescue ${run}`,
+        description: 'Dogs and cats of Leeds.',
+        email: `hello-${run}@example.org`,
+        city: 'Leeds',
+        region: 'West Yorkshire',
+        postcode: 'LS1 1AA',
+      },
     });
     expectStatus(rescue, 201);
     const admin = await signIn(ADMIN.email, ADMIN.password);
@@ -127,7 +134,10 @@ describe('the built app', () => {
       },
     });
     expectStatus(pet, 201);
-    expectStatus(await request('POST', `/api/v1/pets/${pet.body.id}/listing`, { token: rescuer.token, body: { action: 'publish', expectedVersion: pet.body.version } }), 200);
+    expectStatus(
+      await request('POST', `/api/v1/pets/${pet.body.id}/listing`, { token: rescuer.token, body: { action: 'publish', expectedVersion: pet.body.version } }),
+      200,
+    );
 
     const adopter = await signUp('Adopter');
     const submitted = await request('POST', '/api/v1/applications', {
@@ -145,7 +155,9 @@ describe('the built app', () => {
     expect(approved.body.status).toBe('approved');
 
     const centre = await request('GET', '/api/v1/notifications', { token: adopter.token });
-    expect(centre.body.items).toContainEqual(expect.objectContaining({ type: 'application_status_changed', resourceId: applicationId, title: expect.stringMatching(/approved/) }));
+    expect(centre.body.items).toContainEqual(
+      expect.objectContaining({ type: 'application_status_changed', resourceId: applicationId, title: expect.stringMatching(/approved/) }),
+    );
     const mail = await smtp.waitForMail(adopter.email, /approved/, { timeoutMs: MAIL_TIMEOUT_MS });
     expect(mail.text).toContain('A lovely home.');
   });

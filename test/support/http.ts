@@ -2,7 +2,8 @@
 // (test/support/api.ts) and against the built api running as a child process (test/smoke).
 import { assertMatchesContract } from './contract';
 
-export interface ApiResponse<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response bodies loosely
+export interface ApiResponse<T = any> {
   status: number;
   headers: Headers;
   body: T;

@@ -47,7 +47,11 @@ export class InMemoryNotificationsRepository extends NotificationsRepository {
   }
 
   async list(filter: NotificationListFilter, after: KeysetPosition | null, limit: number) {
-    return structuredClone(this.centre(filter).filter((n) => !after || newestFirst(after, n) < 0).slice(0, limit));
+    return structuredClone(
+      this.centre(filter)
+        .filter((n) => !after || newestFirst(after, n) < 0)
+        .slice(0, limit),
+    );
   }
 
   async count(filter: NotificationListFilter) {

@@ -5,7 +5,26 @@ import type { KeysetPosition } from '@app/common/pagination/keyset-cursor';
 import type { Availability, ListingStatus, RescueStatus, StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Role } from '@app/contracts';
-import { isPubliclyVisible, type FavoriteRow, type MedicalRecordChanges, type MedicalRecordEntity, type MedicalRecordRow, MedicalRecordsRepository, type NewPetHistoryEntry, type NewMedicalRecord, type NewPet, type PetChanges, type PetEntity, type PetFans, type PetListFilter, type PetStatusChange, PetsRepository, type PetStatusHistoryEntity, type PetVisibilityScope, utcDate } from '@app/catalog';
+import {
+  isPubliclyVisible,
+  type FavoriteRow,
+  type MedicalRecordChanges,
+  type MedicalRecordEntity,
+  type MedicalRecordRow,
+  MedicalRecordsRepository,
+  type NewPetHistoryEntry,
+  type NewMedicalRecord,
+  type NewPet,
+  type PetChanges,
+  type PetEntity,
+  type PetFans,
+  type PetListFilter,
+  type PetStatusChange,
+  PetsRepository,
+  type PetStatusHistoryEntity,
+  type PetVisibilityScope,
+  utcDate,
+} from '@app/catalog';
 import { PetRescueAccess, type RescueStanding } from '../../apps/api/src/modules/pets/rescue-access';
 import { fakeId } from './users-fakes';
 
@@ -205,7 +224,10 @@ export class InMemoryPetsRepository extends PetsRepository {
       .filter(({ pet }) => pet.deletedAt === null)
       .filter(
         ({ pet }) =>
-          scope.moderator || isPubliclyVisible(pet) || pet.ownerUserId === scope.userId || (pet.rescueId !== null && scope.memberRescueIds.includes(pet.rescueId)),
+          scope.moderator ||
+          isPubliclyVisible(pet) ||
+          pet.ownerUserId === scope.userId ||
+          (pet.rescueId !== null && scope.memberRescueIds.includes(pet.rescueId)),
       )
       .sort(newestFirst);
   }

@@ -6,7 +6,22 @@ import type { Role, StaffRole } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
 import { MemberPromotionService } from '../../apps/api/src/modules/rescues/member-promotion.service';
-import { type AccountSummary, DEFAULT_RESCUE_SETTINGS, type NamePosition, type NewInvitation, type NewRescue, type PetCountDimension, RescueAnalyticsRepository, type RescueChanges, type RescueEntity, type RescueListFilter, RescuesRepository, RescueStaffRepository, type StaffInvitationEntity, type StaffMemberRow } from '@app/catalog';
+import {
+  type AccountSummary,
+  DEFAULT_RESCUE_SETTINGS,
+  type NamePosition,
+  type NewInvitation,
+  type NewRescue,
+  type PetCountDimension,
+  RescueAnalyticsRepository,
+  type RescueChanges,
+  type RescueEntity,
+  type RescueListFilter,
+  RescuesRepository,
+  RescueStaffRepository,
+  type StaffInvitationEntity,
+  type StaffMemberRow,
+} from '@app/catalog';
 import type { StaffInvitationMail, StaffInvitationMailer } from '../../apps/api/src/modules/rescues/staff-invitation.mailer';
 import { FakeAudit, FakeRoleChanges } from './users-fakes';
 import { inFakeTransaction } from './fake-transaction';
@@ -169,7 +184,10 @@ export class InMemoryRescueStaffRepository extends RescueStaffRepository {
 
   async memberIdsOf(rescueId: string, roles: readonly StaffRole[]) {
     if (!this.store.isActive(rescueId)) return [];
-    return this.store.staff.filter((m) => m.rescueId === rescueId && roles.includes(m.role)).map((m) => m.userId).sort();
+    return this.store.staff
+      .filter((m) => m.rescueId === rescueId && roles.includes(m.role))
+      .map((m) => m.userId)
+      .sort();
   }
 
   async findMember(rescueId: string, userId: string) {

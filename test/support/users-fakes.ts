@@ -177,7 +177,13 @@ export class FakeAudit {
 export class FakeSessions {
   live = new Map<string, number>();
   revocations: Array<{ userId: string; reason: SessionRevocationReason; keepSessionId?: string; options?: { endAccessTokens?: boolean } }> = [];
-  async revokeAllForUser(_tx: unknown, userId: string, reason: SessionRevocationReason, keepSessionId?: string, options?: { endAccessTokens?: boolean }): Promise<number> {
+  async revokeAllForUser(
+    _tx: unknown,
+    userId: string,
+    reason: SessionRevocationReason,
+    keepSessionId?: string,
+    options?: { endAccessTokens?: boolean },
+  ): Promise<number> {
     this.revocations.push({ userId, reason, keepSessionId, options });
     const count = this.live.get(userId) ?? 0;
     this.live.set(userId, 0);

@@ -19,10 +19,7 @@ export function isolatedRedisPrefix(name: string): string {
   return `${inject('testRedisPrefix')}-${name}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export async function startWorker(
-  overrides: Record<string, string> = {},
-  handlers?: Array<new (...args: never[]) => unknown>,
-): Promise<TestWorker> {
+export async function startWorker(overrides: Record<string, string> = {}, handlers?: Array<new (...args: never[]) => unknown>): Promise<TestWorker> {
   const config = testConfig({ LOG_LEVEL: 'info', WORKER_PORT: '0', ...overrides });
   const logs: string[] = [];
   const destination = new Writable({
@@ -50,10 +47,14 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
 
 /** The job once BullMQ has completed it: its return value and attempt count are final only then. */
 export function completedJob(queue: Queue, jobId: string, timeoutMs = 10_000): Promise<Job> {
-  return waitFor(async () => {
-    const job = await queue.getJob(jobId);
-    // Read it again once it is completed: a copy fetched before the state check may predate the completion
-    // (returnvalue null, attemptsMade 0), which a loaded machine makes likely.
-    return job && (await job.isCompleted()) ? queue.getJob(jobId) : undefined;
-  }, timeoutMs, `job ${jobId} to complete`);
+  return waitFor(
+    async () => {
+      const job = await queue.getJob(jobId);
+      // Read it again once it is completed: a copy fetched before the state check may predate the completion
+      // (returnvalue null, attemptsMade 0), which a loaded machine makes likely.
+      return job && (await job.isCompleted()) ? queue.getJob(jobId) : undefined;
+    },
+    timeoutMs,
+    `job ${jobId} to complete`,
+  );
 }

@@ -4,9 +4,31 @@
 
 const HEADER = '// Generated from openapi/dist/openapi.json by `npm run contract:generate`. Do not edit.\n';
 const SUPPORTED_KEYWORDS = new Set([
-  'type', 'format', 'enum', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'items',
-  'minItems', 'maxItems', 'uniqueItems', 'properties', 'required', 'additionalProperties', 'description',
-  '$ref', 'default', 'example', 'examples', 'readOnly', 'writeOnly', 'deprecated', 'title', 'const',
+  'type',
+  'format',
+  'enum',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'items',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'properties',
+  'required',
+  'additionalProperties',
+  'description',
+  '$ref',
+  'default',
+  'example',
+  'examples',
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+  'title',
+  'const',
 ]);
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -249,7 +271,7 @@ class Emitter {
     }
     if (type === 'array') {
       const itemType = schema.items?.type;
-      const convert = itemType === 'integer' || itemType === 'number' ? '.map((v: unknown) => (typeof v === \'string\' ? Number(v) : v))' : '';
+      const convert = itemType === 'integer' || itemType === 'number' ? ".map((v: unknown) => (typeof v === 'string' ? Number(v) : v))" : '';
       return [`@Transform(({ value }) => (Array.isArray(value) ? value : String(value).split(','))${convert})`];
     }
     return [];
@@ -395,7 +417,9 @@ export function generateContracts(document) {
 
   // Only the classes the metadata uses: an unused import fails the typecheck (noUnusedLocals).
   const dtoNames = [
-    ...Object.keys(emitter.schemas).filter((n) => !emitter.isEnum(n)).map(dtoClassName),
+    ...Object.keys(emitter.schemas)
+      .filter((n) => !emitter.isEnum(n))
+      .map(dtoClassName),
     ...paramClasses.map((c) => /export class (\w+)/.exec(c)[1]),
   ].filter((n) => opBlocks.some((block) => new RegExp(`\\b${n}\\b`).test(block)));
   const operations =

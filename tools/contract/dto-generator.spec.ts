@@ -129,13 +129,21 @@ describe('generated DTO classes', () => {
     ['integer above maximum', (a) => (a.householdSize = 13), ['householdSize:max']],
     ['integer below minimum', (a) => (a.householdSize = 0), ['householdSize:min']],
     ['non-integer number for an integer', (a) => (a.householdSize = 2.5), ['householdSize:isInt']],
-    ['numeric string for an integer (bodies are not converted)', (a) => (a.householdSize = '3'), ['householdSize:isInt', 'householdSize:max', 'householdSize:min']],
+    [
+      'numeric string for an integer (bodies are not converted)',
+      (a) => (a.householdSize = '3'),
+      ['householdSize:isInt', 'householdSize:max', 'householdSize:min'],
+    ],
     ['string for a number', (a) => (a.gardenSizeSqm = 'big'), ['gardenSizeSqm:isNumber']],
     ['string for a boolean', (a) => (a.hasOtherPets = 'yes'), ['hasOtherPets:isBoolean']],
     ['wrong enum value', (a) => (a.species = 'hamster'), ['species:isEnum']],
     ['enum member name instead of its value', (a) => (a.species = 'SmallMammal'), ['species:isEnum']],
     ['invalid nested object', (a) => (a.shelter.id = 'nope'), ['shelter.id:isUuid']],
-    ['invalid object inside an array', (a) => (a.references = [{ name: 'Grace' }, { phone: 'call me' }]), ['references.1.name:isString', 'references.1.name:minLength', 'references.1.phone:matches']],
+    [
+      'invalid object inside an array',
+      (a) => (a.references = [{ name: 'Grace' }, { phone: 'call me' }]),
+      ['references.1.name:isString', 'references.1.name:minLength', 'references.1.phone:matches'],
+    ],
     ['unknown property of a nested object', (a) => (a.shelter.capacity = 12), ['shelter.capacity:whitelistValidation']],
     ['string for a nested object', (a) => (a.shelter = 'Happy Tails'), ['shelter:nestedValidation']],
     ['array over maxItems', (a) => (a.tags = ['a', 'b', 'c', 'd']), ['tags:arrayMaxSize']],
@@ -357,22 +365,58 @@ describe('unsupported constructs', () => {
     ['union of three types with null', (d) => (application(d).note = { type: ['string', 'integer', 'null'] }), /union type/],
     ['unsupported keyword', (d) => (application(d).householdSize.multipleOf = 2), /householdSize: keyword "multipleOf"/],
     ['OpenAPI 3.0 nullable', (d) => (application(d).note = { type: 'string', nullable: true }), /note: keyword "nullable"/],
-    ['unsupported keyword in a parameter schema', (d) => (list(d).parameters[0].schema.exclusiveMinimum = 0), /listApplications\.query\.limit: keyword "exclusiveMinimum"/],
+    [
+      'unsupported keyword in a parameter schema',
+      (d) => (list(d).parameters[0].schema.exclusiveMinimum = 0),
+      /listApplications\.query\.limit: keyword "exclusiveMinimum"/,
+    ],
     ['unsupported string format', (d) => (application(d).applicantEmail.format = 'ipv4'), /string format ipv4/],
     ['unsupported format of array items', (d) => (application(d).tags.items.format = 'hostname'), /tags\[\]: string format hostname/],
-    ['inline object with properties', (d) => (application(d).address = { type: 'object', properties: { street: { type: 'string' } } }), /address: inline object with properties/],
-    ['inline object with properties as array items', (d) => (application(d).tags.items = { type: 'object', properties: { label: { type: 'string' } } }), /inline object with properties/],
-    ['inline object with properties as map values', (d) => (application(d).answers.additionalProperties = { type: 'object', properties: { text: { type: 'string' } } }), /inline object with properties/],
+    [
+      'inline object with properties',
+      (d) => (application(d).address = { type: 'object', properties: { street: { type: 'string' } } }),
+      /address: inline object with properties/,
+    ],
+    [
+      'inline object with properties as array items',
+      (d) => (application(d).tags.items = { type: 'object', properties: { label: { type: 'string' } } }),
+      /inline object with properties/,
+    ],
+    [
+      'inline object with properties as map values',
+      (d) => (application(d).answers.additionalProperties = { type: 'object', properties: { text: { type: 'string' } } }),
+      /inline object with properties/,
+    ],
     ['nested arrays', (d) => (application(d).tags.items = { type: 'array', items: { type: 'string' } }), /nested arrays/],
     ['named schema that is neither an object nor an enum', (d) => (schemas(d).Error = { type: 'string' }), /must be an object or an enum/],
-    ['request body with an inline schema', (d) => (submit(d).requestBody.content['application/json'].schema = { type: 'object' }), /must reference a named schema/],
-    ['response with an inline schema', (d) => (list(d).responses['200'].content['application/json'].schema = { type: 'array', items: { $ref: '#/components/schemas/AdoptionApplication' } }), /must reference a named schema/],
-    ['shared response with an inline schema', (d) => (d.components.responses.NotFound.content['application/json'].schema = { type: 'object' }), /must reference a named schema/],
+    [
+      'request body with an inline schema',
+      (d) => (submit(d).requestBody.content['application/json'].schema = { type: 'object' }),
+      /must reference a named schema/,
+    ],
+    [
+      'response with an inline schema',
+      (d) => (list(d).responses['200'].content['application/json'].schema = { type: 'array', items: { $ref: '#/components/schemas/AdoptionApplication' } }),
+      /must reference a named schema/,
+    ],
+    [
+      'shared response with an inline schema',
+      (d) => (d.components.responses.NotFound.content['application/json'].schema = { type: 'object' }),
+      /must reference a named schema/,
+    ],
     ['missing operationId', (d) => delete submit(d).operationId, /POST \/api\/v1\/shelters\/\{shelterId\}\/applications has no operationId/],
     ['duplicate operationId', (d) => (withdraw(d).operationId = 'listApplications'), /duplicate operationId listApplications/],
     ['operation without a 2xx response', (d) => delete submit(d).responses['201'], /submitApplication has no 2xx response/],
-    ['schemas referencing each other directly', (d) => (schemas(d).Shelter.properties.featured = { $ref: '#/components/schemas/AdoptionApplication' }), /reference each other directly: AdoptionApplication -> Shelter -> AdoptionApplication/],
-    ['schema referencing itself directly', (d) => (schemas(d).Reference.properties.referee = { $ref: '#/components/schemas/Reference' }), /reference each other directly: Reference -> Reference/],
+    [
+      'schemas referencing each other directly',
+      (d) => (schemas(d).Shelter.properties.featured = { $ref: '#/components/schemas/AdoptionApplication' }),
+      /reference each other directly: AdoptionApplication -> Shelter -> AdoptionApplication/,
+    ],
+    [
+      'schema referencing itself directly',
+      (d) => (schemas(d).Reference.properties.referee = { $ref: '#/components/schemas/Reference' }),
+      /reference each other directly: Reference -> Reference/,
+    ],
   ];
 
   it('the unmodified fixture is supported', () => {
@@ -403,7 +447,10 @@ describe('unsupported constructs', () => {
     };
     const operations = generateContracts(changed)['operations.ts'];
     expect(operations).toContain('  markApplicationSeen: {\n    operationId: "markApplicationSeen",\n    method: "PATCH",');
-    const block = operations.slice(operations.indexOf('  markApplicationSeen: {'), operations.indexOf('\n  },', operations.indexOf('  markApplicationSeen: {')));
+    const block = operations.slice(
+      operations.indexOf('  markApplicationSeen: {'),
+      operations.indexOf('\n  },', operations.indexOf('  markApplicationSeen: {')),
+    );
     expect(block).toContain('body: null,');
     expect(block).toContain('successStatus: 200,');
     expect(operations).not.toContain('version-check');

@@ -29,11 +29,10 @@ rmSync(sdkDir, { recursive: true, force: true });
 const sdkWorkDir = join(root, 'libs/sdk');
 const tmpOut = join(root, '.tmp/sdk-generated');
 rmSync(tmpOut, { recursive: true, force: true });
-execFileSync(
-  process.execPath,
-  [join(root, 'node_modules/@hey-api/openapi-ts/bin/run.js'), '-f', 'openapi-ts.config.mjs', '-o', tmpOut, '-s'],
-  { cwd: sdkWorkDir, stdio: ['ignore', 'ignore', 'inherit'] },
-);
+execFileSync(process.execPath, [join(root, 'node_modules/@hey-api/openapi-ts/bin/run.js'), '-f', 'openapi-ts.config.mjs', '-o', tmpOut, '-s'], {
+  cwd: sdkWorkDir,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 mkdirSync(dirname(sdkDir), { recursive: true });
 cpSync(tmpOut, sdkDir, { recursive: true });
 rmSync(tmpOut, { recursive: true, force: true });

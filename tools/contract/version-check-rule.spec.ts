@@ -33,7 +33,9 @@ describe('versionedUpdates', () => {
   it('x-version-check optional: expectedVersion must exist but need not be required; 409 still documented', () => {
     expect(problems({ 'x-version-check': 'optional', requestBody: body('Optional'), responses: CONFLICT })).toEqual([]);
     expect(problems({ 'x-version-check': 'optional', requestBody: body('Required'), responses: CONFLICT })).toEqual([]);
-    expect(problems({ 'x-version-check': 'optional', requestBody: body('Without'), responses: CONFLICT })).toEqual([expect.stringMatching(/needs an expectedVersion property/)]);
+    expect(problems({ 'x-version-check': 'optional', requestBody: body('Without'), responses: CONFLICT })).toEqual([
+      expect.stringMatching(/needs an expectedVersion property/),
+    ]);
     expect(problems({ 'x-version-check': 'optional', requestBody: body('Optional'), responses: {} })).toEqual([expect.stringMatching(/409/)]);
   });
 
@@ -41,13 +43,19 @@ describe('versionedUpdates', () => {
     const why = 'No expectedVersion: the caller marks their own record, idempotently.';
     expect(problems({ 'x-version-check': 'none', description: why, responses: {} })).toEqual([]);
     expect(problems({ 'x-version-check': 'none', description: why, requestBody: body('Without'), responses: {} })).toEqual([]);
-    expect(problems({ 'x-version-check': 'none', description: 'Marks it read.', responses: {} })).toEqual([expect.stringMatching(/explained in the description/)]);
+    expect(problems({ 'x-version-check': 'none', description: 'Marks it read.', responses: {} })).toEqual([
+      expect.stringMatching(/explained in the description/),
+    ]);
     expect(problems({ 'x-version-check': 'none', responses: {} })).toEqual([expect.stringMatching(/explained in the description/)]);
-    expect(problems({ 'x-version-check': 'none', description: why, requestBody: body('Required'), responses: CONFLICT })).toEqual([expect.stringMatching(/contradicts/)]);
+    expect(problems({ 'x-version-check': 'none', description: why, requestBody: body('Required'), responses: CONFLICT })).toEqual([
+      expect.stringMatching(/contradicts/),
+    ]);
   });
 
   it('refuses any other value of x-version-check', () => {
-    expect(problems({ 'x-version-check': 'off', requestBody: body('Required'), responses: CONFLICT })).toEqual([expect.stringMatching(/must be one of optional, none/)]);
+    expect(problems({ 'x-version-check': 'off', requestBody: body('Required'), responses: CONFLICT })).toEqual([
+      expect.stringMatching(/must be one of optional, none/),
+    ]);
     expect(problems({ 'x-version-check': true, requestBody: body('Required'), responses: CONFLICT })).toEqual([expect.stringMatching(/must be one of/)]);
   });
 });

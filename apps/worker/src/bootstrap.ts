@@ -31,7 +31,11 @@ export async function createWorkerApp(
   const shutdown = new ShutdownState();
   const app = await NestFactory.create<NestFastifyApplication>(
     WorkerModule.forRoot({ config, metrics, shutdown }, options.handlers ?? JOB_HANDLERS),
-    new FastifyAdapter({ genReqId: (request: IncomingMessage | Http2ServerRequest) => requestIdOf(request), return503OnClosing: true, forceCloseConnections: 'idle' }),
+    new FastifyAdapter({
+      genReqId: (request: IncomingMessage | Http2ServerRequest) => requestIdOf(request),
+      return503OnClosing: true,
+      forceCloseConnections: 'idle',
+    }),
     { logger: new JsonLogger(rootLogger) },
   );
   installHttpHooks(app.getHttpAdapter().getInstance(), {

@@ -3,15 +3,7 @@ import { UserEntity } from './user.entity';
 import { ID_COLUMN, TIMESTAMP_COLUMN } from '@app/database';
 
 export type SessionRevocationReason =
-  | 'logout'
-  | 'revoked'
-  | 'revoked_others'
-  | 'password_reset'
-  | 'password_changed'
-  | 'two_factor_enabled'
-  | 'refresh_reuse'
-  | 'deactivated'
-  | 'deleted';
+  'logout' | 'revoked' | 'revoked_others' | 'password_reset' | 'password_changed' | 'two_factor_enabled' | 'refresh_reuse' | 'deactivated' | 'deleted';
 
 /** One sign-in on one device: the family of its rotating refresh tokens. */
 @Entity({ name: 'auth_sessions' })

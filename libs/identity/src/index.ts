@@ -18,4 +18,12 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserPreferencesEntity } from './user-preferences.entity';
 import { UserEntity } from './user.entity';
 
-export const identityEntities = [UserEntity, UserPreferencesEntity, AuthSessionEntity, RefreshTokenEntity, EmailTokenEntity, BackupCodeEntity, DataExportEntity];
+export const identityEntities = [
+  UserEntity,
+  UserPreferencesEntity,
+  AuthSessionEntity,
+  RefreshTokenEntity,
+  EmailTokenEntity,
+  BackupCodeEntity,
+  DataExportEntity,
+];

@@ -10,7 +10,7 @@ export const JOB_ERROR_MESSAGES: Record<JobErrorCode, string> = {
   EXPORT_FAILED: 'We could not prepare your data export; please try again later.',
   ACCOUNT_DELETION_FAILED: 'We could not finish deleting your account; please contact us so that we can complete it.',
   ACCOUNT_DELETION_CANCELLED: 'The deletion was cancelled: you withdrew the request, so your account stays open.',
-  PET_STATUS_NOTIFICATION_FAILED: "We could not tell everyone who favourited this pet about its new status.",
+  PET_STATUS_NOTIFICATION_FAILED: 'We could not tell everyone who favourited this pet about its new status.',
   MAINTENANCE_FAILED: 'This maintenance task did not finish; it runs again at its next scheduled time.',
   JOB_FAILED: 'This task could not be completed; please try again later.',
 };

@@ -82,7 +82,13 @@ export class JobProducer {
       createdBy: request.createdBy,
     });
     // insert, not save(): save() reads the row first to choose between INSERT and UPDATE.
-    await tx.manager.createQueryBuilder().insert().into(JobEntity).values(job as QueryDeepPartialEntity<JobEntity>).updateEntity(false).execute();
+    await tx.manager
+      .createQueryBuilder()
+      .insert()
+      .into(JobEntity)
+      .values(job as QueryDeepPartialEntity<JobEntity>)
+      .updateEntity(false)
+      .execute();
     tx.afterCommit(async () => {
       try {
         await this.enqueueTracked(job);

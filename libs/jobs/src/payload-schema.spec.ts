@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { dateTime, nullable, object, optional, problemsOf, record, string, uuid } from './payload-schema';
 
 describe('payload schemas', () => {
-  const schema = object({ id: uuid(), owner: object({ name: string({ max: 3 }), tags: record(string({ max: 2 })) }), at: optional(dateTime()), note: nullable(string({ max: 5 })) });
+  const schema = object({
+    id: uuid(),
+    owner: object({ name: string({ max: 3 }), tags: record(string({ max: 2 })) }),
+    at: optional(dateTime()),
+    note: nullable(string({ max: 5 })),
+  });
 
   it('report every problem, each with its path', () => {
     expect(problemsOf(schema, { id: 'x', owner: { name: 'Biscuit', tags: { a: 'ok', b: 'long' } }, at: 'soon' })).toBe(

@@ -57,7 +57,11 @@ const CASES: { [N in JobName]: { fits: Array<JobPayloads[N]>; poison: Array<[str
       ['a bad recipient', { ...mail, to: 'not an address' }, /to must be an e-mail address/],
       ['a user id that is not an id', { ...mail, userId: 'u1' }, /userId must be an id/],
       ['a param that is not a string', { ...mail, params: { token: 5 } }, /params\.token must be a string/],
-      ['a missing required param', { ...mail, template: 'staff-invitation', params: { token: 't' } }, /params of staff-invitation must include rescueName, role/],
+      [
+        'a missing required param',
+        { ...mail, template: 'staff-invitation', params: { token: 't' } },
+        /params of staff-invitation must include rescueName, role/,
+      ],
       ['no params', { ...mail, params: null }, /params must be an object/],
     ],
   },
@@ -82,7 +86,11 @@ const CASES: { [N in JobName]: { fits: Array<JobPayloads[N]>; poison: Array<[str
   [JOB.writeAuditEntry]: {
     fits: [auditEntry, { ...auditEntry, actorId: ID, targetId: null, requestId: null, ip: null, before: [1, 'two'] }],
     poison: [
-      ['no id, action or target type', { createdAt: auditEntry.createdAt }, /^id must be an id \(UUIDv7\); actorId must be an id \(UUIDv7\), or null; action must be a string of 1–64 characters; targetType must be /],
+      [
+        'no id, action or target type',
+        { createdAt: auditEntry.createdAt },
+        /^id must be an id \(UUIDv7\); actorId must be an id \(UUIDv7\), or null; action must be a string of 1–64 characters; targetType must be /,
+      ],
       ['an action longer than its column', { ...auditEntry, action: 'a'.repeat(65) }, /action must be a string of 1–64 characters/],
       ['a creation time that is not a date-time', { ...auditEntry, createdAt: 'yesterday' }, /createdAt must be an RFC 3339 date-time/],
     ],
@@ -130,7 +138,9 @@ describe('job payload schemas', () => {
     expectTypeOf<JobPayloads[typeof JOB.anonymiseUser]>().toEqualTypeOf<{ userId: string; trackedJobId?: string }>();
     expectTypeOf<JobPayloads[typeof JOB.exportUserData]>().toEqualTypeOf<{ userId: string; trackedJobId: string }>();
     expectTypeOf<JobPayloads[typeof JOB.sendEmail]['params']>().toEqualTypeOf<Record<string, string>>();
-    expectTypeOf<JobPayloads[typeof JOB.fanOutPetStatusChange]['to']>().toEqualTypeOf<'available' | 'on_hold' | 'pending' | 'adopted' | 'fostered' | 'not_available'>();
+    expectTypeOf<JobPayloads[typeof JOB.fanOutPetStatusChange]['to']>().toEqualTypeOf<
+      'available' | 'on_hold' | 'pending' | 'adopted' | 'fostered' | 'not_available'
+    >();
     expectTypeOf<JobPayloads[typeof JOB.writeAuditEntry]['actorId']>().toEqualTypeOf<string | null>();
   });
 });

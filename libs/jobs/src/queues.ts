@@ -2,7 +2,22 @@
 // producer (api) and consumer (worker) share, so the two cannot drift. The worker refuses to start unless every
 // job name here has a schema and exactly one handler.
 import { Availability } from '@app/contracts';
-import { anything, dateTime, email, type Infer, nullable, object, oneOf, optional, problemsOf, record, refine, type Schema, string, uuid } from './payload-schema';
+import {
+  anything,
+  dateTime,
+  email,
+  type Infer,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  problemsOf,
+  record,
+  refine,
+  type Schema,
+  string,
+  uuid,
+} from './payload-schema';
 
 export const QUEUE = {
   /** Long, user-visible work tracked in the `jobs` table (202 + jobId) and maintenance. */

@@ -1,7 +1,14 @@
 import { DEFAULT_PREFERENCES } from '@app/identity';
 import { describe, expect, it } from 'vitest';
 import { notificationLinkOf, notificationWebPathOf } from './notification-links';
-import { InvalidNotificationEventError, normaliseEvent, notificationRowsOf, truncate, type NotificationEvent, type NotificationRecipient } from './notification-rows';
+import {
+  InvalidNotificationEventError,
+  normaliseEvent,
+  notificationRowsOf,
+  truncate,
+  type NotificationEvent,
+  type NotificationRecipient,
+} from './notification-rows';
 
 const ADA = '01900000-0000-7000-8000-00000000000a';
 const BOB = '01900000-0000-7000-8000-00000000000b';

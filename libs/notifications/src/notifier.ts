@@ -91,15 +91,24 @@ export class Notifier {
 
   private async insert(tx: TransactionContext, rows: NotificationRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const values = rows.flatMap((r) => [r.id, r.userId, r.type, r.title, r.body, r.resourceType, r.resourceId, r.eventKey, r.inApp, r.emailStatus, r.emailDetail]);
+    const values = rows.flatMap((r) => [
+      r.id,
+      r.userId,
+      r.type,
+      r.title,
+      r.body,
+      r.resourceType,
+      r.resourceId,
+      r.eventKey,
+      r.inApp,
+      r.emailStatus,
+      r.emailDetail,
+    ]);
     // A pending e-mail is due at once (the sweeper's clock starts now); a skipped one never.
     const params = COLUMNS.map(() => '?').join(', ');
     const placeholders = rows.map((r) => `(${params}, ${r.emailStatus === 'pending' ? 'CURRENT_TIMESTAMP(3)' : 'NULL'})`).join(', ');
     // `id = id` leaves an existing (userId, eventKey) row as it is; not INSERT IGNORE, which would also turn data
     // errors into warnings.
-    await tx.manager.query(
-      `INSERT INTO notifications (${COLUMNS.join(', ')}, email_due_at) VALUES ${placeholders} ON DUPLICATE KEY UPDATE id = id`,
-      values,
-    );
+    await tx.manager.query(`INSERT INTO notifications (${COLUMNS.join(', ')}, email_due_at) VALUES ${placeholders} ON DUPLICATE KEY UPDATE id = id`, values);
   }
 }

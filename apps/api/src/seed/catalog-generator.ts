@@ -82,7 +82,10 @@ export class Weighted<T> {
 
   static of<T extends string>(table: Record<T, number>): Weighted<T> {
     const keys = Object.keys(table) as T[];
-    return new Weighted(keys, keys.map((k) => table[k]));
+    return new Weighted(
+      keys,
+      keys.map((k) => table[k]),
+    );
   }
 
   pick(random: SeededRandom): T {
@@ -149,14 +152,71 @@ export interface UserRow {
 
 export type PetRow = Record<(typeof PET_COLUMNS)[number], string | number | null>;
 
-export const RESCUE_COLUMNS = ['id', 'name', 'description', 'email', 'phone', 'website', 'city', 'region', 'postcode', 'country', 'status', 'verified_at', 'settings', 'created_at', 'updated_at'] as const;
+export const RESCUE_COLUMNS = [
+  'id',
+  'name',
+  'description',
+  'email',
+  'phone',
+  'website',
+  'city',
+  'region',
+  'postcode',
+  'country',
+  'status',
+  'verified_at',
+  'settings',
+  'created_at',
+  'updated_at',
+] as const;
 export const USER_COLUMNS = ['id', 'email', 'email_verified_at', 'password_hash', 'name', 'role', 'status', 'city', 'created_at', 'updated_at'] as const;
 export const PET_COLUMNS = [
-  'id', 'owner_type', 'rescue_id', 'owner_user_id', 'name', 'species', 'primary_breed', 'secondary_breed', 'mixed_breed', 'birth_date',
-  'estimated_age_months', 'birth_date_estimate', 'sex', 'size', 'colour', 'coat', 'weight_kg', 'description', 'temperament',
-  'good_with_children', 'good_with_dogs', 'good_with_cats', 'house_trained', 'special_needs', 'special_needs_notes', 'energy_level',
-  'vaccinated', 'neutered', 'microchipped', 'adoption_fee', 'city', 'region', 'postcode', 'latitude', 'longitude', 'geo_cell', 'featured',
-  'intake_date', 'listing_status', 'availability', 'published_at', 'adopted_at', 'deleted_at', 'created_at', 'updated_at', 'version',
+  'id',
+  'owner_type',
+  'rescue_id',
+  'owner_user_id',
+  'name',
+  'species',
+  'primary_breed',
+  'secondary_breed',
+  'mixed_breed',
+  'birth_date',
+  'estimated_age_months',
+  'birth_date_estimate',
+  'sex',
+  'size',
+  'colour',
+  'coat',
+  'weight_kg',
+  'description',
+  'temperament',
+  'good_with_children',
+  'good_with_dogs',
+  'good_with_cats',
+  'house_trained',
+  'special_needs',
+  'special_needs_notes',
+  'energy_level',
+  'vaccinated',
+  'neutered',
+  'microchipped',
+  'adoption_fee',
+  'city',
+  'region',
+  'postcode',
+  'latitude',
+  'longitude',
+  'geo_cell',
+  'featured',
+  'intake_date',
+  'listing_status',
+  'availability',
+  'published_at',
+  'adopted_at',
+  'deleted_at',
+  'created_at',
+  'updated_at',
+  'version',
 ] as const;
 
 /**
@@ -177,29 +237,231 @@ const SIZE_MIX: Record<Species, Weighted<string>> = {
 };
 const WEIGHT_KG: Record<string, [number, number]> = { small: [0.05, 10], medium: [4, 25], large: [20, 45], extra_large: [40, 90] };
 const FEE_RANGE: Record<Species, [number, number]> = {
-  dog: [150, 450], cat: [75, 150], rabbit: [40, 90], small_mammal: [10, 40], bird: [20, 200], reptile: [30, 150], other: [20, 300],
+  dog: [150, 450],
+  cat: [75, 150],
+  rabbit: [40, 90],
+  small_mammal: [10, 40],
+  bird: [20, 200],
+  reptile: [30, 150],
+  other: [20, 300],
 };
 /** Age in months today: baby 15 %, young 30 %, adult 40 %, senior 15 %. */
-const AGE_BANDS = new Weighted<[number, number]>([[0, 6], [6, 24], [24, 96], [96, 180]], [15, 30, 40, 15]);
+const AGE_BANDS = new Weighted<[number, number]>(
+  [
+    [0, 6],
+    [6, 24],
+    [24, 96],
+    [96, 180],
+  ],
+  [15, 30, 40, 15],
+);
 const LISTING_MIX = Weighted.of({ published: 85, draft: 5, submitted: 3, retired: 7 });
 const AVAILABILITY_MIX = Weighted.of({ available: 70, on_hold: 8, pending: 7, adopted: 8, fostered: 5, not_available: 2 });
 const COATS = Weighted.of({ short: 45, medium: 25, long: 18, wire: 6, curly: 5, hairless: 1 });
 const ENERGY = Weighted.of({ low: 25, moderate: 50, high: 25 });
-const COLOURS = ['black', 'white', 'brown', 'tan', 'grey', 'ginger', 'cream', 'tabby', 'tortoiseshell', 'brindle', 'black and white', 'tricolour', 'golden', 'chocolate', 'blue merle', 'sable'];
+const COLOURS = [
+  'black',
+  'white',
+  'brown',
+  'tan',
+  'grey',
+  'ginger',
+  'cream',
+  'tabby',
+  'tortoiseshell',
+  'brindle',
+  'black and white',
+  'tricolour',
+  'golden',
+  'chocolate',
+  'blue merle',
+  'sable',
+];
 
 const PET_NAMES = [
-  'Alfie', 'Archie', 'Bailey', 'Barney', 'Bella', 'Biscuit', 'Blue', 'Bonnie', 'Bramble', 'Bruno', 'Buster', 'Charlie', 'Chester', 'Cleo', 'Coco', 'Cookie',
-  'Daisy', 'Dexter', 'Dolly', 'Dotty', 'Duke', 'Ellie', 'Felix', 'Fern', 'Finn', 'Flossie', 'Freddie', 'Ginger', 'Gizmo', 'Hazel', 'Henry', 'Honey',
-  'Hugo', 'Iris', 'Ivy', 'Jack', 'Jasper', 'Juno', 'Kiki', 'Koda', 'Lexi', 'Lily', 'Lola', 'Loki', 'Louie', 'Luna', 'Maisie', 'Marley', 'Max', 'Mia',
-  'Millie', 'Milo', 'Minnie', 'Misty', 'Molly', 'Monty', 'Murphy', 'Nala', 'Ned', 'Nell', 'Nelly', 'Oakley', 'Olive', 'Ollie', 'Oreo', 'Oscar', 'Otis',
-  'Peanut', 'Pebbles', 'Pepper', 'Percy', 'Pip', 'Poppy', 'Pudding', 'Rex', 'Ricky', 'Rocky', 'Rolo', 'Rosie', 'Ruby', 'Rufus', 'Sasha', 'Scout', 'Shadow',
-  'Simba', 'Skye', 'Smudge', 'Sooty', 'Sophie', 'Stanley', 'Sunny', 'Teddy', 'Tia', 'Tiger', 'Tilly', 'Toby', 'Willow', 'Winnie', 'Ziggy', 'Zeus',
+  'Alfie',
+  'Archie',
+  'Bailey',
+  'Barney',
+  'Bella',
+  'Biscuit',
+  'Blue',
+  'Bonnie',
+  'Bramble',
+  'Bruno',
+  'Buster',
+  'Charlie',
+  'Chester',
+  'Cleo',
+  'Coco',
+  'Cookie',
+  'Daisy',
+  'Dexter',
+  'Dolly',
+  'Dotty',
+  'Duke',
+  'Ellie',
+  'Felix',
+  'Fern',
+  'Finn',
+  'Flossie',
+  'Freddie',
+  'Ginger',
+  'Gizmo',
+  'Hazel',
+  'Henry',
+  'Honey',
+  'Hugo',
+  'Iris',
+  'Ivy',
+  'Jack',
+  'Jasper',
+  'Juno',
+  'Kiki',
+  'Koda',
+  'Lexi',
+  'Lily',
+  'Lola',
+  'Loki',
+  'Louie',
+  'Luna',
+  'Maisie',
+  'Marley',
+  'Max',
+  'Mia',
+  'Millie',
+  'Milo',
+  'Minnie',
+  'Misty',
+  'Molly',
+  'Monty',
+  'Murphy',
+  'Nala',
+  'Ned',
+  'Nell',
+  'Nelly',
+  'Oakley',
+  'Olive',
+  'Ollie',
+  'Oreo',
+  'Oscar',
+  'Otis',
+  'Peanut',
+  'Pebbles',
+  'Pepper',
+  'Percy',
+  'Pip',
+  'Poppy',
+  'Pudding',
+  'Rex',
+  'Ricky',
+  'Rocky',
+  'Rolo',
+  'Rosie',
+  'Ruby',
+  'Rufus',
+  'Sasha',
+  'Scout',
+  'Shadow',
+  'Simba',
+  'Skye',
+  'Smudge',
+  'Sooty',
+  'Sophie',
+  'Stanley',
+  'Sunny',
+  'Teddy',
+  'Tia',
+  'Tiger',
+  'Tilly',
+  'Toby',
+  'Willow',
+  'Winnie',
+  'Ziggy',
+  'Zeus',
 ];
-const PERSON_FIRST = ['Amelia', 'Oliver', 'Isla', 'George', 'Ava', 'Noah', 'Mia', 'Arthur', 'Ivy', 'Leo', 'Freya', 'Harry', 'Grace', 'Oscar', 'Lily', 'Jack', 'Rosie', 'Alfie', 'Evie', 'Jacob'];
-const PERSON_LAST = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Robinson', 'Wright', 'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Khan', 'Wood'];
-const RESCUE_KINDS = ['Animal Rescue', 'Dog Rescue', 'Cat Rescue', 'Animal Sanctuary', 'Pet Rehoming', 'Rescue Centre', 'Small Animal Rescue', 'Greyhound Trust'];
-const TEMPERAMENT = ['affectionate', 'playful', 'gentle', 'loyal', 'energetic', 'calm', 'curious', 'shy', 'friendly', 'independent', 'cuddly', 'clever', 'confident', 'goofy', 'sensitive', 'vocal'];
-const HOMES = ['a quiet home', 'an active family', 'a home with a garden', 'a patient first-time owner', 'an experienced owner', 'a forever home', 'a retired couple', 'a calm adult-only home'];
+const PERSON_FIRST = [
+  'Amelia',
+  'Oliver',
+  'Isla',
+  'George',
+  'Ava',
+  'Noah',
+  'Mia',
+  'Arthur',
+  'Ivy',
+  'Leo',
+  'Freya',
+  'Harry',
+  'Grace',
+  'Oscar',
+  'Lily',
+  'Jack',
+  'Rosie',
+  'Alfie',
+  'Evie',
+  'Jacob',
+];
+const PERSON_LAST = [
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Patel',
+  'Robinson',
+  'Wright',
+  'Thompson',
+  'Evans',
+  'Walker',
+  'White',
+  'Roberts',
+  'Green',
+  'Hall',
+  'Khan',
+  'Wood',
+];
+const RESCUE_KINDS = [
+  'Animal Rescue',
+  'Dog Rescue',
+  'Cat Rescue',
+  'Animal Sanctuary',
+  'Pet Rehoming',
+  'Rescue Centre',
+  'Small Animal Rescue',
+  'Greyhound Trust',
+];
+const TEMPERAMENT = [
+  'affectionate',
+  'playful',
+  'gentle',
+  'loyal',
+  'energetic',
+  'calm',
+  'curious',
+  'shy',
+  'friendly',
+  'independent',
+  'cuddly',
+  'clever',
+  'confident',
+  'goofy',
+  'sensitive',
+  'vocal',
+];
+const HOMES = [
+  'a quiet home',
+  'an active family',
+  'a home with a garden',
+  'a patient first-time owner',
+  'an experienced owner',
+  'a forever home',
+  'a retired couple',
+  'a calm adult-only home',
+];
 const LOVES: Record<Species, string[]> = {
   dog: ['long countryside walks', 'playing fetch', 'squeaky toys', 'sniffing around the park', 'agility', 'a snooze on the sofa', 'swimming', 'puzzle feeders'],
   cat: ['sunny windowsills', 'chasing feather toys', 'a warm lap', 'exploring the garden', 'scratching posts', 'cardboard boxes', 'quiet evenings'],
@@ -238,7 +500,10 @@ export interface GeneratorOptions {
   today: Date;
 }
 
-const placesByWeight = new Weighted(UK_PLACES, UK_PLACES.map((p) => p.population));
+const placesByWeight = new Weighted(
+  UK_PLACES,
+  UK_PLACES.map((p) => p.population),
+);
 
 function postcodeIn(place: Place, random: SeededRandom): string {
   const letters = 'ABDEFGHJLNPQRSTUWXYZ';
@@ -315,8 +580,17 @@ export function* generatePets(options: GeneratorOptions, plan: CatalogPlan): Gen
     const breeds = BREEDS_BY_SPECIES[species];
     // A few popular breeds and a long tail, ranked in an order fixed by a generator of its own.
     const shuffle = new SeededRandom(species.length * 101);
-    const order = [...breeds].map((breed) => ({ breed, rank: shuffle.next() })).sort((a, b) => a.rank - b.rank).map((entry) => entry.breed);
-    breedWeights.set(species, new Weighted(order, order.map((_, rank) => 1 / (rank + 1.5))));
+    const order = [...breeds]
+      .map((breed) => ({ breed, rank: shuffle.next() }))
+      .sort((a, b) => a.rank - b.rank)
+      .map((entry) => entry.breed);
+    breedWeights.set(
+      species,
+      new Weighted(
+        order,
+        order.map((_, rank) => 1 / (rank + 1.5)),
+      ),
+    );
   }
 
   for (let i = 0; i < options.pets; i++) {

@@ -117,7 +117,9 @@ export async function seed(
           if (Date.now() - lastReport >= 5000 || inserted === args.pets) {
             lastReport = Date.now();
             const rate = inserted / ((Date.now() - petsStarted) / 1000);
-            log(`pets ${thousands(inserted)} / ${thousands(args.pets)} (${Math.floor((inserted / args.pets) * 100)} %), ${thousands(Math.round(rate))} rows/s, ${seconds(Date.now() - started)}`);
+            log(
+              `pets ${thousands(inserted)} / ${thousands(args.pets)} (${Math.floor((inserted / args.pets) * 100)} %), ${thousands(Math.round(rate))} rows/s, ${seconds(Date.now() - started)}`,
+            );
           }
         });
       };
@@ -133,7 +135,8 @@ export async function seed(
     } finally {
       await runner.release();
     }
-    if (args.demo) log(`demo: ${(await seedDemoApplications(dataSource)).applications} applications by ${DEMO_ADOPTER_EMAIL}, reviewed by ${DEMO_RESCUE_ADMIN_EMAIL}`);
+    if (args.demo)
+      log(`demo: ${(await seedDemoApplications(dataSource)).applications} applications by ${DEMO_ADOPTER_EMAIL}, reviewed by ${DEMO_RESCUE_ADMIN_EMAIL}`);
     // Fresh statistics, so the first queries are planned on the real table, not on an empty one.
     await dataSource.query('ANALYZE TABLE rescues, users, pets');
     log(`seeded ${thousands(args.pets)} pets into ${args.database} in ${seconds(Date.now() - started)}`);

@@ -12,7 +12,14 @@ export interface Place {
 }
 
 export const UK_PLACES: readonly Place[] = [
-  { city: 'London', region: 'Greater London', lat: 51.5074, lng: -0.1278, population: 8900, postcodeAreas: ['E', 'EC', 'N', 'NW', 'SE', 'SW', 'W', 'WC', 'CR', 'BR', 'HA', 'UB'] },
+  {
+    city: 'London',
+    region: 'Greater London',
+    lat: 51.5074,
+    lng: -0.1278,
+    population: 8900,
+    postcodeAreas: ['E', 'EC', 'N', 'NW', 'SE', 'SW', 'W', 'WC', 'CR', 'BR', 'HA', 'UB'],
+  },
   { city: 'Birmingham', region: 'West Midlands', lat: 52.4862, lng: -1.8904, population: 1145, postcodeAreas: ['B'] },
   { city: 'Leeds', region: 'Yorkshire and the Humber', lat: 53.8008, lng: -1.5491, population: 793, postcodeAreas: ['LS'] },
   { city: 'Glasgow', region: 'Scotland', lat: 55.8642, lng: -4.2518, population: 635, postcodeAreas: ['G'] },

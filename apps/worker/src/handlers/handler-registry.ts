@@ -15,7 +15,9 @@ export function registryProblems(handlerClasses: ReadonlyMap<string, string[]>, 
   return [
     ...names.filter((name) => !schemas[name]).map((name) => `no payload schema for job "${name}"`),
     ...names.filter((name) => !handlerClasses.has(name)).map((name) => `no handler for job "${name}"`),
-    ...[...handlerClasses].filter(([, classes]) => classes.length > 1).map(([name, classes]) => `job "${name}" has ${classes.length} handlers: ${classes.join(', ')}`),
+    ...[...handlerClasses]
+      .filter(([, classes]) => classes.length > 1)
+      .map(([name, classes]) => `job "${name}" has ${classes.length} handlers: ${classes.join(', ')}`),
     ...[...handlerClasses.keys()].filter((name) => !names.includes(name)).map((name) => `handler for unknown job "${name}"`),
   ];
 }

@@ -23,7 +23,14 @@ describe('e-mail templates', () => {
   });
 
   it('names the security mail that preferences never silence', () => {
-    expect([...SECURITY_TEMPLATES].sort()).toEqual(['account-exists', 'account-locked', 'new-device-login', 'password-changed', 'password-reset', 'verify-email']);
+    expect([...SECURITY_TEMPLATES].sort()).toEqual([
+      'account-exists',
+      'account-locked',
+      'new-device-login',
+      'password-changed',
+      'password-reset',
+      'verify-email',
+    ]);
   });
 
   it('escapes the five HTML-significant characters', () => {
@@ -31,7 +38,13 @@ describe('e-mail templates', () => {
   });
 
   it('renders a notification e-mail: its title and body escaped, a link to the record and to the settings under WEB_APP_URL', () => {
-    const notification = { title: `New message ${hostile}`, body: `Ada wrote: ${hostile}`, resourceType: 'application' as const, resourceId: 'a1/../b', recipientName: hostile };
+    const notification = {
+      title: `New message ${hostile}`,
+      body: `Ada wrote: ${hostile}`,
+      resourceType: 'application' as const,
+      resourceId: 'a1/../b',
+      recipientName: hostile,
+    };
     const mail = renderNotificationEmail(notification, context);
     expect(mail.subject).toBe(`New message ${hostile} — Pets & Co`);
     expect(mail.html).not.toContain('<script>');
@@ -39,6 +52,8 @@ describe('e-mail templates', () => {
     expect(mail.text).toContain(`Ada wrote: ${hostile}`);
     expect(mail.text).toContain('View the application: https://app.example.org/base/applications/a1%2F..%2Fb');
     expect(mail.html).toContain('href="https://app.example.org/base/account/notifications"');
-    expect(renderNotificationEmail({ ...notification, resourceType: 'pet', resourceId: 'p1' }, context).text).toContain('See the pet: https://app.example.org/base/pets/p1');
+    expect(renderNotificationEmail({ ...notification, resourceType: 'pet', resourceId: 'p1' }, context).text).toContain(
+      'See the pet: https://app.example.org/base/pets/p1',
+    );
   });
 });

@@ -65,7 +65,9 @@ function content(template: EmailTemplate, params: Record<string, string>, contex
         subject: `Someone tried to sign up to ${product} with your address`,
         greeting,
         blocks: [
-          { p: `Someone (perhaps you) tried to create a ${product} account with this e-mail address, which already has an account. No new account was created.` },
+          {
+            p: `Someone (perhaps you) tried to create a ${product} account with this e-mail address, which already has an account. No new account was created.`,
+          },
           { link: signIn, label: 'Sign in' },
           { p: 'Forgot your password? You can choose a new one:' },
           { link: resetPage, label: 'Reset my password' },
@@ -127,7 +129,9 @@ function content(template: EmailTemplate, params: Record<string, string>, contex
         subject: `Your ${product} data export is ready`,
         greeting,
         blocks: [
-          { p: `The copy of your data you asked for is ready${params.expiresAt ? ` and can be downloaded until ${params.expiresAt}` : ' and can be downloaded for 7 days'}.` },
+          {
+            p: `The copy of your data you asked for is ready${params.expiresAt ? ` and can be downloaded until ${params.expiresAt}` : ' and can be downloaded for 7 days'}.`,
+          },
           { link: link(context, `account/data-exports/${encodeURIComponent(params.jobId)}`), label: 'Download my data' },
         ],
       };
@@ -138,7 +142,9 @@ function content(template: EmailTemplate, params: Record<string, string>, contex
         subject: `You are invited to join ${rescue} on ${product}`,
         greeting,
         blocks: [
-          { p: `${params.inviterName ? `${params.inviterName} has invited you` : 'You have been invited'} to join ${rescue} on ${product} as ${role === 'admin' ? 'an admin' : `a ${role}`}.` },
+          {
+            p: `${params.inviterName ? `${params.inviterName} has invited you` : 'You have been invited'} to join ${rescue} on ${product} as ${role === 'admin' ? 'an admin' : `a ${role}`}.`,
+          },
           { p: 'Sign in (or create an account) with this e-mail address, then accept the invitation; the link works once and for 7 days.' },
           { link: link(context, 'rescue-invitation', { token: params.token }), label: 'Accept the invitation' },
           { p: 'If you did not expect this invitation, ignore this message.' },
@@ -174,7 +180,10 @@ export function renderNotificationEmail(notification: NotificationMail, context:
       greeting: `Hello ${notification.recipientName},`,
       blocks: [
         { p: notification.body },
-        { link: link(context, notificationWebPathOf(notification.resourceType, notification.resourceId)), label: RESOURCE_LINK_LABEL[notification.resourceType] },
+        {
+          link: link(context, notificationWebPathOf(notification.resourceType, notification.resourceId)),
+          label: RESOURCE_LINK_LABEL[notification.resourceType],
+        },
         { p: 'You can choose which notifications reach you by e-mail, and set quiet hours, in your notification settings:' },
         { link: link(context, 'account/notifications'), label: 'Notification settings' },
       ],

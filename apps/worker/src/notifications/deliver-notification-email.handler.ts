@@ -32,7 +32,8 @@ export class DeliverNotificationEmailHandler implements JobHandler<typeof JOB.de
     const { notification, recipient, preferences } = delivery;
     if (notification.emailStatus !== 'pending') return { outcome: 'skipped', reason: `e-mail already ${notification.emailStatus}` };
 
-    const skip: EmailSkipReason | null = notification.readAt !== null ? 'already_read' : emailSkipReasonOf(recipient, channelsFor(preferences?.notifications, notification.type));
+    const skip: EmailSkipReason | null =
+      notification.readAt !== null ? 'already_read' : emailSkipReasonOf(recipient, channelsFor(preferences?.notifications, notification.type));
     if (skip !== null) {
       await this.outbox.markSkipped(notificationId, skip);
       return { outcome: 'skipped', reason: skip };

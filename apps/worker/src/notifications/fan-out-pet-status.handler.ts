@@ -69,7 +69,10 @@ export class FanOutPetStatusChangeHandler implements JobHandler<typeof JOB.fanOu
         const fanIds = await this.fans.nextBatch(tx, change.petId, after, FAN_OUT_BATCH);
         if (fanIds === null) return null;
         const notified = fanIds.filter((userId) => userId !== change.actorId);
-        await this.notifier.notify(tx, notified.map((userId) => petStatusNotificationOf(change, userId)));
+        await this.notifier.notify(
+          tx,
+          notified.map((userId) => petStatusNotificationOf(change, userId)),
+        );
         return { fanIds, notified: notified.length };
       });
       if (batch === null) return { outcome: 'stopped', reason: 'the pet is no longer published', recipients, batches };

@@ -80,9 +80,7 @@ export class NotificationOutbox {
       },
       recipient: { email: row.email, name: row.name, status: row.status, emailVerifiedAt: row.email_verified_at },
       preferences:
-        row.preferences_user_id === null
-          ? null
-          : { notifications: json(row.notifications!), quietHours: json(row.quiet_hours!), timezone: row.timezone! },
+        row.preferences_user_id === null ? null : { notifications: json(row.notifications!), quietHours: json(row.quiet_hours!), timezone: row.timezone! },
     };
   }
 

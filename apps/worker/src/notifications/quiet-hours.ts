@@ -30,7 +30,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 function wallClockAt(instant: Date, timeZone: string): WallClock {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, Number(p.value)]),
+  );
   return { year: parts.year, month: parts.month, day: parts.day, minutes: parts.hour * 60 + parts.minute };
 }
 

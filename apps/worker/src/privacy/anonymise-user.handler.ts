@@ -4,14 +4,7 @@ import { AuditService } from '@app/audit';
 import { CatalogPersonalData } from '@app/catalog';
 import { AppConfig } from '@app/common';
 import { inTransaction, updateWithVersion } from '@app/database';
-import {
-  AuthSessionEntity,
-  BackupCodeEntity,
-  DataExportEntity,
-  EmailTokenEntity,
-  UserEntity,
-  UserPreferencesEntity,
-} from '@app/identity';
+import { AuthSessionEntity, BackupCodeEntity, DataExportEntity, EmailTokenEntity, UserEntity, UserPreferencesEntity } from '@app/identity';
 import { JOB, type JobPayloads } from '@app/jobs';
 import { NotificationEntity } from '@app/notifications';
 import { DelayedError, type Job } from 'bullmq';

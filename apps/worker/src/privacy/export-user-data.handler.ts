@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditLogEntity } from '@app/audit';
 import { CatalogPersonalData, type CatalogPersonalDataExport } from '@app/catalog';
-import {
-  AuthSessionEntity,
-  BackupCodeEntity,
-  DataExportEntity,
-  UserEntity,
-  UserPreferencesEntity,
-} from '@app/identity';
+import { AuthSessionEntity, BackupCodeEntity, DataExportEntity, UserEntity, UserPreferencesEntity } from '@app/identity';
 import { JOB, JobEntity, JobProducer, type JobPayloads } from '@app/jobs';
 import { NotificationEntity } from '@app/notifications';
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -67,7 +61,12 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
         .createQueryBuilder()
         .insert()
         .into(DataExportEntity)
-        .values({ jobId, userId, content: JSON.stringify(document), expiresAt: new Date(Date.now() + DATA_EXPORT_TTL_MS) } as QueryDeepPartialEntity<DataExportEntity>)
+        .values({
+          jobId,
+          userId,
+          content: JSON.stringify(document),
+          expiresAt: new Date(Date.now() + DATA_EXPORT_TTL_MS),
+        } as QueryDeepPartialEntity<DataExportEntity>)
         // A concurrent redelivery may have written it first; its row wins and this one is dropped.
         .orUpdate(['job_id'], ['job_id'])
         .execute();
@@ -102,7 +101,11 @@ export class ExportUserDataHandler implements JobHandler<typeof JOB.exportUserDa
     const auditEntries = await this.auditEntriesOf(user.id);
     await context.progress(60);
     const jobs = await manager.find(JobEntity, { where: { createdBy: user.id }, order: { createdAt: 'ASC' } });
-    const earlierExports = await manager.find(DataExportEntity, { where: { userId: user.id }, select: { jobId: true, createdAt: true, expiresAt: true }, order: { createdAt: 'ASC' } });
+    const earlierExports = await manager.find(DataExportEntity, {
+      where: { userId: user.id },
+      select: { jobId: true, createdAt: true, expiresAt: true },
+      order: { createdAt: 'ASC' },
+    });
     await context.progress(70);
     const catalog = await this.catalog.exportOf({ id: user.id, email: user.email });
     const notifications = await manager.find(NotificationEntity, { where: { userId: user.id }, order: { createdAt: 'ASC', id: 'ASC' } });

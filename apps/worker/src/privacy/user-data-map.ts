@@ -28,8 +28,16 @@ export const USER_DATA_TABLES: Record<string, UserDataTable> = {
   pets: { column: 'owner_user_id', export: 'own listings of an individual rehomer', erasure: 'deleted, with their history, favourites and records (cascade)' },
   pet_favorites: { column: 'user_id', export: 'favourite pets', erasure: 'deleted' },
   pet_status_history: { column: 'actor_id', export: 'status changes the user made', erasure: 'kept: ids and statuses of pets, no personal values' },
-  medical_records: { column: 'created_by / verified_by', export: 'records the user wrote or verified (ids, type, date, title)', erasure: 'kept: about pets, the user appears as an id only' },
-  application_question_sets: { column: 'created_by', export: 'not exported: a rescue form the user saved as its admin (the rescue\'s, not personal)', erasure: 'kept: the user appears as an id only' },
+  medical_records: {
+    column: 'created_by / verified_by',
+    export: 'records the user wrote or verified (ids, type, date, title)',
+    erasure: 'kept: about pets, the user appears as an id only',
+  },
+  application_question_sets: {
+    column: 'created_by',
+    export: "not exported: a rescue form the user saved as its admin (the rescue's, not personal)",
+    erasure: 'kept: the user appears as an id only',
+  },
   application_drafts: { column: 'applicant_id', export: 'drafts (pet, answers, references)', erasure: 'deleted' },
   applications: {
     column: 'applicant_id / owner_user_id / assignee_id',

@@ -17,7 +17,13 @@ export class JobTracker {
     await this.jobs
       .createQueryBuilder()
       .update()
-      .set({ status: 'running', attempts: () => 'attempts + 1', startedAt: () => 'CURRENT_TIMESTAMP(3)', updatedAt: () => 'CURRENT_TIMESTAMP(3)', version: () => 'version + 1' })
+      .set({
+        status: 'running',
+        attempts: () => 'attempts + 1',
+        startedAt: () => 'CURRENT_TIMESTAMP(3)',
+        updatedAt: () => 'CURRENT_TIMESTAMP(3)',
+        version: () => 'version + 1',
+      })
       .where('id = :id', { id })
       .execute();
   }
@@ -30,7 +36,15 @@ export class JobTracker {
   async succeeded(id: string, result: Record<string, unknown> | null): Promise<void> {
     await this.jobs.update(
       { id },
-      { status: 'succeeded', progress: 100, result: result as QueryDeepPartialEntity<JobEntity>['result'], errorCode: null, finishedAt: () => 'CURRENT_TIMESTAMP(3)', updatedAt: () => 'CURRENT_TIMESTAMP(3)', version: () => 'version + 1' },
+      {
+        status: 'succeeded',
+        progress: 100,
+        result: result as QueryDeepPartialEntity<JobEntity>['result'],
+        errorCode: null,
+        finishedAt: () => 'CURRENT_TIMESTAMP(3)',
+        updatedAt: () => 'CURRENT_TIMESTAMP(3)',
+        version: () => 'version + 1',
+      },
     );
   }
 

@@ -47,7 +47,13 @@ export class TypeOrmApplicationDraftsRepository extends ApplicationDraftsReposit
 
   async insert(tx: TransactionContext, draft: NewDraft): Promise<void> {
     try {
-      await tx.manager.createQueryBuilder().insert().into(ApplicationDraftEntity).values(draft as QueryDeepPartialEntity<ApplicationDraftEntity>).updateEntity(false).execute();
+      await tx.manager
+        .createQueryBuilder()
+        .insert()
+        .into(ApplicationDraftEntity)
+        .values(draft as QueryDeepPartialEntity<ApplicationDraftEntity>)
+        .updateEntity(false)
+        .execute();
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       const existing = await tx.manager.getRepository(ApplicationDraftEntity).findOneBy({ applicantId: draft.applicantId, petId: draft.petId });

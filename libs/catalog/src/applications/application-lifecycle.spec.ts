@@ -2,8 +2,30 @@ import type { ApplicationStatus, ReviewAction } from '@app/contracts';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_TRANSITIONS, isOpen, OPEN_STATUSES, transitionByAction, transitionToStatus } from './application-lifecycle';
 
-const ALL_STATUSES: ApplicationStatus[] = ['submitted', 'under_review', 'reference_check', 'home_visit', 'waitlisted', 'approved', 'rejected', 'withdrawn', 'completed', 'cancelled'];
-const ALL_ACTIONS: ReviewAction[] = ['start_review', 'start_reference_check', 'start_home_visit', 'approve', 'waitlist', 'reopen', 'reject', 'complete', 'cancel', 'withdraw'];
+const ALL_STATUSES: ApplicationStatus[] = [
+  'submitted',
+  'under_review',
+  'reference_check',
+  'home_visit',
+  'waitlisted',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'completed',
+  'cancelled',
+];
+const ALL_ACTIONS: ReviewAction[] = [
+  'start_review',
+  'start_reference_check',
+  'start_home_visit',
+  'approve',
+  'waitlist',
+  'reopen',
+  'reject',
+  'complete',
+  'cancel',
+  'withdraw',
+];
 
 describe('application lifecycle', () => {
   it('walks the happy path submitted → under_review → reference_check → home_visit → approved → completed', () => {
@@ -24,7 +46,9 @@ describe('application lifecycle', () => {
   });
 
   it('refuses approval straight from submitted, and every step out of a final state', () => {
-    expect(() => transitionByAction('submitted', 'approve')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION', details: { from: 'submitted', action: 'approve' } }));
+    expect(() => transitionByAction('submitted', 'approve')).toThrow(
+      expect.objectContaining({ code: 'INVALID_TRANSITION', details: { from: 'submitted', action: 'approve' } }),
+    );
     for (const final of ['rejected', 'withdrawn', 'completed', 'cancelled'] as const) {
       for (const action of ALL_ACTIONS) expect(() => transitionByAction(final, action)).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
       expect(isOpen(final)).toBe(false);
@@ -46,7 +70,9 @@ describe('application lifecycle', () => {
     expect(new Set(pairs).size).toBe(pairs.length);
     for (const t of APPLICATION_TRANSITIONS) expect(transitionToStatus(t.from, t.to)).toEqual(t);
     expect(transitionToStatus('waitlisted', 'under_review').action).toBe('reopen');
-    expect(() => transitionToStatus('submitted', 'completed')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION', details: { from: 'submitted', to: 'completed' } }));
+    expect(() => transitionToStatus('submitted', 'completed')).toThrow(
+      expect.objectContaining({ code: 'INVALID_TRANSITION', details: { from: 'submitted', to: 'completed' } }),
+    );
   });
 
   it('has no transition into submitted and none that stays in place', () => {

@@ -31,9 +31,10 @@ export class TypeOrmApplicationMessagesRepository extends ApplicationMessagesRep
   async insert(tx: TransactionContext, message: NewMessage): Promise<ApplicationMessageEntity> {
     await tx.manager.query('SELECT id FROM applications WHERE id = ? FOR UPDATE', [message.applicationId]);
     // A locking read: it sees the latest committed message, not this transaction's snapshot.
-    const [{ last }]: Array<{ last: number | null }> = await tx.manager.query('SELECT MAX(sequence) AS last FROM application_messages WHERE application_id = ? FOR UPDATE', [
-      message.applicationId,
-    ]);
+    const [{ last }]: Array<{ last: number | null }> = await tx.manager.query(
+      'SELECT MAX(sequence) AS last FROM application_messages WHERE application_id = ? FOR UPDATE',
+      [message.applicationId],
+    );
     const repository = tx.manager.getRepository(ApplicationMessageEntity);
     await repository.insert({ ...message, sequence: Number(last ?? 0) + 1 });
     return repository.findOneByOrFail({ id: message.id });
@@ -50,7 +51,10 @@ export class TypeOrmApplicationMessagesRepository extends ApplicationMessagesRep
   }
 
   private filtered(filter: MessageListFilter) {
-    const query = this.dataSource.getRepository(ApplicationMessageEntity).createQueryBuilder('m').where('m.application_id = :applicationId', { applicationId: filter.applicationId });
+    const query = this.dataSource
+      .getRepository(ApplicationMessageEntity)
+      .createQueryBuilder('m')
+      .where('m.application_id = :applicationId', { applicationId: filter.applicationId });
     if (filter.afterSequence !== undefined) query.andWhere('m.sequence > :afterSequence', { afterSequence: filter.afterSequence });
     return query;
   }

@@ -188,7 +188,10 @@ export class TypeOrmApplicationsRepository extends ApplicationsRepository {
         application.applicantId,
         application.petId,
       ]);
-      throw new DomainError('APPLICATION_EXISTS', 'You already have an open application for this pet.', { applicationId: rows[0]?.id ?? null, petId: application.petId });
+      throw new DomainError('APPLICATION_EXISTS', 'You already have an open application for this pet.', {
+        applicationId: rows[0]?.id ?? null,
+        petId: application.petId,
+      });
     }
   }
 
@@ -208,12 +211,19 @@ export class TypeOrmApplicationsRepository extends ApplicationsRepository {
   }
 
   async lockCompeting(tx: TransactionContext, petId: string, exceptId: string, statuses: readonly ApplicationStatus[]): Promise<CompetingApplication[]> {
-    const rows: Array<{ id: string; applicant_id: string; applicant_name: string; assignee_id: string | null; status: ApplicationStatus }> = await tx.manager.query(
-      `SELECT a.id, a.applicant_id, u.name AS applicant_name, a.assignee_id, a.status FROM applications a JOIN users u ON u.id = a.applicant_id
+    const rows: Array<{ id: string; applicant_id: string; applicant_name: string; assignee_id: string | null; status: ApplicationStatus }> =
+      await tx.manager.query(
+        `SELECT a.id, a.applicant_id, u.name AS applicant_name, a.assignee_id, a.status FROM applications a JOIN users u ON u.id = a.applicant_id
        WHERE a.pet_id = ? AND a.id <> ? AND a.status IN (?) ORDER BY a.submitted_at, a.id FOR UPDATE`,
-      [petId, exceptId, statuses],
-    );
-    return rows.map((row) => ({ id: row.id, applicantId: row.applicant_id, applicantName: row.applicant_name, assigneeId: row.assignee_id, status: row.status }));
+        [petId, exceptId, statuses],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      applicantId: row.applicant_id,
+      applicantName: row.applicant_name,
+      assigneeId: row.assignee_id,
+      status: row.status,
+    }));
   }
 
   async changeLockedStatuses(tx: TransactionContext, ids: readonly string[], to: ApplicationStatus, reason: string): Promise<void> {
@@ -249,7 +259,10 @@ export class TypeOrmApplicationsRepository extends ApplicationsRepository {
   }
 
   listHistory(applicationId: string, after: KeysetPosition | null, limit: number): Promise<ApplicationStatusHistoryEntity[]> {
-    const query = this.dataSource.getRepository(ApplicationStatusHistoryEntity).createQueryBuilder('h').where('h.application_id = :applicationId', { applicationId });
+    const query = this.dataSource
+      .getRepository(ApplicationStatusHistoryEntity)
+      .createQueryBuilder('h')
+      .where('h.application_id = :applicationId', { applicationId });
     if (after) query.andWhere('(h.created_at > :afterAt OR (h.created_at = :afterAt AND h.id > :afterId))', { afterAt: after.createdAt, afterId: after.id });
     return query.orderBy('h.created_at', 'ASC').addOrderBy('h.id', 'ASC').limit(limit).getMany();
   }

@@ -60,7 +60,9 @@ export class TypeOrmCaseworkRepository extends CaseworkRepository {
   }
 
   listReferences(applicationId: string, tx?: TransactionContext): Promise<ApplicationReferenceEntity[]> {
-    return this.manager(tx).getRepository(ApplicationReferenceEntity).find({ where: { applicationId }, order: { position: 'ASC' } });
+    return this.manager(tx)
+      .getRepository(ApplicationReferenceEntity)
+      .find({ where: { applicationId }, order: { position: 'ASC' } });
   }
 
   findReference(applicationId: string, referenceId: string, tx?: TransactionContext): Promise<ApplicationReferenceEntity | null> {
@@ -82,7 +84,9 @@ export class TypeOrmCaseworkRepository extends CaseworkRepository {
   }
 
   listHomeVisits(applicationId: string, tx?: TransactionContext): Promise<HomeVisitEntity[]> {
-    return this.manager(tx).getRepository(HomeVisitEntity).find({ where: { applicationId }, order: { scheduledAt: 'ASC', id: 'ASC' } });
+    return this.manager(tx)
+      .getRepository(HomeVisitEntity)
+      .find({ where: { applicationId }, order: { scheduledAt: 'ASC', id: 'ASC' } });
   }
 
   findHomeVisit(applicationId: string, visitId: string, tx?: TransactionContext): Promise<HomeVisitEntity | null> {
@@ -104,7 +108,13 @@ export class TypeOrmCaseworkRepository extends CaseworkRepository {
     await tx.manager
       .createQueryBuilder()
       .update(HomeVisitEntity)
-      .set({ outcome: 'cancelled', recordedAt: () => 'CURRENT_TIMESTAMP(3)', recordedBy: by, version: () => 'version + 1', updatedAt: () => 'CURRENT_TIMESTAMP(3)' })
+      .set({
+        outcome: 'cancelled',
+        recordedAt: () => 'CURRENT_TIMESTAMP(3)',
+        recordedBy: by,
+        version: () => 'version + 1',
+        updatedAt: () => 'CURRENT_TIMESTAMP(3)',
+      })
       .where("application_id IN (:...applicationIds) AND outcome = 'scheduled'", { applicationIds })
       .execute();
   }

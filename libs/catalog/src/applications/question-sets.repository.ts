@@ -44,7 +44,13 @@ export class TypeOrmQuestionSetsRepository extends QuestionSetsRepository {
 
   async insert(tx: TransactionContext, set: NewQuestionSet): Promise<boolean> {
     try {
-      await tx.manager.createQueryBuilder().insert().into(QuestionSetEntity).values(set as QueryDeepPartialEntity<QuestionSetEntity>).updateEntity(false).execute();
+      await tx.manager
+        .createQueryBuilder()
+        .insert()
+        .into(QuestionSetEntity)
+        .values(set as QueryDeepPartialEntity<QuestionSetEntity>)
+        .updateEntity(false)
+        .execute();
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;

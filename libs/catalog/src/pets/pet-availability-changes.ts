@@ -21,7 +21,14 @@ export class PetAvailabilityChanges {
   ) {}
 
   /** false when the pet no longer has `expectedVersion` (another change committed first): nothing was written. */
-  async apply(tx: TransactionContext, pet: PetEntity, expectedVersion: number, to: Availability, actorId: string | null, reason: string | null): Promise<boolean> {
+  async apply(
+    tx: TransactionContext,
+    pet: PetEntity,
+    expectedVersion: number,
+    to: Availability,
+    actorId: string | null,
+    reason: string | null,
+  ): Promise<boolean> {
     assertAvailabilityTransition(pet.availability, to);
     if (!(await this.pets.changeAvailability(tx, pet.id, expectedVersion, pet.availability, to))) return false;
     await this.pets.appendHistory(tx, [{ petId: pet.id, kind: 'availability', fromStatus: pet.availability, toStatus: to, actorId, reason }]);

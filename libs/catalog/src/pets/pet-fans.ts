@@ -49,11 +49,10 @@ export class PetFans {
   async nextBatch(tx: TransactionContext, petId: string, after: string, limit: number): Promise<string[] | null> {
     const [visible] = await tx.manager.query(`SELECT 1 AS visible FROM pets p WHERE p.id = ? AND ${publiclyVisiblePetSql('p')}`, [petId]);
     if (!visible) return null;
-    const rows: Array<{ userId: string }> = await tx.manager.query('SELECT user_id AS userId FROM pet_favorites WHERE pet_id = ? AND user_id > ? ORDER BY user_id LIMIT ?', [
-      petId,
-      after,
-      limit,
-    ]);
+    const rows: Array<{ userId: string }> = await tx.manager.query(
+      'SELECT user_id AS userId FROM pet_favorites WHERE pet_id = ? AND user_id > ? ORDER BY user_id LIMIT ?',
+      [petId, after, limit],
+    );
     return rows.map((row) => row.userId);
   }
 }

@@ -7,19 +7,27 @@ const ACTIONS: ListingAction[] = ['submit', 'publish', 'return', 'retire'];
 
 describe('listing state machine', () => {
   it("has exactly the contract's transitions for a rescue's listing", () => {
-    const valid = STATUSES.flatMap((from) => ACTIONS.filter((action) => safe(() => listingTransitionOf('rescue', from, action))).map((action) => `${from} -${action}-> ${listingTransitionOf('rescue', from, action).to}`));
+    const valid = STATUSES.flatMap((from) =>
+      ACTIONS.filter((action) => safe(() => listingTransitionOf('rescue', from, action))).map(
+        (action) => `${from} -${action}-> ${listingTransitionOf('rescue', from, action).to}`,
+      ),
+    );
     expect(valid).toEqual(['draft -publish-> published', 'published -retire-> retired']);
   });
 
   it("has exactly the contract's transitions for a rehomer's listing", () => {
     const valid = STATUSES.flatMap((from) =>
-      ACTIONS.filter((action) => safe(() => listingTransitionOf('individual', from, action))).map((action) => `${from} -${action}-> ${listingTransitionOf('individual', from, action).to}`),
+      ACTIONS.filter((action) => safe(() => listingTransitionOf('individual', from, action))).map(
+        (action) => `${from} -${action}-> ${listingTransitionOf('individual', from, action).to}`,
+      ),
     );
     expect(valid).toEqual(['draft -submit-> submitted', 'submitted -publish-> published', 'submitted -return-> draft', 'published -retire-> retired']);
   });
 
   it('answers INVALID_TRANSITION with the state and the action for anything else', () => {
-    expect(() => listingTransitionOf('rescue', 'retired', 'publish')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION', details: { from: 'retired', action: 'publish' } }));
+    expect(() => listingTransitionOf('rescue', 'retired', 'publish')).toThrow(
+      expect.objectContaining({ code: 'INVALID_TRANSITION', details: { from: 'retired', action: 'publish' } }),
+    );
   });
 
   it('keeps moderation to moderators, publication of a rescue draft to a verified rescue, and asks a reason to return', () => {
@@ -33,7 +41,9 @@ describe('listing state machine', () => {
 describe('availability state machine', () => {
   it('never allows a change to the same status', () => {
     for (const status of Object.keys(AVAILABILITY_TRANSITIONS) as Availability[]) {
-      expect(() => assertAvailabilityTransition(status, status)).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION', details: { from: status, to: status } }));
+      expect(() => assertAvailabilityTransition(status, status)).toThrow(
+        expect.objectContaining({ code: 'INVALID_TRANSITION', details: { from: status, to: status } }),
+      );
     }
   });
 

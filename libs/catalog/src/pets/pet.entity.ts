@@ -24,8 +24,40 @@ export const utcDate = (isoDate: string): Date => new Date(`${isoDate}T00:00:00Z
 @Index('idx_pets_rescue', ['rescueId', 'listingStatus', 'createdAt'])
 @Index('idx_pets_owner_user', ['ownerUserId', 'listingStatus', 'createdAt'])
 // Search indexes (migration 1763820000000-pet-search, docs/search.md); owned by the pet-search module.
-@Index('idx_pets_search_published', ['listingStatus', 'deletedAt', 'publishedAt', 'id', 'species', 'size', 'sex', 'birthDateEstimate', 'availability', 'goodWithChildren', 'goodWithDogs', 'goodWithCats', 'houseTrained', 'specialNeeds', 'featured'])
-@Index('idx_pets_search_species', ['listingStatus', 'deletedAt', 'species', 'publishedAt', 'id', 'size', 'sex', 'birthDateEstimate', 'availability', 'goodWithChildren', 'goodWithDogs', 'goodWithCats', 'houseTrained', 'specialNeeds', 'featured'])
+@Index('idx_pets_search_published', [
+  'listingStatus',
+  'deletedAt',
+  'publishedAt',
+  'id',
+  'species',
+  'size',
+  'sex',
+  'birthDateEstimate',
+  'availability',
+  'goodWithChildren',
+  'goodWithDogs',
+  'goodWithCats',
+  'houseTrained',
+  'specialNeeds',
+  'featured',
+])
+@Index('idx_pets_search_species', [
+  'listingStatus',
+  'deletedAt',
+  'species',
+  'publishedAt',
+  'id',
+  'size',
+  'sex',
+  'birthDateEstimate',
+  'availability',
+  'goodWithChildren',
+  'goodWithDogs',
+  'goodWithCats',
+  'houseTrained',
+  'specialNeeds',
+  'featured',
+])
 @Index('idx_pets_search_name', ['listingStatus', 'deletedAt', 'name', 'id'])
 @Index('idx_pets_search_city', ['listingStatus', 'deletedAt', 'city', 'publishedAt', 'id'])
 @Index('idx_pets_search_rescue', ['listingStatus', 'deletedAt', 'rescueId', 'publishedAt', 'id'])

@@ -49,7 +49,10 @@ export const EDITABLE_PET_FIELDS = [
 
 /** Edited fields, and the columns derived from them (the birth date estimate, the search's geo cell). */
 export type PetChanges = Partial<Pick<PetEntity, (typeof EDITABLE_PET_FIELDS)[number] | 'birthDateEstimate' | 'geoCell'>>;
-export type NewPet = Omit<PetEntity, 'createdAt' | 'updatedAt' | 'version' | 'listingStatus' | 'availability' | 'publishedAt' | 'adoptedAt' | 'deletedAt' | 'rescue' | 'ownerUser'>;
+export type NewPet = Omit<
+  PetEntity,
+  'createdAt' | 'updatedAt' | 'version' | 'listingStatus' | 'availability' | 'publishedAt' | 'adoptedAt' | 'deletedAt' | 'rescue' | 'ownerUser'
+>;
 
 export interface NewPetHistoryEntry {
   petId: string;
@@ -261,7 +264,8 @@ export class TypeOrmPetsRepository extends PetsRepository {
 
   async listFavorites(scope: PetVisibilityScope, after: KeysetPosition | null, limit: number): Promise<FavoriteRow[]> {
     const query = this.favorites(scope);
-    if (after) query.andWhere('(f.created_at < :afterAt OR (f.created_at = :afterAt AND f.pet_id < :afterId))', { afterAt: after.createdAt, afterId: after.id });
+    if (after)
+      query.andWhere('(f.created_at < :afterAt OR (f.created_at = :afterAt AND f.pet_id < :afterId))', { afterAt: after.createdAt, afterId: after.id });
     const rows = await query.orderBy('f.created_at', 'DESC').addOrderBy('f.pet_id', 'DESC').limit(limit).getMany();
     return rows.map((row) => ({ createdAt: row.createdAt, id: row.petId, pet: row.pet! }));
   }

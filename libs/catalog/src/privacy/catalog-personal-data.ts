@@ -18,7 +18,8 @@ const EXPORT_QUERIES = {
   rescueMemberships:
     'SELECT s.rescue_id AS rescueId, r.name AS rescueName, s.role, s.joined_at AS joinedAt FROM rescue_staff s JOIN rescues r ON r.id = s.rescue_id WHERE s.user_id = ? ORDER BY s.joined_at',
   // The invitee's address is someone else's personal data: left out.
-  staffInvitationsSent: 'SELECT id, rescue_id AS rescueId, role, created_at AS createdAt, accepted_at AS acceptedAt FROM staff_invitations WHERE invited_by = ? ORDER BY created_at',
+  staffInvitationsSent:
+    'SELECT id, rescue_id AS rescueId, role, created_at AS createdAt, accepted_at AS acceptedAt FROM staff_invitations WHERE invited_by = ? ORDER BY created_at',
   staffInvitationsReceived:
     'SELECT id, rescue_id AS rescueId, role, created_at AS createdAt, expires_at AS expiresAt, accepted_at AS acceptedAt FROM staff_invitations WHERE email = ? ORDER BY created_at',
   petListings: `SELECT id, name, species, primary_breed AS primaryBreed, secondary_breed AS secondaryBreed, sex, size, description, city, region,
@@ -59,7 +60,8 @@ function plainValue(key: string, value: unknown): unknown {
 }
 
 /** Dates as RFC 3339 strings, like the rest of the document; JSON columns as values; flags as booleans. */
-const plain = (rows: Array<Record<string, unknown>>) => rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, plainValue(key, value)])));
+const plain = (rows: Array<Record<string, unknown>>) =>
+  rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, plainValue(key, value)])));
 
 type Section = keyof typeof EXPORT_QUERIES;
 export type CatalogPersonalDataExport = Record<Section, Array<Record<string, unknown>>>;

@@ -150,7 +150,10 @@ export class TypeOrmRescueStaffRepository extends RescueStaffRepository {
       params.push(after.createdAt, after.createdAt, after.id);
     }
     params.push(limit);
-    const rows: MemberRaw[] = await this.dataSource.query(`${MEMBERS} WHERE s.rescue_id = ?${keyset} ORDER BY s.joined_at DESC, s.user_id DESC LIMIT ?`, params);
+    const rows: MemberRaw[] = await this.dataSource.query(
+      `${MEMBERS} WHERE s.rescue_id = ?${keyset} ORDER BY s.joined_at DESC, s.user_id DESC LIMIT ?`,
+      params,
+    );
     return rows.map(toRow);
   }
 

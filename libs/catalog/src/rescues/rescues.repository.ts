@@ -27,7 +27,22 @@ export type NewRescue = Pick<RescueEntity, 'id' | 'name' | 'description' | 'emai
 };
 
 export type RescueChanges = Partial<
-  Pick<RescueEntity, 'name' | 'description' | 'email' | 'phone' | 'website' | 'city' | 'region' | 'postcode' | 'settings' | 'status' | 'verifiedAt' | 'rejectionReason' | 'deletedAt'>
+  Pick<
+    RescueEntity,
+    | 'name'
+    | 'description'
+    | 'email'
+    | 'phone'
+    | 'website'
+    | 'city'
+    | 'region'
+    | 'postcode'
+    | 'settings'
+    | 'status'
+    | 'verifiedAt'
+    | 'rejectionReason'
+    | 'deletedAt'
+  >
 >;
 
 export interface AccountSummary {
@@ -122,7 +137,13 @@ export class TypeOrmRescuesRepository extends RescuesRepository {
   }
 
   async update(tx: TransactionContext, id: string, expectedVersion: number, changes: RescueChanges): Promise<void> {
-    await updateWithVersion(tx.manager, { entity: RescueEntity, resource: 'Rescue', id, expectedVersion, changes: changes as QueryDeepPartialEntity<RescueEntity> });
+    await updateWithVersion(tx.manager, {
+      entity: RescueEntity,
+      resource: 'Rescue',
+      id,
+      expectedVersion,
+      changes: changes as QueryDeepPartialEntity<RescueEntity>,
+    });
   }
 
   findAccount(userId: string, tx?: TransactionContext): Promise<AccountSummary | null> {

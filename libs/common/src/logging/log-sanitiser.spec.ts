@@ -33,7 +33,15 @@ function captureLogs(): { logger: JsonLogger; lines: () => Array<Record<string, 
   });
   const logger = new JsonLogger(createRootLogger({ level: 'info', service: 'test', destination }));
   const text = () => chunks.join('');
-  return { logger, text, lines: () => text().split('\n').filter(Boolean).map((line) => JSON.parse(line)) };
+  return {
+    logger,
+    text,
+    lines: () =>
+      text()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
+  };
 }
 
 describe('statementShape', () => {
@@ -58,7 +66,9 @@ describe('withoutQuotedValues', () => {
     expect(withoutQuotedValues(`Duplicate entry '${EMAIL}-2' for key 'users.uq_users_email'`)).toBe("Duplicate entry ? for key 'users.uq_users_email'");
     expect(withoutQuotedValues("Column 'expires_at' cannot be null")).toBe("Column 'expires_at' cannot be null");
     expect(withoutQuotedValues("Table 'pets.feature_flags' doesn't exist")).toBe("Table 'pets.feature_flags' doesn't exist");
-    expect(withoutQuotedValues("Incorrect datetime value: 'Alice' for column `born_at` at row 1")).toBe('Incorrect datetime value: ? for column `born_at` at row 1');
+    expect(withoutQuotedValues("Incorrect datetime value: 'Alice' for column `born_at` at row 1")).toBe(
+      'Incorrect datetime value: ? for column `born_at` at row 1',
+    );
     expect(withoutQuotedValues("Duplicate entry 'Alice O'Hara' for key 'uq'")).toBe("Duplicate entry ? for key 'uq'");
   });
 });
@@ -80,7 +90,11 @@ describe('sanitiseLogValue', () => {
   it('serialises a raw mysql2 error the same way, its formatted sql reduced to a shape', () => {
     const driverError = (duplicateKeyError() as QueryFailedError).driverError as Error;
     const serialised = sanitiseLogValue({ err: driverError }) as { err: Record<string, unknown> };
-    expect(serialised.err).toMatchObject({ code: 'ER_DUP_ENTRY', errno: 1062, statement: 'INSERT INTO `users`(`id`, `email`, `name`, `failed_logins`) VALUES (?, ?, ?, ?)' });
+    expect(serialised.err).toMatchObject({
+      code: 'ER_DUP_ENTRY',
+      errno: 1062,
+      statement: 'INSERT INTO `users`(`id`, `email`, `name`, `failed_logins`) VALUES (?, ?, ?, ?)',
+    });
     expect(JSON.stringify(serialised)).not.toMatch(/alice|Hara/i);
   });
 
@@ -103,7 +117,8 @@ describe('sanitiseLogValue', () => {
       err: error,
     });
     const text = JSON.stringify(value);
-    for (const personal of ['Alice', 'Hara', 'LS1', '10.1.2.3', 'abc', 'sid=1', '"pw"', '"s"', 'sentry', '496', 'hello', '"rt"']) expect(text).not.toContain(personal);
+    for (const personal of ['Alice', 'Hara', 'LS1', '10.1.2.3', 'abc', 'sid=1', '"pw"', '"s"', 'sentry', '496', 'hello', '"rt"'])
+      expect(text).not.toContain(personal);
     expect(value).toMatchObject({
       jobId: 'j1',
       emailStatus: 'sent',

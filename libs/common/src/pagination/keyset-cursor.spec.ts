@@ -11,8 +11,15 @@ describe('keyset cursors', () => {
 
   it('refuses anything it did not encode as VALIDATION_FAILED on the cursor field', () => {
     const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    for (const bad of ['garbage', forged({ a: 1 }), forged(['yesterday', position.id]), forged([position.createdAt.toISOString(), "x' OR 1=1 -- aaaaaaaaaaaaaaaaaaaaaa"])]) {
-      expect(() => decodeCursor(bad)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ field: 'cursor' })] } }));
+    for (const bad of [
+      'garbage',
+      forged({ a: 1 }),
+      forged(['yesterday', position.id]),
+      forged([position.createdAt.toISOString(), "x' OR 1=1 -- aaaaaaaaaaaaaaaaaaaaaa"]),
+    ]) {
+      expect(() => decodeCursor(bad)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ field: 'cursor' })] } }),
+      );
     }
   });
 

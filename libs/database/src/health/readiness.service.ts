@@ -46,7 +46,9 @@ export class ReadinessService {
       redis: redis.status === 'fulfilled' ? 'up' : 'down',
       migrations: migrations.status === 'fulfilled' && migrations.value ? 'up' : 'down',
     } as const;
-    const failing = Object.entries(checks).filter(([, state]) => state === 'down').map(([name]) => name);
+    const failing = Object.entries(checks)
+      .filter(([, state]) => state === 'down')
+      .map(([name]) => name);
     if (failing.length > 0) {
       throw new DomainError('SERVICE_UNAVAILABLE', `Not ready: ${failing.join(', ')} unavailable.`, { checks });
     }

@@ -16,6 +16,9 @@ export class Breeds1763810000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM breeds WHERE (species, name) IN (${BREEDS.map(() => '(?, ?)').join(', ')})`, BREEDS.flatMap((breed) => [breed.species, breed.name]));
+    await q.query(
+      `DELETE FROM breeds WHERE (species, name) IN (${BREEDS.map(() => '(?, ?)').join(', ')})`,
+      BREEDS.flatMap((breed) => [breed.species, breed.name]),
+    );
   }
 }

@@ -22,7 +22,8 @@ export class PetSearch1763820000000 implements MigrationInterface {
     // a forward scan, the only direction in which both engines push filter conditions down to index entries
     // (index condition pushdown). The filter columns after the sort columns let a scan test size, sex, age,
     // flags and availability on the index entry, and let a capped count read no rows at all.
-    const filterTail = 'size, sex, birth_date_estimate, availability, good_with_children, good_with_dogs, good_with_cats, house_trained, special_needs, featured';
+    const filterTail =
+      'size, sex, birth_date_estimate, availability, good_with_children, good_with_dogs, good_with_cats, house_trained, special_needs, featured';
     await q.query(`ALTER TABLE pets
       ADD INDEX idx_pets_search_published (listing_status, deleted_at, published_at DESC, id DESC, species, ${filterTail}),
       ADD INDEX idx_pets_search_species (listing_status, deleted_at, species, published_at DESC, id DESC, ${filterTail}),

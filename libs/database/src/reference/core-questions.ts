@@ -46,7 +46,13 @@ export const CORE_QUESTIONS: readonly ApplicationQuestionDto[] = [
     required: true,
     options: ['none', 'dogs', 'cats', 'rabbits', 'birds', 'small_mammals', 'reptiles', 'other'],
   }),
-  question({ key: 'other_pets_details', type: 'long_text', prompt: 'Tell us about your other pets.', helpText: 'Age, temperament, neutered, vaccinated.', required: false }),
+  question({
+    key: 'other_pets_details',
+    type: 'long_text',
+    prompt: 'Tell us about your other pets.',
+    helpText: 'Age, temperament, neutered, vaccinated.',
+    required: false,
+  }),
   question({ key: 'experience', type: 'long_text', prompt: 'What experience do you have with pets?', required: true }),
   question({
     key: 'working_hours',

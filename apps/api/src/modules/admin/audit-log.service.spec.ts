@@ -44,7 +44,14 @@ describe('AuditLogService', () => {
     const service = new AuditLogService(repository);
     const first = await service.list({ action: 'feature.updated', from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', limit: 2 });
     expect(repository.calls[0]).toEqual({
-      filter: { targetType: undefined, targetId: undefined, actorId: undefined, action: 'feature.updated', from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-02-01T00:00:00Z') },
+      filter: {
+        targetType: undefined,
+        targetId: undefined,
+        actorId: undefined,
+        action: 'feature.updated',
+        from: new Date('2026-01-01T00:00:00Z'),
+        to: new Date('2026-02-01T00:00:00Z'),
+      },
       after: null,
       limit: 3,
     });

@@ -46,9 +46,34 @@ class InMemoryAdminRepository extends AdminRepository {
 const then = new Date('2026-01-01T00:00:00.000Z');
 function setup() {
   const repository = new InMemoryAdminRepository();
-  repository.features.set('chat.enabled', Object.assign({} as FeatureFlagEntity, { key: 'chat.enabled', enabled: true, description: 'Chat', version: 1, createdAt: then, updatedAt: then }));
-  repository.config.set('pets.maxPhotos', Object.assign({} as ConfigEntryEntity, { key: 'pets.maxPhotos', value: 12, isPublic: true, description: 'Photos', version: 1, createdAt: then, updatedAt: then }));
-  repository.config.set('a.private', Object.assign({} as ConfigEntryEntity, { key: 'a.private', value: { x: 1 }, isPublic: false, description: 'Hidden', version: 4, createdAt: then, updatedAt: then }));
+  repository.features.set(
+    'chat.enabled',
+    Object.assign({} as FeatureFlagEntity, { key: 'chat.enabled', enabled: true, description: 'Chat', version: 1, createdAt: then, updatedAt: then }),
+  );
+  repository.config.set(
+    'pets.maxPhotos',
+    Object.assign({} as ConfigEntryEntity, {
+      key: 'pets.maxPhotos',
+      value: 12,
+      isPublic: true,
+      description: 'Photos',
+      version: 1,
+      createdAt: then,
+      updatedAt: then,
+    }),
+  );
+  repository.config.set(
+    'a.private',
+    Object.assign({} as ConfigEntryEntity, {
+      key: 'a.private',
+      value: { x: 1 },
+      isPublic: false,
+      description: 'Hidden',
+      version: 4,
+      createdAt: then,
+      updatedAt: then,
+    }),
+  );
   const audit = new FakeAudit();
   return { repository, audit, service: new PlatformSettingsService(repository, audit.asService()) };
 }
@@ -76,7 +101,10 @@ describe('PlatformSettingsService features', () => {
 
   it('rejects a stale version and an unknown flag without auditing', async () => {
     const { repository, audit, service } = setup();
-    await expect(service.updateFeature('chat.enabled', { enabled: false, expectedVersion: 7 })).rejects.toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 1 } });
+    await expect(service.updateFeature('chat.enabled', { enabled: false, expectedVersion: 7 })).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { currentVersion: 1 },
+    });
     await expect(service.updateFeature('no.such', { enabled: true, expectedVersion: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(repository.features.get('chat.enabled')?.enabled).toBe(true);
     expect(audit.events).toEqual([]);
@@ -96,8 +124,19 @@ describe('PlatformSettingsService configuration', () => {
 
   it('changes a value (keeping unspecified fields), audits it, and refuses an absent value', async () => {
     const { repository, audit, service } = setup();
-    expect(await service.updateConfig('pets.maxPhotos', { value: 20, expectedVersion: 1 })).toMatchObject({ value: 20, isPublic: true, description: 'Photos', version: 2 });
-    expect(audit.events[0]).toMatchObject({ action: 'config.updated', targetType: 'config', targetId: 'pets.maxPhotos', before: { value: 12 }, after: { value: 20 } });
+    expect(await service.updateConfig('pets.maxPhotos', { value: 20, expectedVersion: 1 })).toMatchObject({
+      value: 20,
+      isPublic: true,
+      description: 'Photos',
+      version: 2,
+    });
+    expect(audit.events[0]).toMatchObject({
+      action: 'config.updated',
+      targetType: 'config',
+      targetId: 'pets.maxPhotos',
+      before: { value: 12 },
+      after: { value: 20 },
+    });
     await expect(service.updateConfig('pets.maxPhotos', { expectedVersion: 2 } as never)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(repository.config.get('pets.maxPhotos')?.value).toBe(20);
   });
@@ -105,6 +144,9 @@ describe('PlatformSettingsService configuration', () => {
   it('answers 404 for an unknown key and 409 for a stale version', async () => {
     const { service } = setup();
     await expect(service.updateConfig('no.such', { value: 1, expectedVersion: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(service.updateConfig('a.private', { value: 1, expectedVersion: 1 })).rejects.toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 4 } });
+    await expect(service.updateConfig('a.private', { value: 1, expectedVersion: 1 })).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { currentVersion: 4 },
+    });
   });
 });

@@ -31,7 +31,13 @@ export class PlatformSettingsService {
       const changes: FeatureChanges = { enabled: body.enabled, ...(body.description !== undefined ? { description: body.description } : {}) };
       await this.admin.updateFeature(tx, key, body.expectedVersion, changes);
       const after = await this.mustFindFeature(tx, key);
-      await this.audit.record(tx, { action: 'feature.updated', targetType: 'feature', targetId: key, before: featureState(before), after: featureState(after) });
+      await this.audit.record(tx, {
+        action: 'feature.updated',
+        targetType: 'feature',
+        targetId: key,
+        before: featureState(before),
+        after: featureState(after),
+      });
       return toFeatureDto(after);
     });
   }

@@ -21,18 +21,36 @@ describe('who may see and act on an application', () => {
   });
 
   it('lets the applicant see their own application without making them an insider', () => {
-    expect(applicationAccessOf(rescueApplication, caller('applicant'), null)).toEqual({ applicant: true, owner: false, insider: false, readsAll: false, visible: true });
+    expect(applicationAccessOf(rescueApplication, caller('applicant'), null)).toEqual({
+      applicant: true,
+      owner: false,
+      insider: false,
+      readsAll: false,
+      visible: true,
+    });
   });
 
   it('lets platform admins read every application but act on none; moderators read none', () => {
     for (const role of ['admin', 'super_admin'] as const) {
-      expect(applicationAccessOf(rescueApplication, caller('staffer', role), null)).toEqual({ applicant: false, owner: false, insider: false, readsAll: true, visible: true });
+      expect(applicationAccessOf(rescueApplication, caller('staffer', role), null)).toEqual({
+        applicant: false,
+        owner: false,
+        insider: false,
+        readsAll: true,
+        visible: true,
+      });
     }
     expect(applicationAccessOf(rescueApplication, caller('mod', 'moderator'), null).visible).toBe(false);
   });
 
   it('never makes an applicant who joined the rescue later the owner side (or an insider) of their own application', () => {
-    expect(applicationAccessOf(rescueApplication, caller('applicant', 'rescue_staff'), 'admin')).toEqual({ applicant: true, owner: false, insider: false, readsAll: false, visible: true });
+    expect(applicationAccessOf(rescueApplication, caller('applicant', 'rescue_staff'), 'admin')).toEqual({
+      applicant: true,
+      owner: false,
+      insider: false,
+      readsAll: false,
+      visible: true,
+    });
   });
 
   it('ignores a rescue role for a rehomer pet (the role is of another rescue)', () => {

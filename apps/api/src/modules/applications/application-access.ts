@@ -76,7 +76,10 @@ export class ApplicationAccessPolicy {
   /** 404 unless the caller may see it, 403 unless they are its owner side. */
   async assertOwner(application: ApplicationOwnership, caller: Principal, tx?: TransactionContext): Promise<ApplicationAccess> {
     const access = await this.assertVisible(application, caller, tx);
-    if (!access.owner) throw new DomainError('FORBIDDEN', "Only the pet's owner side (the rescue's admins and staff, or the rehomer) can do this.", { applicationId: application.id });
+    if (!access.owner)
+      throw new DomainError('FORBIDDEN', "Only the pet's owner side (the rescue's admins and staff, or the rehomer) can do this.", {
+        applicationId: application.id,
+      });
     return access;
   }
 }

@@ -33,12 +33,20 @@ export class ApplicationCaseworkController {
 
   @ContractRoute(operations.scheduleHomeVisit)
   @Idempotent()
-  scheduleHomeVisit(@CurrentPrincipal() caller: Principal, @Param() params: ScheduleHomeVisitParams, @Body() body: ScheduleHomeVisitRequestDto): UnitOfWork<HomeVisitDto> {
+  scheduleHomeVisit(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: ScheduleHomeVisitParams,
+    @Body() body: ScheduleHomeVisitRequestDto,
+  ): UnitOfWork<HomeVisitDto> {
     return (tx) => this.casework.scheduleHomeVisit(tx, caller, params.applicationId, body);
   }
 
   @ContractRoute(operations.updateHomeVisit)
-  updateHomeVisit(@CurrentPrincipal() caller: Principal, @Param() params: UpdateHomeVisitParams, @Body() body: UpdateHomeVisitRequestDto): Promise<HomeVisitDto> {
+  updateHomeVisit(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: UpdateHomeVisitParams,
+    @Body() body: UpdateHomeVisitRequestDto,
+  ): Promise<HomeVisitDto> {
     return this.casework.updateHomeVisit(caller, params.applicationId, params.visitId, body);
   }
 
@@ -62,7 +70,11 @@ export class ApplicationCaseworkController {
 
   @ContractRoute(operations.sendApplicationMessage)
   @Idempotent()
-  sendApplicationMessage(@CurrentPrincipal() caller: Principal, @Param() params: SendApplicationMessageParams, @Body() body: SendMessageRequestDto): UnitOfWork<ApplicationMessageDto> {
+  sendApplicationMessage(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: SendApplicationMessageParams,
+    @Body() body: SendMessageRequestDto,
+  ): UnitOfWork<ApplicationMessageDto> {
     return (tx) => this.messages.send(tx, caller, params.applicationId, body);
   }
 }

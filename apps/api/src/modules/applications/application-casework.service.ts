@@ -12,7 +12,15 @@ import type {
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
 import { ApplicationAccessPolicy, applicationNotFound } from './application-access';
-import { type ApplicationEntity, ApplicationsRepository, CaseworkRepository, type HomeVisitChanges, IN_REVIEW_STATUSES, isOpen, type ReferenceChanges } from '@app/catalog';
+import {
+  type ApplicationEntity,
+  ApplicationsRepository,
+  CaseworkRepository,
+  type HomeVisitChanges,
+  IN_REVIEW_STATUSES,
+  isOpen,
+  type ReferenceChanges,
+} from '@app/catalog';
 import { toHomeVisitDto, toReferenceDto } from './application.mapper';
 
 /** A reference's status only moves forward; staying put is allowed (to add notes). */
@@ -36,11 +44,24 @@ export class ApplicationCaseworkService {
   async scheduleHomeVisit(tx: TransactionContext, caller: Principal, applicationId: string, body: ScheduleHomeVisitRequestDto): Promise<HomeVisitDto> {
     const application = await this.ownApplication(tx, caller, applicationId);
     if (!IN_REVIEW_STATUSES.includes(application.status)) {
-      throw new DomainError('CONFLICT', `Home visits are scheduled while an application is in review, not when it is ${application.status}.`, { status: application.status });
+      throw new DomainError('CONFLICT', `Home visits are scheduled while an application is in review, not when it is ${application.status}.`, {
+        status: application.status,
+      });
     }
     const id = newId();
-    await this.casework.insertHomeVisit(tx, { id, applicationId, scheduledAt: new Date(body.scheduledAt), notes: body.notes ?? null, scheduledBy: caller.userId });
-    await this.audit.record(tx, { action: 'application.home_visit_scheduled', targetType: 'application', targetId: applicationId, after: { visitId: id, scheduledAt: body.scheduledAt } });
+    await this.casework.insertHomeVisit(tx, {
+      id,
+      applicationId,
+      scheduledAt: new Date(body.scheduledAt),
+      notes: body.notes ?? null,
+      scheduledBy: caller.userId,
+    });
+    await this.audit.record(tx, {
+      action: 'application.home_visit_scheduled',
+      targetType: 'application',
+      targetId: applicationId,
+      after: { visitId: id, scheduledAt: body.scheduledAt },
+    });
     return toHomeVisitDto((await this.casework.findHomeVisit(applicationId, id, tx))!, true);
   }
 
@@ -51,13 +72,17 @@ export class ApplicationCaseworkService {
       const visit = await this.casework.findHomeVisit(applicationId, visitId, tx);
       if (!visit) throw new NotFoundError('Home visit', visitId);
       if (visit.outcome !== 'scheduled') {
-        throw new DomainError('INVALID_TRANSITION', `The visit is ${visit.outcome}; its outcome is final.`, { from: visit.outcome, to: body.outcome ?? visit.outcome });
+        throw new DomainError('INVALID_TRANSITION', `The visit is ${visit.outcome}; its outcome is final.`, {
+          from: visit.outcome,
+          to: body.outcome ?? visit.outcome,
+        });
       }
       if (!isOpen(application.status)) throw new DomainError('CONFLICT', `The application is ${application.status}.`, { status: application.status });
       const changes: HomeVisitChanges = {};
       if (body.scheduledAt !== undefined) changes.scheduledAt = new Date(body.scheduledAt);
       if (body.notes !== undefined) changes.notes = body.notes;
-      if (body.outcome !== undefined && body.outcome !== 'scheduled') Object.assign(changes, { outcome: body.outcome, recordedAt: new Date(), recordedBy: caller.userId });
+      if (body.outcome !== undefined && body.outcome !== 'scheduled')
+        Object.assign(changes, { outcome: body.outcome, recordedAt: new Date(), recordedBy: caller.userId });
       await this.casework.updateHomeVisit(tx, visitId, body.expectedVersion, changes);
       await this.audit.record(tx, {
         action: 'application.home_visit_updated',
@@ -77,10 +102,15 @@ export class ApplicationCaseworkService {
       if (!reference) throw new NotFoundError('Reference', referenceId);
       // Before review the applicant may still replace their references; after it, the findings are final.
       if (!IN_REVIEW_STATUSES.includes(application.status)) {
-        throw new DomainError('CONFLICT', `References are checked while an application is in review, not when it is ${application.status}.`, { status: application.status });
+        throw new DomainError('CONFLICT', `References are checked while an application is in review, not when it is ${application.status}.`, {
+          status: application.status,
+        });
       }
       if (REFERENCE_ORDER.indexOf(body.status) < REFERENCE_ORDER.indexOf(reference.status)) {
-        throw new DomainError('INVALID_TRANSITION', `A ${reference.status} reference cannot go back to ${body.status}.`, { from: reference.status, to: body.status });
+        throw new DomainError('INVALID_TRANSITION', `A ${reference.status} reference cannot go back to ${body.status}.`, {
+          from: reference.status,
+          to: body.status,
+        });
       }
       const now = new Date();
       const changes: ReferenceChanges = { status: body.status, updatedBy: caller.userId };

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { newId, NotFoundError } from '@app/common';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toKeysetPage } from '@app/common/pagination/keyset-cursor';
-import type { ApplicationDraftDto, ApplicationDraftPageDto, CreateApplicationDraftRequestDto, ListApplicationDraftsQuery, UpdateApplicationDraftRequestDto } from '@app/contracts';
+import type {
+  ApplicationDraftDto,
+  ApplicationDraftPageDto,
+  CreateApplicationDraftRequestDto,
+  ListApplicationDraftsQuery,
+  UpdateApplicationDraftRequestDto,
+} from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
 import { assertValidSubmission, storedAnswers } from './application-form';

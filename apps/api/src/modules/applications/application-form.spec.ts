@@ -24,7 +24,8 @@ const FORM = [
   q({ key: 'from', type: 'date', required: false }),
 ];
 
-const fields = (errors: Array<{ field: string; constraints: Record<string, string> }>) => Object.fromEntries(errors.map((e) => [e.field, Object.keys(e.constraints)[0]]));
+const fields = (errors: Array<{ field: string; constraints: Record<string, string> }>) =>
+  Object.fromEntries(errors.map((e) => [e.field, Object.keys(e.constraints)[0]]));
 
 describe('answers', () => {
   it('accepts a complete, well-typed set of answers', () => {
@@ -32,7 +33,11 @@ describe('answers', () => {
   });
 
   it('reports one error per wrong answer, naming the question', () => {
-    const errors = answerErrors(FORM, { name: 42, story: 'x'.repeat(5001), garden: 'yes', home: 'castle', pets: ['dogs', 'dogs'], adults: 11, from: '2026-02-30', extra: 1 }, 'complete');
+    const errors = answerErrors(
+      FORM,
+      { name: 42, story: 'x'.repeat(5001), garden: 'yes', home: 'castle', pets: ['dogs', 'dogs'], adults: 11, from: '2026-02-30', extra: 1 },
+      'complete',
+    );
     expect(fields(errors)).toEqual({
       'answers.extra': 'unknownQuestion',
       'answers.name': 'type',
@@ -47,7 +52,13 @@ describe('answers', () => {
 
   it('requires answers to required questions when complete, not in a draft; blanks count as missing', () => {
     const missing = fields(answerErrors(FORM, { name: '  ', pets: [] }, 'complete'));
-    expect(missing).toEqual({ 'answers.name': 'required', 'answers.garden': 'required', 'answers.home': 'required', 'answers.pets': 'required', 'answers.adults': 'required' });
+    expect(missing).toEqual({
+      'answers.name': 'required',
+      'answers.garden': 'required',
+      'answers.home': 'required',
+      'answers.pets': 'required',
+      'answers.adults': 'required',
+    });
     expect(answerErrors(FORM, { name: '  ', pets: [] }, 'partial')).toEqual([]);
     expect(fields(answerErrors(FORM, { adults: 0 }, 'partial'))).toEqual({ 'answers.adults': 'range' });
   });
@@ -68,9 +79,12 @@ describe('answers', () => {
   });
 
   it('needs a way to reach each reference, and throws every problem at once', () => {
-    expect(referenceErrors([{ name: 'A', relationship: 'friend' }, { name: 'B', relationship: 'vet', phone: '+44 113 496 0000' }])).toEqual([
-      { field: 'references[0]', constraints: { contact: 'give an e-mail address or a phone number' } },
-    ]);
+    expect(
+      referenceErrors([
+        { name: 'A', relationship: 'friend' },
+        { name: 'B', relationship: 'vet', phone: '+44 113 496 0000' },
+      ]),
+    ).toEqual([{ field: 'references[0]', constraints: { contact: 'give an e-mail address or a phone number' } }]);
     try {
       assertValidSubmission(FORM, { adults: 99 }, [{ name: 'A', relationship: 'friend' }], 'complete');
       expect.unreachable();

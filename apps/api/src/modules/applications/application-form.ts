@@ -49,7 +49,8 @@ export function questionSetFrom(inputs: readonly ApplicationQuestionInputDto[], 
         return null;
       }
       const overridden = LIBRARY_FIELDS.filter((name) => input[name] !== undefined);
-      if (overridden.length > 0) errors.push(problem(`${field}.${overridden[0]}`, 'notAllowed', "a core question's wording comes from the library; send only key, source and required"));
+      if (overridden.length > 0)
+        errors.push(problem(`${field}.${overridden[0]}`, 'notAllowed', "a core question's wording comes from the library; send only key, source and required"));
       return { ...core, required: input.required };
     }
     if (core) errors.push(problem(`${field}.key`, 'customKey', `${input.key} is a core question's key; choose another key`));
@@ -72,7 +73,8 @@ export function questionSetFrom(inputs: readonly ApplicationQuestionInputDto[], 
   return questions as ApplicationQuestionDto[];
 }
 
-const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 
 function isCalendarDate(value: string): boolean {
   if (!DATE.test(value)) return false;

@@ -36,7 +36,10 @@ export class ApplicationFormsController {
   }
 
   @ContractRoute(operations.getPetApplicationQuestions)
-  getPetApplicationQuestions(@OptionalPrincipal() caller: Principal | null, @Param() params: GetPetApplicationQuestionsParams): Promise<ApplicationQuestionSetDto> {
+  getPetApplicationQuestions(
+    @OptionalPrincipal() caller: Principal | null,
+    @Param() params: GetPetApplicationQuestionsParams,
+  ): Promise<ApplicationQuestionSetDto> {
     return this.forms.forPet(caller, params.petId);
   }
 }

@@ -36,15 +36,30 @@ export class ApplicationMessagesService {
   async send(tx: TransactionContext, caller: Principal, applicationId: string, body: SendMessageRequestDto): Promise<ApplicationMessageDto> {
     const { application, access } = await this.participant(caller, applicationId, tx);
     const id = newId();
-    const message = await this.messages.insert(tx, { id, applicationId, senderId: caller.userId, senderSide: access.applicant ? 'applicant' : 'owner', body: body.body });
-    await this.notifier.messageReceived(tx, notifiedApplication(application), { id, senderId: caller.userId, fromApplicant: access.applicant, body: body.body });
+    const message = await this.messages.insert(tx, {
+      id,
+      applicationId,
+      senderId: caller.userId,
+      senderSide: access.applicant ? 'applicant' : 'owner',
+      body: body.body,
+    });
+    await this.notifier.messageReceived(tx, notifiedApplication(application), {
+      id,
+      senderId: caller.userId,
+      fromApplicant: access.applicant,
+      body: body.body,
+    });
     const dto = toMessageDto(message);
     const recipientIds = await this.access.threadReaders(application, tx);
     tx.afterCommit(() => this.signals.publish({ kind: 'application-message', recipientIds, applicationId, message: dto }));
     return dto;
   }
 
-  private async participant(caller: Principal, applicationId: string, tx?: TransactionContext): Promise<{ application: ApplicationEntity; access: ApplicationAccess }> {
+  private async participant(
+    caller: Principal,
+    applicationId: string,
+    tx?: TransactionContext,
+  ): Promise<{ application: ApplicationEntity; access: ApplicationAccess }> {
     const application = await this.applications.findById(applicationId, tx);
     const access = application && (await this.access.accessTo(application, caller, tx));
     if (!application || !access || !(access.applicant || access.owner)) throw applicationNotFound(applicationId);

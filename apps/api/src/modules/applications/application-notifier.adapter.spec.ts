@@ -56,7 +56,12 @@ describe('who hears about an application', () => {
     const { adapter, tx, notifier, recipients } = setup();
     await adapter.submitted(tx, application());
     expect(recipients()).toEqual(['boss', 'helper']);
-    expect(notifier.notified[0]).toMatchObject({ type: 'application_submitted', resourceType: 'application', resourceId: 'app-1', eventKey: 'application-submitted:app-1' });
+    expect(notifier.notified[0]).toMatchObject({
+      type: 'application_submitted',
+      resourceType: 'application',
+      resourceId: 'app-1',
+      eventKey: 'application-submitted:app-1',
+    });
   });
 
   it('tells only the assignee once an application is assigned, and never the actor', async () => {
@@ -64,13 +69,17 @@ describe('who hears about an application', () => {
     await adapter.messageReceived(tx, application({ assigneeId: 'helper' }), { id: 'm1', senderId: 'ann', fromApplicant: true, body: 'Hi' });
     expect(recipients()).toEqual(['helper']);
     const other = setup();
-    await other.adapter.statusChanged(other.tx, [{ application: application(), change: { historyId: 'h1', from: 'approved', to: 'withdrawn', reason: null, actorId: 'ann' } }]);
+    await other.adapter.statusChanged(other.tx, [
+      { application: application(), change: { historyId: 'h1', from: 'approved', to: 'withdrawn', reason: null, actorId: 'ann' } },
+    ]);
     expect(other.recipients()).toEqual(['boss', 'helper']);
   });
 
   it("tells the applicant of the owner side's and the platform's steps, keyed by the history entry", async () => {
     const { adapter, tx, notifier } = setup();
-    await adapter.statusChanged(tx, [{ application: application(), change: { historyId: 'h9', from: 'under_review', to: 'rejected', reason: 'pet adopted', actorId: null } }]);
+    await adapter.statusChanged(tx, [
+      { application: application(), change: { historyId: 'h9', from: 'under_review', to: 'rejected', reason: 'pet adopted', actorId: null } },
+    ]);
     expect(notifier.notified).toEqual([
       expect.objectContaining({ userId: 'ann', type: 'application_status_changed', body: 'Reason: pet adopted', eventKey: 'application-status:h9' }),
     ]);

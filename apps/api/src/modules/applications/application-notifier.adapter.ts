@@ -42,7 +42,14 @@ export class ApplicationNotifications extends ApplicationNotifier {
     await this.notifier.notify(
       tx,
       owners.map((userId) =>
-        this.event(application, userId, 'application_submitted', `New application for ${application.petName}`, `${application.applicantName} applied to adopt ${application.petName}.`, `application-submitted:${application.id}`),
+        this.event(
+          application,
+          userId,
+          'application_submitted',
+          `New application for ${application.petName}`,
+          `${application.applicantName} applied to adopt ${application.petName}.`,
+          `application-submitted:${application.id}`,
+        ),
       ),
     );
   }
@@ -57,12 +64,17 @@ export class ApplicationNotifications extends ApplicationNotifier {
         ? `${application.applicantName} withdrew their application for ${application.petName}`
         : `Your application for ${application.petName}: ${STATUS_LABELS[change.to]}`;
       const body = change.reason ? `Reason: ${change.reason}` : `The application is now ${STATUS_LABELS[change.to]} (it was ${STATUS_LABELS[change.from]}).`;
-      for (const userId of recipients) events.push(this.event(application, userId, 'application_status_changed', title, body, `application-status:${change.historyId}`));
+      for (const userId of recipients)
+        events.push(this.event(application, userId, 'application_status_changed', title, body, `application-status:${change.historyId}`));
     }
     await this.notifier.notify(tx, events);
   }
 
-  async assigned(tx: TransactionContext, application: NotifiedApplication, assignment: { assigneeId: string; actorId: string; version: number }): Promise<void> {
+  async assigned(
+    tx: TransactionContext,
+    application: NotifiedApplication,
+    assignment: { assigneeId: string; actorId: string; version: number },
+  ): Promise<void> {
     if (assignment.assigneeId === assignment.actorId) return;
     await this.notifier.notify(tx, [
       this.event(
@@ -76,11 +88,24 @@ export class ApplicationNotifications extends ApplicationNotifier {
     ]);
   }
 
-  async messageReceived(tx: TransactionContext, application: NotifiedApplication, message: { id: string; senderId: string; fromApplicant: boolean; body: string }): Promise<void> {
+  async messageReceived(
+    tx: TransactionContext,
+    application: NotifiedApplication,
+    message: { id: string; senderId: string; fromApplicant: boolean; body: string },
+  ): Promise<void> {
     const recipients = message.fromApplicant ? await this.ownerSide(tx, application, message.senderId) : [application.applicantId];
     await this.notifier.notify(
       tx,
-      recipients.map((userId) => this.event(application, userId, 'message_received', `New message about ${application.petName}`, preview(message.body), `application-message:${message.id}`)),
+      recipients.map((userId) =>
+        this.event(
+          application,
+          userId,
+          'message_received',
+          `New message about ${application.petName}`,
+          preview(message.body),
+          `application-message:${message.id}`,
+        ),
+      ),
     );
   }
 
@@ -95,7 +120,14 @@ export class ApplicationNotifications extends ApplicationNotifier {
     return application.assigneeId && members.includes(application.assigneeId) ? [application.assigneeId] : members;
   }
 
-  private event(application: NotifiedApplication, userId: string, type: NotificationEvent['type'], title: string, body: string, eventKey: string): NotificationEvent {
+  private event(
+    application: NotifiedApplication,
+    userId: string,
+    type: NotificationEvent['type'],
+    title: string,
+    body: string,
+    eventKey: string,
+  ): NotificationEvent {
     return { userId, type, title, body, resourceType: 'application', resourceId: application.id, eventKey };
   }
 }

@@ -26,9 +26,17 @@ export abstract class ApplicationNotifier {
   /** The other side hears of each status change: the applicant of the owner side's steps, the owner side of a withdrawal. */
   abstract statusChanged(tx: TransactionContext, changes: ReadonlyArray<{ application: NotifiedApplication; change: StatusChangeEvent }>): Promise<void>;
   /** A new assignee hears that an application is theirs (not when they assigned it to themselves). */
-  abstract assigned(tx: TransactionContext, application: NotifiedApplication, assignment: { assigneeId: string; actorId: string; version: number }): Promise<void>;
+  abstract assigned(
+    tx: TransactionContext,
+    application: NotifiedApplication,
+    assignment: { assigneeId: string; actorId: string; version: number },
+  ): Promise<void>;
   /** The other side of the thread hears of a message. */
-  abstract messageReceived(tx: TransactionContext, application: NotifiedApplication, message: { id: string; senderId: string; fromApplicant: boolean; body: string }): Promise<void>;
+  abstract messageReceived(
+    tx: TransactionContext,
+    application: NotifiedApplication,
+    message: { id: string; senderId: string; fromApplicant: boolean; body: string },
+  ): Promise<void>;
 }
 
 export function notifiedApplication(application: ApplicationEntity): NotifiedApplication {

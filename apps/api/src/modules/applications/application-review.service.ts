@@ -14,7 +14,17 @@ import type {
 } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
-import { type ApplicationEntity, ApplicationsRepository, type ApplicationTransition, CaseworkRepository, COMPETING_STATUSES, isOpen, type PetEntity, transitionByAction, transitionToStatus } from '@app/catalog';
+import {
+  type ApplicationEntity,
+  ApplicationsRepository,
+  type ApplicationTransition,
+  CaseworkRepository,
+  COMPETING_STATUSES,
+  isOpen,
+  type PetEntity,
+  transitionByAction,
+  transitionToStatus,
+} from '@app/catalog';
 import { PET_MANAGING_STAFF_ROLES } from '../pets/pet-access';
 import { ApplicationAccessPolicy, applicationNotFound } from './application-access';
 import { ApplicationDetailReader } from './application-detail.reader';
@@ -99,7 +109,8 @@ export class ApplicationReviewService {
       if (!current || current.rescueId !== rescueId) throw applicationNotFound(applicationId);
       await this.access.assertOwner(current, caller, tx);
       if (body.expectedVersion !== undefined && current.version !== body.expectedVersion) throw new VersionConflictError('Application', current.version);
-      if (!isOpen(current.status)) throw new DomainError('CONFLICT', `A ${current.status} application is closed and is not assigned any more.`, { status: current.status });
+      if (!isOpen(current.status))
+        throw new DomainError('CONFLICT', `A ${current.status} application is closed and is not assigned any more.`, { status: current.status });
       if (body.assigneeId !== null) {
         const role = await this.rescues.roleOf(body.assigneeId, rescueId, tx);
         if (role === null || !PET_MANAGING_STAFF_ROLES.includes(role)) {
@@ -148,12 +159,21 @@ export class ApplicationReviewService {
       const transition = 'action' in request.step ? transitionByAction(read.status, request.step.action) : transitionToStatus(read.status, request.step.to);
       if (!(transition.actor === 'applicant' ? access.applicant : access.owner)) {
         const who = transition.actor === 'applicant' ? 'the applicant' : "the pet's owner side";
-        throw new DomainError('FORBIDDEN', `Only ${who} can ${words(transition.action)} this application.`, { from: transition.from, action: transition.action });
+        throw new DomainError('FORBIDDEN', `Only ${who} can ${words(transition.action)} this application.`, {
+          from: transition.from,
+          action: transition.action,
+        });
       }
       const pet = movesPet(transition) ? await this.lockPetFor(tx, read, transition, request) : null;
 
       const reason = trimmed(request.reason);
-      const changed = await this.applications.changeStatus(tx, { id: read.id, from: transition.from, to: transition.to, expectedVersion: request.expectedVersion, reason });
+      const changed = await this.applications.changeStatus(tx, {
+        id: read.id,
+        from: transition.from,
+        to: transition.to,
+        expectedVersion: request.expectedVersion,
+        reason,
+      });
       if (!changed) throw await lostRaceError(this.applications, tx, read, attempted(request.step), request.expectedVersion);
       const [historyId] = await this.applications.appendHistory(tx, [
         { applicationId: read.id, fromStatus: transition.from, toStatus: transition.to, actorId: caller.userId, note: trimmed(request.note), reason },
@@ -167,7 +187,9 @@ export class ApplicationReviewService {
       });
       if (!isOpen(transition.to)) await this.casework.cancelScheduledVisits(tx, [read.id], caller.userId);
       const notified = notifiedApplication(read);
-      await this.notifier.statusChanged(tx, [{ application: notified, change: { historyId, from: transition.from, to: transition.to, reason, actorId: caller.userId } }]);
+      await this.notifier.statusChanged(tx, [
+        { application: notified, change: { historyId, from: transition.from, to: transition.to, reason, actorId: caller.userId } },
+      ]);
       if (pet) await this.movePet(tx, pet, transition, notified, caller.userId);
       return { application: (await this.applications.findById(read.id, tx))!, insider: access.insider };
     });
@@ -178,7 +200,12 @@ export class ApplicationReviewService {
    * then checks what the step needs of the pet. null when the pet is gone and the step (a withdrawal or a
    * cancellation) can go ahead without it.
    */
-  private async lockPetFor(tx: TransactionContext, read: ApplicationEntity, transition: ApplicationTransition, request: StepRequest): Promise<PetEntity | null> {
+  private async lockPetFor(
+    tx: TransactionContext,
+    read: ApplicationEntity,
+    transition: ApplicationTransition,
+    request: StepRequest,
+  ): Promise<PetEntity | null> {
     const pet = await this.pets.lock(tx, read.petId);
     // While this step waited for the pet, a concurrent one (another approval) may have moved this application.
     const current = await this.applications.findById(read.id, tx);
@@ -189,14 +216,21 @@ export class ApplicationReviewService {
       return null;
     }
     if (transition.to === 'approved' && (pet.listingStatus !== 'published' || !['available', 'on_hold'].includes(pet.availability))) {
-      throw new DomainError('CONFLICT', `The pet is ${words(pet.listingStatus === 'published' ? pet.availability : pet.listingStatus)} and cannot be promised to this applicant.`, {
-        petId: pet.id,
-        listingStatus: pet.listingStatus,
-        availability: pet.availability,
-      });
+      throw new DomainError(
+        'CONFLICT',
+        `The pet is ${words(pet.listingStatus === 'published' ? pet.availability : pet.listingStatus)} and cannot be promised to this applicant.`,
+        {
+          petId: pet.id,
+          listingStatus: pet.listingStatus,
+          availability: pet.availability,
+        },
+      );
     }
     if (transition.to === 'completed' && pet.availability !== 'pending') {
-      throw new DomainError('CONFLICT', `The pet is ${words(pet.availability)}, not pending: the adoption cannot be completed.`, { petId: pet.id, availability: pet.availability });
+      throw new DomainError('CONFLICT', `The pet is ${words(pet.availability)}, not pending: the adoption cannot be completed.`, {
+        petId: pet.id,
+        availability: pet.availability,
+      });
     }
     return pet;
   }
@@ -207,11 +241,24 @@ export class ApplicationReviewService {
    * is adopted and every application still open for it is rejected. Cancellation or withdrawal of the approved
    * application: the pet is available again (waitlisted applications stay waitlisted, for the owner side to reopen).
    */
-  private async movePet(tx: TransactionContext, pet: PetEntity, transition: ApplicationTransition, application: NotifiedApplication, actorId: string): Promise<void> {
+  private async movePet(
+    tx: TransactionContext,
+    pet: PetEntity,
+    transition: ApplicationTransition,
+    application: NotifiedApplication,
+    actorId: string,
+  ): Promise<void> {
     if (transition.to === 'approved') {
       await this.pets.changeAvailability(tx, pet, 'pending', actorId, 'adoption application approved');
       const waitlist = application.rescueId !== null && (await this.rescues.waitlistsOnApproval(application.rescueId, tx));
-      if (waitlist) await this.closeCompeting(tx, application, COMPETING_STATUSES.filter((s) => s !== 'waitlisted'), 'waitlisted', WAITLISTED_REASON);
+      if (waitlist)
+        await this.closeCompeting(
+          tx,
+          application,
+          COMPETING_STATUSES.filter((s) => s !== 'waitlisted'),
+          'waitlisted',
+          WAITLISTED_REASON,
+        );
       else await this.closeCompeting(tx, application, COMPETING_STATUSES, 'rejected', PET_ADOPTED_REASON);
     } else if (transition.to === 'completed') {
       await this.pets.changeAvailability(tx, pet, 'adopted', actorId, 'adoption completed');
@@ -222,16 +269,32 @@ export class ApplicationReviewService {
   }
 
   /** The pet's other applications in `statuses` move to `to`, by the platform: a few statements whatever their number. */
-  private async closeCompeting(tx: TransactionContext, chosen: NotifiedApplication, statuses: readonly ApplicationStatus[], to: ApplicationStatus, reason: string): Promise<void> {
+  private async closeCompeting(
+    tx: TransactionContext,
+    chosen: NotifiedApplication,
+    statuses: readonly ApplicationStatus[],
+    to: ApplicationStatus,
+    reason: string,
+  ): Promise<void> {
     const competitors = await this.applications.lockCompeting(tx, chosen.petId, chosen.id, statuses);
     if (competitors.length === 0) return;
     // The rows are locked, so the change cannot miss; each keeps the status it had as its history's `from`.
-    await this.applications.changeLockedStatuses(tx, competitors.map((c) => c.id), to, reason);
+    await this.applications.changeLockedStatuses(
+      tx,
+      competitors.map((c) => c.id),
+      to,
+      reason,
+    );
     const historyIds = await this.applications.appendHistory(
       tx,
       competitors.map((c) => ({ applicationId: c.id, fromStatus: c.status, toStatus: to, actorId: null, note: null, reason })),
     );
-    if (!isOpen(to)) await this.casework.cancelScheduledVisits(tx, competitors.map((c) => c.id), null);
+    if (!isOpen(to))
+      await this.casework.cancelScheduledVisits(
+        tx,
+        competitors.map((c) => c.id),
+        null,
+      );
     await this.notifier.statusChanged(
       tx,
       competitors.map((c, i) => ({

@@ -10,7 +10,15 @@ import type {
   ApplicationSummaryDto,
   HomeVisitDto,
 } from '@app/contracts';
-import type { ApplicationDraftEntity, ApplicationEntity, ApplicationMessageEntity, ApplicationReferenceEntity, ApplicationStatusHistoryEntity, HomeVisitEntity, QuestionSetEntity } from '@app/catalog';
+import type {
+  ApplicationDraftEntity,
+  ApplicationEntity,
+  ApplicationMessageEntity,
+  ApplicationReferenceEntity,
+  ApplicationStatusHistoryEntity,
+  HomeVisitEntity,
+  QuestionSetEntity,
+} from '@app/catalog';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 

@@ -54,7 +54,11 @@ export class ApplicationsController {
   }
 
   @ContractRoute(operations.replaceApplication)
-  replaceApplication(@CurrentPrincipal() caller: Principal, @Param() params: ReplaceApplicationParams, @Body() body: ReplaceApplicationRequestDto): Promise<ApplicationDto> {
+  replaceApplication(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: ReplaceApplicationParams,
+    @Body() body: ReplaceApplicationRequestDto,
+  ): Promise<ApplicationDto> {
     return this.applications.replace(caller, params.applicationId, body);
   }
 
@@ -82,12 +86,20 @@ export class ApplicationsController {
   }
 
   @ContractRoute(operations.reviewApplication)
-  reviewApplication(@CurrentPrincipal() caller: Principal, @Param() params: ReviewApplicationParams, @Body() body: ReviewApplicationRequestDto): Promise<ApplicationDto> {
+  reviewApplication(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: ReviewApplicationParams,
+    @Body() body: ReviewApplicationRequestDto,
+  ): Promise<ApplicationDto> {
     return this.review.review(caller, params.applicationId, body);
   }
 
   @ContractRoute(operations.assignApplication)
-  assignApplication(@CurrentPrincipal() caller: Principal, @Param() params: AssignApplicationParams, @Body() body: AssignApplicationRequestDto): Promise<ApplicationDto> {
+  assignApplication(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: AssignApplicationParams,
+    @Body() body: AssignApplicationRequestDto,
+  ): Promise<ApplicationDto> {
     return this.review.assign(caller, params.rescueId, params.applicationId, body);
   }
 

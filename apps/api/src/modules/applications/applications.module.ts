@@ -13,7 +13,19 @@ import { ApplicationCaseworkController } from './application-casework.controller
 import { ApplicationCaseworkService } from './application-casework.service';
 import { ApplicationDetailReader } from './application-detail.reader';
 import { ApplicationDraftsController } from './application-drafts.controller';
-import { ApplicationDraftsRepository, applicationEntities, ApplicationMessagesRepository, ApplicationsRepository, CaseworkRepository, QuestionSetsRepository, TypeOrmApplicationDraftsRepository, TypeOrmApplicationMessagesRepository, TypeOrmApplicationsRepository, TypeOrmCaseworkRepository, TypeOrmQuestionSetsRepository } from '@app/catalog';
+import {
+  ApplicationDraftsRepository,
+  applicationEntities,
+  ApplicationMessagesRepository,
+  ApplicationsRepository,
+  CaseworkRepository,
+  QuestionSetsRepository,
+  TypeOrmApplicationDraftsRepository,
+  TypeOrmApplicationMessagesRepository,
+  TypeOrmApplicationsRepository,
+  TypeOrmCaseworkRepository,
+  TypeOrmQuestionSetsRepository,
+} from '@app/catalog';
 import { ApplicationDraftsService } from './application-drafts.service';
 import { ApplicationFormsController } from './application-forms.controller';
 import { ApplicationFormsService } from './application-forms.service';

@@ -18,7 +18,15 @@ import { ApplicationAccessPolicy, applicationNotFound, readsAllApplications } fr
 import { ApplicationDetailReader } from './application-detail.reader';
 import { assertValidSubmission, storedAnswers } from './application-form';
 import { ApplicationFormsService } from './application-forms.service';
-import { ApplicationDraftsRepository, type ApplicationListFilter, ApplicationsRepository, CaseworkRepository, invalidTransition, QuestionSetsRepository, submittedCursor } from '@app/catalog';
+import {
+  ApplicationDraftsRepository,
+  type ApplicationListFilter,
+  ApplicationsRepository,
+  CaseworkRepository,
+  invalidTransition,
+  QuestionSetsRepository,
+  submittedCursor,
+} from '@app/catalog';
 import { ApplicationNotifier, notifiedApplication } from './application-notifier';
 import { ApplicationPets, ApplicationRescues } from './application-ports';
 import { toApplicationDto, toApplicationSummaryDto, toHistoryEntryDto } from './application.mapper';
@@ -53,7 +61,11 @@ export class ApplicationsService {
     const { pet } = found;
     await this.access.assertMayApply(pet, caller, tx);
     if (pet.listingStatus !== 'published' || pet.availability !== 'available') {
-      throw new DomainError('CONFLICT', 'This pet is not open to applications.', { petId: pet.id, listingStatus: pet.listingStatus, availability: pet.availability });
+      throw new DomainError('CONFLICT', 'This pet is not open to applications.', {
+        petId: pet.id,
+        listingStatus: pet.listingStatus,
+        availability: pet.availability,
+      });
     }
     const form = await this.forms.setForPet(pet, tx);
     assertValidSubmission(form.questions, body.answers, body.references, 'complete');
@@ -69,7 +81,9 @@ export class ApplicationsService {
       answers: storedAnswers(body.answers),
     });
     await this.casework.replaceReferences(tx, id, body.references);
-    await this.applications.appendHistory(tx, [{ applicationId: id, fromStatus: null, toStatus: 'submitted', actorId: caller.userId, note: null, reason: null }]);
+    await this.applications.appendHistory(tx, [
+      { applicationId: id, fromStatus: null, toStatus: 'submitted', actorId: caller.userId, note: null, reason: null },
+    ]);
     await this.drafts.deleteFor(tx, caller.userId, pet.id);
     await this.audit.record(tx, { action: 'application.submitted', targetType: 'application', targetId: id, after: { petId: pet.id, questionSetId: form.id } });
     const detail = await this.details.read(id, tx);

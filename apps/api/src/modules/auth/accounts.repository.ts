@@ -63,7 +63,12 @@ export class AccountsRepository {
   }
 
   async disableTwoFactor(manager: EntityManager, userId: string): Promise<boolean> {
-    const result = await this.change(manager, userId, { twoFactorSecret: null, twoFactorPendingSecret: null, twoFactorEnabledAt: null }, 'two_factor_secret IS NOT NULL');
+    const result = await this.change(
+      manager,
+      userId,
+      { twoFactorSecret: null, twoFactorPendingSecret: null, twoFactorEnabledAt: null },
+      'two_factor_secret IS NOT NULL',
+    );
     return result === 1;
   }
 

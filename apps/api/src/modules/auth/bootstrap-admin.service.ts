@@ -37,7 +37,13 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     try {
       await inTransaction(this.dataSource, async (tx) => {
         await this.accounts.insert(tx.manager, { id, email, name: 'Administrator', passwordHash, role: 'super_admin', emailVerifiedAt: new Date() });
-        await this.audit.record(tx, { action: 'auth.bootstrap_admin_created', targetType: 'user', targetId: id, actorId: null, after: { role: 'super_admin' } });
+        await this.audit.record(tx, {
+          action: 'auth.bootstrap_admin_created',
+          targetType: 'user',
+          targetId: id,
+          actorId: null,
+          after: { role: 'super_admin' },
+        });
       });
       this.logger.log({ userId: id }, 'created the bootstrap super_admin');
     } catch (error) {

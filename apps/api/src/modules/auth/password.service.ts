@@ -47,7 +47,13 @@ export class PasswordService {
       await this.emailTokens.create(tx.manager, { userId: user.id, purpose: 'reset_password', tokenHash, ttlSeconds: RESET_TOKEN_TTL_SECONDS });
       await this.audit.record(tx, { action: 'auth.password_reset_requested', targetType: 'user', targetId: user.id, actorId: null });
       tx.afterCommit(() =>
-        this.mailer.send({ template: 'password-reset', to: user.email, userId: user.id, params: { token, name: user.name }, dedupeKey: tokenHash.slice(0, 32) }),
+        this.mailer.send({
+          template: 'password-reset',
+          to: user.email,
+          userId: user.id,
+          params: { token, name: user.name },
+          dedupeKey: tokenHash.slice(0, 32),
+        }),
       );
     });
   }
@@ -67,7 +73,13 @@ export class PasswordService {
       await this.accounts.markEmailVerified(tx.manager, account.id);
       await this.emailTokens.spendAllForUser(tx.manager, account.id, 'reset_password');
       const revoked = await this.sessions.revokeAllForUser(tx, account.id, 'password_reset', undefined, { endAccessTokens: true });
-      await this.audit.record(tx, { action: 'auth.password_reset', targetType: 'user', targetId: account.id, actorId: null, after: { revokedSessions: revoked } });
+      await this.audit.record(tx, {
+        action: 'auth.password_reset',
+        targetType: 'user',
+        targetId: account.id,
+        actorId: null,
+        after: { revokedSessions: revoked },
+      });
       return account;
     });
     await this.throttle.reset(user.email);

@@ -71,7 +71,14 @@ export class RegistrationService {
     if (existing) return this.noticeExisting(tx, existing);
     const id = newId();
     try {
-      await this.accounts.insert(tx.manager, { id, email: account.email, name: account.name, passwordHash: account.passwordHash, role: 'adopter', emailVerifiedAt: null });
+      await this.accounts.insert(tx.manager, {
+        id,
+        email: account.email,
+        name: account.name,
+        passwordHash: account.passwordHash,
+        role: 'adopter',
+        emailVerifiedAt: null,
+      });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       // A concurrent sign-up of the same address won the unique index.
@@ -96,7 +103,13 @@ export class RegistrationService {
   private noticeExisting(tx: TransactionContext, user: UserEntity): void {
     tx.afterCommit(async () => {
       if (!(await this.mailer.cooldownPassed('account-exists', user.id, ACCOUNT_EXISTS_COOLDOWN_SECONDS))) return;
-      await this.mailer.send({ template: 'account-exists', to: user.email, userId: user.id, params: { name: user.name }, dedupeKey: `${user.id}-${Date.now()}` });
+      await this.mailer.send({
+        template: 'account-exists',
+        to: user.email,
+        userId: user.id,
+        params: { name: user.name },
+        dedupeKey: `${user.id}-${Date.now()}`,
+      });
     });
   }
 }

@@ -85,10 +85,13 @@ export class SessionsRepository {
 
   async insertSession(manager: EntityManager, session: NewSession): Promise<AuthSessionEntity> {
     const id = newId();
-    await manager.query(
-      `INSERT INTO auth_sessions (id, user_id, device, ip, expires_at) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP(3) + INTERVAL ? SECOND)`,
-      [id, session.userId, session.device, session.ip, session.maxAgeSeconds],
-    );
+    await manager.query(`INSERT INTO auth_sessions (id, user_id, device, ip, expires_at) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP(3) + INTERVAL ? SECOND)`, [
+      id,
+      session.userId,
+      session.device,
+      session.ip,
+      session.maxAgeSeconds,
+    ]);
     return manager.findOneByOrFail(AuthSessionEntity, { id });
   }
 

@@ -59,7 +59,12 @@ export class SessionsService {
   async revokeOthers(principal: Principal): Promise<void> {
     await inTransaction(this.dataSource, async (tx) => {
       const revoked = await this.sessions.revokeAllForUser(tx, principal.userId, 'revoked_others', principal.sessionId, { endAccessTokens: true });
-      await this.audit.record(tx, { action: 'auth.sessions_revoked', targetType: 'user', targetId: principal.userId, after: { revokedSessions: revoked, kept: principal.sessionId } });
+      await this.audit.record(tx, {
+        action: 'auth.sessions_revoked',
+        targetType: 'user',
+        targetId: principal.userId,
+        after: { revokedSessions: revoked, kept: principal.sessionId },
+      });
     });
   }
 }

@@ -19,8 +19,7 @@ import { TwoFactorChallenges } from './two-factor-challenges';
 import { toUserDto } from '@app/identity';
 
 export type LoginOutcome =
-  | { status: 'authenticated'; tokens: IssuedTokens }
-  | { status: 'two_factor_required'; challengeToken: string; challengeExpiresAt: Date };
+  { status: 'authenticated'; tokens: IssuedTokens } | { status: 'two_factor_required'; challengeToken: string; challengeExpiresAt: Date };
 
 type FailureReason = 'unknown_account' | 'wrong_password' | 'not_verified' | 'inactive' | 'wrong_second_factor';
 
@@ -159,7 +158,13 @@ export class SignInService {
     const { lockedForSeconds } = await this.throttle.recordFailure(email, client.ip);
     await this.audit.record(null, { action: 'auth.login_failed', targetType: 'user', targetId: user?.id ?? null, actorId: null, after: { reason } });
     if (lockedForSeconds === null) return;
-    await this.audit.record(null, { action: 'auth.account_locked', targetType: 'user', targetId: user?.id ?? null, actorId: null, after: { seconds: lockedForSeconds } });
+    await this.audit.record(null, {
+      action: 'auth.account_locked',
+      targetType: 'user',
+      targetId: user?.id ?? null,
+      actorId: null,
+      after: { seconds: lockedForSeconds },
+    });
     // One mail per lock: only the failure that started the lock gets here.
     if (user) {
       await this.mailer.send({

@@ -22,7 +22,9 @@ describe('TOTP', () => {
 
   it('round-trips base32 and builds an otpauth URI apps understand', () => {
     expect(base32Decode(RFC_SECRET).toString()).toBe('12345678901234567890');
-    expect(otpauthUri('ABC', 'ada@example.org', 'Pets')).toBe('otpauth://totp/Pets%3Aada%40example.org?secret=ABC&issuer=Pets&algorithm=SHA1&digits=6&period=30');
+    expect(otpauthUri('ABC', 'ada@example.org', 'Pets')).toBe(
+      'otpauth://totp/Pets%3Aada%40example.org?secret=ABC&issuer=Pets&algorithm=SHA1&digits=6&period=30',
+    );
   });
 
   it('encrypts secrets at rest and detects tampering', () => {

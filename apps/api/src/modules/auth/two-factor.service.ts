@@ -30,8 +30,7 @@ export function assertOneSecondFactor(proof: SecondFactorProof): void {
   }
 }
 
-const wrongCode = (field: 'code' | 'backupCode') =>
-  new ValidationFailedError([{ field, constraints: { valid: 'The code is wrong or was already used.' } }]);
+const wrongCode = (field: 'code' | 'backupCode') => new ValidationFailedError([{ field, constraints: { valid: 'The code is wrong or was already used.' } }]);
 
 /** TOTP enrolment, backup codes and the check of a second factor (RFC 6238; secrets AES-GCM encrypted at rest). */
 @Injectable()

@@ -16,7 +16,14 @@ class InMemoryFeatureRepository extends FeatureRepository {
 }
 
 const flag = (key: string, enabled: boolean): FeatureFlagEntity =>
-  Object.assign({} as FeatureFlagEntity, { key, enabled, description: `${key} flag`, version: 3, createdAt: new Date(0), updatedAt: new Date('2026-01-02T03:04:05.678Z') });
+  Object.assign({} as FeatureFlagEntity, {
+    key,
+    enabled,
+    description: `${key} flag`,
+    version: 3,
+    createdAt: new Date(0),
+    updatedAt: new Date('2026-01-02T03:04:05.678Z'),
+  });
 
 describe('FeaturesService', () => {
   const service = new FeaturesService(new InMemoryFeatureRepository([flag('b.flag', false), flag('a.flag', true)]));

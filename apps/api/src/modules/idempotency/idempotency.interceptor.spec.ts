@@ -103,9 +103,15 @@ describe('IdempotencyInterceptor', () => {
 
   it('refuses a malformed key, and a missing one where the operation requires it, before any work runs (VALIDATION_FAILED)', async () => {
     const { call, ran } = setup();
-    await expect(call({ key: 'short' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'Idempotency-Key', constraints: { pattern: expect.any(String) } }] } });
+    await expect(call({ key: 'short' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ field: 'Idempotency-Key', constraints: { pattern: expect.any(String) } }] },
+    });
     await expect(call({ key: 'key with spaces' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(call({ handler: 'submit' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'Idempotency-Key', constraints: { required: expect.any(String) } }] } });
+    await expect(call({ handler: 'submit' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ field: 'Idempotency-Key', constraints: { required: expect.any(String) } }] },
+    });
     expect(ran).toEqual([]);
     expect((await call({ handler: 'submit', key: 'key-12345678' })).statusCode).toBe(201);
   });

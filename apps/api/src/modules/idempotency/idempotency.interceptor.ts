@@ -54,7 +54,9 @@ export function Idempotent(options: IdempotentOptions = {}): MethodDecorator {
 function idempotencyKeyOf(header: string | undefined, required: boolean): string | undefined {
   if (header === undefined) {
     if (!required) return undefined;
-    throw new ValidationFailedError([{ field: 'Idempotency-Key', constraints: { required: 'This operation needs an Idempotency-Key header, so that a retry cannot apply twice.' } }]);
+    throw new ValidationFailedError([
+      { field: 'Idempotency-Key', constraints: { required: 'This operation needs an Idempotency-Key header, so that a retry cannot apply twice.' } },
+    ]);
   }
   if (!IDEMPOTENCY_KEY.test(header)) {
     throw new ValidationFailedError([{ field: 'Idempotency-Key', constraints: { pattern: 'Use 8–128 printable ASCII characters.' } }]);

@@ -44,10 +44,11 @@ export class IdempotencyRepository {
   }
 
   async deleteExpired(manager: EntityManager, scope: IdempotencyScope): Promise<void> {
-    await manager.query(
-      'DELETE FROM idempotency_keys WHERE caller = ? AND operation = ? AND idempotency_key = ? AND expires_at <= CURRENT_TIMESTAMP(3)',
-      [scope.caller, scope.operation, scope.key],
-    );
+    await manager.query('DELETE FROM idempotency_keys WHERE caller = ? AND operation = ? AND idempotency_key = ? AND expires_at <= CURRENT_TIMESTAMP(3)', [
+      scope.caller,
+      scope.operation,
+      scope.key,
+    ]);
   }
 
   async storeResponse(manager: EntityManager, scope: IdempotencyScope, status: number, body: string): Promise<void> {

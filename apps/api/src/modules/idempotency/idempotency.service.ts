@@ -28,7 +28,9 @@ function canonicalJson(value: unknown): string {
 }
 
 export function requestHashOf(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(body ?? null))
+    .digest('hex');
 }
 
 /** An idempotency scope whose key the client may leave out (the header is optional on most creates). */

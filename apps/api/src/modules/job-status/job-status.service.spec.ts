@@ -30,7 +30,12 @@ const job = Object.assign({} as JobEntity, {
 });
 
 const FAILED_JOB_ID = '00000000-0000-7000-8000-000000000b02';
-const failedJob = Object.assign({} as JobEntity, job, { id: FAILED_JOB_ID, status: 'failed', errorCode: 'EXPORT_FAILED', finishedAt: new Date('2026-01-01T00:00:02.000Z') });
+const failedJob = Object.assign({} as JobEntity, job, {
+  id: FAILED_JOB_ID,
+  status: 'failed',
+  errorCode: 'EXPORT_FAILED',
+  finishedAt: new Date('2026-01-01T00:00:02.000Z'),
+});
 
 describe('JobStatusService', () => {
   const service = new JobStatusService(new InMemoryJobStatusRepository([job, failedJob]));
@@ -65,7 +70,12 @@ describe('JobStatusService', () => {
   });
 
   it('answers 404 to anyone else, as for a job that does not exist', async () => {
-    await expect(service.get({ userId: 'someone', role: 'moderator', sessionId: 's' }, JOB_ID)).rejects.toMatchObject({ code: 'NOT_FOUND', details: { id: JOB_ID } });
-    await expect(service.get({ userId: 'owner', role: 'adopter', sessionId: 's' }, '00000000-0000-7000-8000-000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(service.get({ userId: 'someone', role: 'moderator', sessionId: 's' }, JOB_ID)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { id: JOB_ID },
+    });
+    await expect(service.get({ userId: 'owner', role: 'adopter', sessionId: 's' }, '00000000-0000-7000-8000-000000000000')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -47,7 +47,10 @@ export class TypeOrmNotificationsRepository extends NotificationsRepository {
 
   // Both filters are a prefix of an index: (user_id, in_app, created_at, id) or (user_id, in_app, read_at, created_at, id).
   private centre(filter: NotificationListFilter): SelectQueryBuilder<NotificationEntity> {
-    const query = this.dataSource.getRepository(NotificationEntity).createQueryBuilder('n').where('n.user_id = :userId AND n.in_app = 1', { userId: filter.userId });
+    const query = this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId AND n.in_app = 1', { userId: filter.userId });
     if (filter.unreadOnly) query.andWhere('n.read_at IS NULL');
     return query;
   }

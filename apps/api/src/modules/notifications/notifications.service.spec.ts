@@ -75,7 +75,11 @@ describe('NotificationsService reading one, marking and deleting', () => {
 
   it('marks all unread ones read and answers how many it marked', async () => {
     const { ada, bob, repository, service } = setup();
-    repository.add(notificationRow({ userId: ada.userId }), notificationRow({ userId: ada.userId }), notificationRow({ userId: ada.userId, readAt: new Date() }));
+    repository.add(
+      notificationRow({ userId: ada.userId }),
+      notificationRow({ userId: ada.userId }),
+      notificationRow({ userId: ada.userId, readAt: new Date() }),
+    );
     const bobs = notificationRow({ userId: bob.userId });
     repository.add(bobs);
     expect(await service.markAllRead(ada)).toEqual({ marked: 2 });
@@ -108,7 +112,7 @@ describe('NotificationsService reading one, marking and deleting', () => {
 });
 
 describe('NotificationsService.newFor (the real-time gateway)', () => {
-  it("gives each user only their own in-app notifications, as get() answers them, with their unread count", async () => {
+  it('gives each user only their own in-app notifications, as get() answers them, with their unread count', async () => {
     const { ada, bob, repository, service } = setup();
     const adas = notificationRow({ userId: ada.userId });
     const adasRead = notificationRow({ userId: ada.userId, readAt: new Date() });

@@ -49,7 +49,9 @@ export class NotificationsService {
    * For the real-time gateway: each user's new notifications exactly as get() would answer that user (ids that are
    * not theirs, or no longer exist, are left out), and their unread count. Two queries however many users.
    */
-  async newFor(recipients: ReadonlyArray<{ userId: string; notificationIds: readonly string[] }>): Promise<Array<{ userId: string; notifications: NotificationDto[]; unreadCount: number }>> {
+  async newFor(
+    recipients: ReadonlyArray<{ userId: string; notificationIds: readonly string[] }>,
+  ): Promise<Array<{ userId: string; notifications: NotificationDto[]; unreadCount: number }>> {
     const ids = [...new Set(recipients.flatMap((r) => r.notificationIds))];
     const [rows, counts] = await Promise.all([this.notifications.findInApp(ids), this.notifications.unreadCounts(recipients.map((r) => r.userId))]);
     const byId = new Map(rows.map((row) => [row.id, row]));

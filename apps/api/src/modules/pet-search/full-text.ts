@@ -5,8 +5,41 @@
 
 /** InnoDB's default stopword list (both engines): such words are never indexed, so requiring one matches nothing. */
 const INNODB_STOPWORDS = new Set([
-  'a', 'about', 'an', 'are', 'as', 'at', 'be', 'by', 'com', 'de', 'en', 'for', 'from', 'how', 'i', 'in', 'is', 'it', 'la',
-  'of', 'on', 'or', 'that', 'the', 'this', 'to', 'was', 'what', 'when', 'where', 'who', 'will', 'with', 'und', 'www',
+  'a',
+  'about',
+  'an',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'com',
+  'de',
+  'en',
+  'for',
+  'from',
+  'how',
+  'i',
+  'in',
+  'is',
+  'it',
+  'la',
+  'of',
+  'on',
+  'or',
+  'that',
+  'the',
+  'this',
+  'to',
+  'was',
+  'what',
+  'when',
+  'where',
+  'who',
+  'will',
+  'with',
+  'und',
+  'www',
 ]);
 
 /** innodb_ft_min_token_size (3 by default on both engines): shorter words are not indexed. */
@@ -17,7 +50,11 @@ const MAX_WORD_LENGTH = 84;
 
 /** The indexable words of `q`, lower-cased, unique, in order; empty when no word can match anything. */
 export function searchWordsOf(q: string): string[] {
-  const words = q.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}_]+/gu) ?? [];
+  const words =
+    q
+      .toLowerCase()
+      .normalize('NFC')
+      .match(/[\p{L}\p{N}_]+/gu) ?? [];
   const unique = [...new Set(words.filter((w) => w.length >= MIN_WORD_LENGTH && w.length <= MAX_WORD_LENGTH && !INNODB_STOPWORDS.has(w)))];
   return unique.slice(0, MAX_WORDS);
 }

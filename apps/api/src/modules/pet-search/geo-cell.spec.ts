@@ -11,7 +11,7 @@ function destination(lat: number, lng: number, km: number, bearing: number): [nu
   const λ1 = (lng * Math.PI) / 180;
   const φ2 = Math.asin(Math.sin(φ1) * Math.cos(d) + Math.cos(φ1) * Math.sin(d) * Math.cos(bearing));
   const λ2 = λ1 + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(φ1), Math.cos(d) - Math.sin(φ1) * Math.sin(φ2));
-  return [(φ2 * 180) / Math.PI, ((((λ2 * 180) / Math.PI + 540) % 360) - 180)];
+  return [(φ2 * 180) / Math.PI, (((λ2 * 180) / Math.PI + 540) % 360) - 180];
 }
 
 describe('geoCellOf', () => {
@@ -22,7 +22,7 @@ describe('geoCellOf', () => {
   });
 
   it('is a stable 32-bit Morton code: changing it means rewriting every stored cell', () => {
-    expect(geoCellOf(51.5074, -0.1278)).toBe(3050796098) // x = 32744, y = 51521 interleaved;
+    expect(geoCellOf(51.5074, -0.1278)).toBe(3050796098); // x = 32744, y = 51521 interleaved;
     expect(geoCellOf(-90, -180)).toBe(0);
     expect(geoCellOf(90, 180)).toBe(2 ** 32 - 1);
   });
@@ -78,7 +78,7 @@ describe('coverCircle', () => {
   });
 
   it('covers little more than the circle, so a dense city reads few extra index entries', () => {
-    const squareKm2 = (lat: number) => ((360 / 2 ** GEO_CELL_BITS) * 111.2 * Math.cos((lat * Math.PI) / 180)) * ((180 / 2 ** GEO_CELL_BITS) * 111.2);
+    const squareKm2 = (lat: number) => (360 / 2 ** GEO_CELL_BITS) * 111.2 * Math.cos((lat * Math.PI) / 180) * ((180 / 2 ** GEO_CELL_BITS) * 111.2);
     for (const radiusKm of [1, 5, 25]) {
       const cells = coverCircle(51.5074, -0.1278, radiusKm).reduce((sum, r) => sum + (r.to - r.from + 1), 0);
       const ratio = (cells * squareKm2(51.5)) / (Math.PI * radiusKm ** 2);

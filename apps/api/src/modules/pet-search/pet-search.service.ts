@@ -48,8 +48,7 @@ export class PetSearchService {
     const last = page[page.length - 1];
     return {
       items: page.map((row) => toPetSummary(row, now)),
-      nextCursor:
-        rows.length > limit && last ? encodeSearchCursor({ sort, position: { key: sortKeyOf(last, sort), id: last.id }, fingerprint, total }) : null,
+      nextCursor: rows.length > limit && last ? encodeSearchCursor({ sort, position: { key: sortKeyOf(last, sort), id: last.id }, fingerprint, total }) : null,
       total,
     };
   }

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../seed/catalog-generator';
-import {
-  buildCountQuery,
-  buildPageQuery,
-  cappedTotal,
-  FIRST_RING_KM,
-  indexFor,
-  searchRings,
-  TOTAL_CAP,
-  type SearchCriteria,
-} from './pet-search.sql';
+import { buildCountQuery, buildPageQuery, cappedTotal, FIRST_RING_KM, indexFor, searchRings, TOTAL_CAP, type SearchCriteria } from './pet-search.sql';
 
 const none: SearchCriteria = {
   species: [],
@@ -95,7 +86,13 @@ describe('the page query', () => {
 
   it('filters age groups on the stored birth date, any of several ranges', () => {
     const query = buildPageQuery(
-      { ...none, birthDateRanges: [{ after: '2026-05-22', onOrBefore: '2026-11-22' }, { after: null, onOrBefore: '2018-11-22' }] },
+      {
+        ...none,
+        birthDateRanges: [
+          { after: '2026-05-22', onOrBefore: '2026-11-22' },
+          { after: null, onOrBefore: '2018-11-22' },
+        ],
+      },
       'newest',
       null,
       21,
@@ -144,18 +141,29 @@ describe('distance rings', () => {
     const rings: number[] = [];
     const within = async (ringKm: number) => {
       rings.push(ringKm);
-      return distancesKm.filter((d) => d > startKm && d <= ringKm).sort((a, b) => a - b).slice(0, wanted);
+      return distancesKm
+        .filter((d) => d > startKm && d <= ringKm)
+        .sort((a, b) => a - b)
+        .slice(0, wanted);
     };
     return { rings, within };
   }
 
   it('gives the same rows as one query over the whole radius, for dense, sparse and empty areas', async () => {
     const random = new SeededRandom(7);
-    for (const [count, spreadKm] of [[5000, 3], [300, 40], [20, 200], [0, 1]] as const) {
+    for (const [count, spreadKm] of [
+      [5000, 3],
+      [300, 40],
+      [20, 200],
+      [0, 1],
+    ] as const) {
       const distances = Array.from({ length: count }, () => Math.abs(random.normal()) * spreadKm);
       for (const startKm of [0, 0.5, 7]) {
         const { within } = world(distances, startKm, 21);
-        const expected = distances.filter((d) => d > startKm && d <= 25).sort((a, b) => a - b).slice(0, 21);
+        const expected = distances
+          .filter((d) => d > startKm && d <= 25)
+          .sort((a, b) => a - b)
+          .slice(0, 21);
         expect(await searchRings(21, startKm, 25, within)).toEqual(expected);
       }
     }
@@ -163,11 +171,19 @@ describe('distance rings', () => {
 
   it('reads one small ring in a dense area and grows a few times in a sparse one', async () => {
     const random = new SeededRandom(8);
-    const dense = world(Array.from({ length: 20000 }, () => Math.abs(random.normal()) * 4), 0, 21);
+    const dense = world(
+      Array.from({ length: 20000 }, () => Math.abs(random.normal()) * 4),
+      0,
+      21,
+    );
     await searchRings(21, 0, 25, dense.within);
     expect(dense.rings).toEqual([FIRST_RING_KM]);
 
-    const sparse = world(Array.from({ length: 30 }, () => 5 + random.next() * 100), 0, 21);
+    const sparse = world(
+      Array.from({ length: 30 }, () => 5 + random.next() * 100),
+      0,
+      21,
+    );
     await searchRings(21, 0, 500, sparse.within);
     expect(sparse.rings.length).toBeLessThanOrEqual(6);
     expect(sparse.rings.at(-1)).toBeLessThanOrEqual(500);

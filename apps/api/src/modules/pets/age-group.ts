@@ -9,7 +9,10 @@ const AGE_GROUP_LIMITS: Array<[AgeGroup, number]> = [
 
 /** The age group on `today` of a pet born (or estimated born) on `birthDate`. */
 export function ageGroupOf(birthDate: Date, today: Date = new Date()): AgeGroup {
-  const months = (today.getUTCFullYear() - birthDate.getUTCFullYear()) * 12 + (today.getUTCMonth() - birthDate.getUTCMonth()) - (today.getUTCDate() < birthDate.getUTCDate() ? 1 : 0);
+  const months =
+    (today.getUTCFullYear() - birthDate.getUTCFullYear()) * 12 +
+    (today.getUTCMonth() - birthDate.getUTCMonth()) -
+    (today.getUTCDate() < birthDate.getUTCDate() ? 1 : 0);
   return AGE_GROUP_LIMITS.find(([, limit]) => months < limit)?.[0] ?? 'senior';
 }
 

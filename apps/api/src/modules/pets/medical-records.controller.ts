@@ -32,12 +32,20 @@ export class MedicalRecordsController {
 
   @ContractRoute(operations.createMedicalRecord)
   @Idempotent()
-  createMedicalRecord(@CurrentPrincipal() caller: Principal, @Param() params: CreateMedicalRecordParams, @Body() body: CreateMedicalRecordRequestDto): UnitOfWork<MedicalRecordDto> {
+  createMedicalRecord(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: CreateMedicalRecordParams,
+    @Body() body: CreateMedicalRecordRequestDto,
+  ): UnitOfWork<MedicalRecordDto> {
     return (tx) => this.records.create(tx, caller, params.petId, body);
   }
 
   @ContractRoute(operations.updateMedicalRecord)
-  updateMedicalRecord(@CurrentPrincipal() caller: Principal, @Param() params: UpdateMedicalRecordParams, @Body() body: UpdateMedicalRecordRequestDto): Promise<MedicalRecordDto> {
+  updateMedicalRecord(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: UpdateMedicalRecordParams,
+    @Body() body: UpdateMedicalRecordRequestDto,
+  ): Promise<MedicalRecordDto> {
     return this.records.update(caller, params.recordId, body);
   }
 

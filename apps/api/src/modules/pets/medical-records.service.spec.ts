@@ -50,7 +50,10 @@ describe('MedicalRecordsService', () => {
   it('answers 404 for a record of a pet the caller cannot see', async () => {
     const { pets, service, recordId, pet } = await setup();
     pets.pets.get(pet.id)!.listingStatus = 'draft';
-    await expect(service.update(principal('adopter'), recordId, { expectedVersion: 1, title: 'X' })).rejects.toMatchObject({ code: 'NOT_FOUND', details: { resource: 'MedicalRecord' } });
+    await expect(service.update(principal('adopter'), recordId, { expectedVersion: 1, title: 'X' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { resource: 'MedicalRecord' },
+    });
     await expect(service.list(null, pet.id, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -3,8 +3,20 @@ import type { Principal } from '@app/identity';
 import { petAccessOf } from './pet-access';
 
 const caller = (role: Principal['role'], userId = 'u-1'): Principal => ({ userId, role, sessionId: 's' });
-const rescuePet = (listingStatus: 'draft' | 'published') => ({ ownerType: 'rescue' as const, rescueId: 'r-1', ownerUserId: null, listingStatus, deletedAt: null });
-const rehomerPet = (listingStatus: 'draft' | 'published', ownerUserId = 'u-1') => ({ ownerType: 'individual' as const, rescueId: null, ownerUserId, listingStatus, deletedAt: null });
+const rescuePet = (listingStatus: 'draft' | 'published') => ({
+  ownerType: 'rescue' as const,
+  rescueId: 'r-1',
+  ownerUserId: null,
+  listingStatus,
+  deletedAt: null,
+});
+const rehomerPet = (listingStatus: 'draft' | 'published', ownerUserId = 'u-1') => ({
+  ownerType: 'individual' as const,
+  rescueId: null,
+  ownerUserId,
+  listingStatus,
+  deletedAt: null,
+});
 
 describe('petAccessOf', () => {
   it("makes a rescue's admins and staff its pets' owner side, and its volunteers insiders who change nothing", () => {

@@ -58,7 +58,12 @@ export class PetAccessPolicy {
   }
 
   /** 404 unless the caller may see the pet, 403 unless they are its owner side (or, with `moderators`, a moderator). */
-  async assertOwner(pet: PetOwnership & { id: string }, caller: Principal, tx?: TransactionContext, options: { moderators?: boolean } = {}): Promise<PetAccess> {
+  async assertOwner(
+    pet: PetOwnership & { id: string },
+    caller: Principal,
+    tx?: TransactionContext,
+    options: { moderators?: boolean } = {},
+  ): Promise<PetAccess> {
     const access = await this.assertVisible(pet, caller, tx);
     if (!access.owner && !(options.moderators && access.moderator)) {
       throw new DomainError('FORBIDDEN', 'Only the owner of this listing can change it.', { petId: pet.id });

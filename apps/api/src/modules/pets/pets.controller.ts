@@ -80,7 +80,11 @@ export class PetsController {
   }
 
   @ContractRoute(operations.getPetHistory)
-  getPetHistory(@OptionalPrincipal() caller: Principal | null, @Param() params: GetPetHistoryParams, @Query() query: GetPetHistoryQuery): Promise<PetHistoryPageDto> {
+  getPetHistory(
+    @OptionalPrincipal() caller: Principal | null,
+    @Param() params: GetPetHistoryParams,
+    @Query() query: GetPetHistoryQuery,
+  ): Promise<PetHistoryPageDto> {
     return this.pets.history(caller, params.petId, query);
   }
 
@@ -100,12 +104,20 @@ export class PetsController {
   }
 
   @ContractRoute(operations.listUserRehomes)
-  listUserRehomes(@OptionalPrincipal() caller: Principal | null, @Param() params: ListUserRehomesParams, @Query() query: ListUserRehomesQuery): Promise<PetSummaryPageDto> {
+  listUserRehomes(
+    @OptionalPrincipal() caller: Principal | null,
+    @Param() params: ListUserRehomesParams,
+    @Query() query: ListUserRehomesQuery,
+  ): Promise<PetSummaryPageDto> {
     return this.lists.listRehomes(caller, params.userId, query);
   }
 
   @ContractRoute(operations.listRescuePets)
-  listRescuePets(@OptionalPrincipal() caller: Principal | null, @Param() params: ListRescuePetsParams, @Query() query: ListRescuePetsQuery): Promise<PetSummaryPageDto> {
+  listRescuePets(
+    @OptionalPrincipal() caller: Principal | null,
+    @Param() params: ListRescuePetsParams,
+    @Query() query: ListRescuePetsQuery,
+  ): Promise<PetSummaryPageDto> {
     return this.lists.listRescuePets(caller, params.rescueId, query);
   }
 }

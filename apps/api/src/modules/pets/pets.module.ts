@@ -8,7 +8,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { RescuesModule } from '../rescues/rescues.module';
 import { MedicalRecordsController } from './medical-records.controller';
-import { CatalogModule, MedicalRecordsRepository, petEntities, ReferenceDataRepository, TypeOrmMedicalRecordsRepository, TypeOrmReferenceDataRepository } from '@app/catalog';
+import {
+  CatalogModule,
+  MedicalRecordsRepository,
+  petEntities,
+  ReferenceDataRepository,
+  TypeOrmMedicalRecordsRepository,
+  TypeOrmReferenceDataRepository,
+} from '@app/catalog';
 import { MedicalRecordsService } from './medical-records.service';
 import { PetAccessPolicy } from './pet-access';
 import { PetAdoptionService } from './pet-adoption.service';

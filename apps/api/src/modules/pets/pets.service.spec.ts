@@ -49,7 +49,15 @@ describe('PetsService.create', () => {
     const { pets, audit, service } = setup();
     const owner = principal('rehomer');
     const dto = await service.create(fakeTx(), owner, body({ estimatedAgeMonths: 3 }));
-    expect(dto).toMatchObject({ colour: '', coat: 'short', energyLevel: 'moderate', temperament: [], ageGroup: 'baby', featured: false, owner: { type: 'individual', userId: owner.userId } });
+    expect(dto).toMatchObject({
+      colour: '',
+      coat: 'short',
+      energyLevel: 'moderate',
+      temperament: [],
+      ageGroup: 'baby',
+      featured: false,
+      owner: { type: 'individual', userId: owner.userId },
+    });
     expect(pets.pets.get(dto.id)!.geoCell).toEqual(expect.any(Number));
     expect(pets.history.map((h) => [h.kind, h.fromStatus, h.toStatus])).toEqual([
       ['listing', null, 'draft'],
@@ -103,7 +111,10 @@ describe('PetsService.update', () => {
     });
     expect(dto).toMatchObject({ ageGroup: 'baby', estimatedAgeMonths: 1, location: { city: 'York', latitude: 53.96 }, name: 'Biscuit', version: 2 });
     expect(pets.pets.get(pet.id)!.geoCell).toEqual(expect.any(Number));
-    expect(audit.events[0]).toMatchObject({ action: 'pet.updated', after: { version: 2, fields: ['estimatedAgeMonths', 'city', 'region', 'postcode', 'latitude', 'longitude', 'birthDateEstimate', 'geoCell'] } });
+    expect(audit.events[0]).toMatchObject({
+      action: 'pet.updated',
+      after: { version: 2, fields: ['estimatedAgeMonths', 'city', 'region', 'postcode', 'latitude', 'longitude', 'birthDateEstimate', 'geoCell'] },
+    });
   });
 
   it('keeps the version when nothing changes', async () => {
@@ -124,7 +135,11 @@ describe('PetsService.changeListing', () => {
     expect(dto).toMatchObject({ listingStatus: 'published', version: 2 });
     expect(dto.publishedAt).not.toBeNull();
     expect(pets.history.at(-1)).toMatchObject({ kind: 'listing', fromStatus: 'submitted', toStatus: 'published', actorId: moderator.userId });
-    expect(audit.events.at(-1)).toMatchObject({ action: 'pet.listing_changed', before: { listingStatus: 'submitted' }, after: { listingStatus: 'published', by: 'moderator' } });
+    expect(audit.events.at(-1)).toMatchObject({
+      action: 'pet.listing_changed',
+      before: { listingStatus: 'submitted' },
+      after: { listingStatus: 'published', by: 'moderator' },
+    });
   });
 
   it('checks the state (409), then who acts (403), and a return needs a reason (400)', async () => {
@@ -132,9 +147,14 @@ describe('PetsService.changeListing', () => {
     const pet = petRow({ listingStatus: 'submitted' });
     pets.add(pet);
     const owner = principal('rehomer', pet.ownerUserId!);
-    await expect(service.changeListing(owner, pet.id, { action: 'retire', expectedVersion: 1 })).rejects.toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'submitted', action: 'retire' } });
+    await expect(service.changeListing(owner, pet.id, { action: 'retire', expectedVersion: 1 })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+      details: { from: 'submitted', action: 'retire' },
+    });
     await expect(service.changeListing(owner, pet.id, { action: 'publish', expectedVersion: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(service.changeListing(principal('moderator'), pet.id, { action: 'return', expectedVersion: 1, reason: '  ' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(service.changeListing(principal('moderator'), pet.id, { action: 'return', expectedVersion: 1, reason: '  ' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     expect(pets.history).toEqual([]);
   });
 
@@ -146,7 +166,10 @@ describe('PetsService.changeListing', () => {
     const a = petRow({ ownerType: 'rescue', rescueId: pending, ownerUserId: null });
     const b = petRow({ ownerType: 'rescue', rescueId: verified, ownerUserId: null });
     pets.add(a, b);
-    await expect(service.changeListing(staff, a.id, { action: 'publish', expectedVersion: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN', details: { rescueStatus: 'pending' } });
+    await expect(service.changeListing(staff, a.id, { action: 'publish', expectedVersion: 1 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      details: { rescueStatus: 'pending' },
+    });
     expect((await service.changeListing(staff, b.id, { action: 'publish', expectedVersion: 1 })).listingStatus).toBe('published');
   });
 
@@ -175,7 +198,9 @@ describe('PetsService.changeAvailability and remove', () => {
     await service.changeAvailability(owner, pet.id, { availability: 'adopted', expectedVersion: 1, note: 'Went home' });
     expect(pets.pets.get(pet.id)!.adoptedAt).toBeInstanceOf(Date);
     expect(pets.history.at(-1)).toMatchObject({ fromStatus: 'available', toStatus: 'adopted', reason: 'Went home' });
-    await expect(service.changeAvailability(owner, pet.id, { availability: 'pending', expectedVersion: 2 })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await expect(service.changeAvailability(owner, pet.id, { availability: 'pending', expectedVersion: 2 })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
     await service.changeAvailability(owner, pet.id, { availability: 'available', expectedVersion: 2 });
     expect(pets.pets.get(pet.id)!.adoptedAt).toBeNull();
   });
@@ -186,8 +211,12 @@ describe('PetsService.changeAvailability and remove', () => {
     pets.add(pet);
     const owner = principal('rehomer', pet.ownerUserId!);
     await service.changeAvailability(owner, pet.id, { availability: 'on_hold', expectedVersion: 1 });
-    await expect(service.changeAvailability(owner, pet.id, { availability: 'on_hold', expectedVersion: 2 })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
-    await expect(service.changeAvailability(principal('adopter'), pet.id, { availability: 'adopted', expectedVersion: 2 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(service.changeAvailability(owner, pet.id, { availability: 'on_hold', expectedVersion: 2 })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
+    await expect(service.changeAvailability(principal('adopter'), pet.id, { availability: 'adopted', expectedVersion: 2 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(fans.announced).toEqual([{ petId: pet.id, petName: 'Biscuit', from: 'available', to: 'on_hold', actorId: owner.userId }]);
   });
 

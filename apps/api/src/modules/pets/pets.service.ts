@@ -18,7 +18,16 @@ import { RoleChanges } from '../auth/role-changes.service';
 import { geoCellOf } from '../pet-search/geo-cell';
 import { birthDateEstimateOf } from './age-group';
 import { PET_MANAGING_STAFF_ROLES, PetAccessPolicy, petNotFound } from './pet-access';
-import { EDITABLE_PET_FIELDS, type ListingActor, listingTransitionOf, type NewPet, PetAvailabilityChanges, type PetChanges, type PetEntity, PetsRepository } from '@app/catalog';
+import {
+  EDITABLE_PET_FIELDS,
+  type ListingActor,
+  listingTransitionOf,
+  type NewPet,
+  PetAvailabilityChanges,
+  type PetChanges,
+  type PetEntity,
+  PetsRepository,
+} from '@app/catalog';
 import { toPetDto, toPetHistoryEntryDto } from './pet.mapper';
 import { PetRescueAccess } from './rescue-access';
 
@@ -34,7 +43,13 @@ function changesOf(fields: Partial<PetFields>): PetChanges {
     if (value === undefined) continue;
     if (key === 'location') {
       const location = value as PetFields['location'];
-      Object.assign(changes, { city: location.city, region: location.region, postcode: location.postcode, latitude: location.latitude, longitude: location.longitude });
+      Object.assign(changes, {
+        city: location.city,
+        region: location.region,
+        postcode: location.postcode,
+        latitude: location.latitude,
+        longitude: location.longitude,
+      });
     } else if ((EDITABLE_PET_FIELDS as readonly string[]).includes(key)) {
       Object.assign(changes, { [key]: value });
     }
@@ -165,7 +180,10 @@ export class PetsService {
       const changes = changesOf(fields);
       const birthDateEstimate = this.birthDateEstimateAfter(pet, changes, today);
       if (birthDateEstimate !== pet.birthDateEstimate) changes.birthDateEstimate = birthDateEstimate;
-      const geoCell = geoCellOf(changes.latitude !== undefined ? changes.latitude : pet.latitude, changes.longitude !== undefined ? changes.longitude : pet.longitude);
+      const geoCell = geoCellOf(
+        changes.latitude !== undefined ? changes.latitude : pet.latitude,
+        changes.longitude !== undefined ? changes.longitude : pet.longitude,
+      );
       if (geoCell !== pet.geoCell) changes.geoCell = geoCell;
       const changed = (Object.keys(changes) as Array<keyof PetChanges>).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(pet[key]));
       if (changed.length === 0) {
@@ -174,7 +192,13 @@ export class PetsService {
       }
       await this.pets.update(tx, petId, expectedVersion, changes);
       // Field names, not values: the audit log is no place for descriptions and addresses.
-      await this.audit.record(tx, { action: 'pet.updated', targetType: 'pet', targetId: petId, before: { version: expectedVersion }, after: { version: expectedVersion + 1, fields: changed } });
+      await this.audit.record(tx, {
+        action: 'pet.updated',
+        targetType: 'pet',
+        targetId: petId,
+        before: { version: expectedVersion },
+        after: { version: expectedVersion + 1, fields: changed },
+      });
       return toPetDto(await this.reload(tx, petId), today);
     });
   }
@@ -201,7 +225,10 @@ export class PetsService {
       await this.access.assertOwner(pet, caller, tx, { moderators: true });
       const { open } = await this.pets.applicationsHolding(tx, petId);
       if (open > 0) {
-        throw new DomainError('CONFLICT', 'This pet has open adoption applications: close them first (or retire the listing instead).', { petId, openApplications: open });
+        throw new DomainError('CONFLICT', 'This pet has open adoption applications: close them first (or retire the listing instead).', {
+          petId,
+          openApplications: open,
+        });
       }
       if (!(await this.pets.softDelete(tx, petId))) throw petNotFound(petId);
       await this.audit.record(tx, {

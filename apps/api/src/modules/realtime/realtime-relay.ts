@@ -54,9 +54,11 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnApplicationShutd
       case 'notifications':
         // One at a time, so that a user's unread counts arrive in order and a large fan-out queues here rather than
         // on the database pool.
-        this.notificationsInOrder = this.notificationsInOrder.then(() => this.sendNotifications(signal.recipients)).catch((error: unknown) => {
-          this.logger.warn({ err: error }, 'real-time notifications not relayed');
-        });
+        this.notificationsInOrder = this.notificationsInOrder
+          .then(() => this.sendNotifications(signal.recipients))
+          .catch((error: unknown) => {
+            this.logger.warn({ err: error }, 'real-time notifications not relayed');
+          });
         return;
       case 'application-message':
         for (const userId of signal.recipientIds) {

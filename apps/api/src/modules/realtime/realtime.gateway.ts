@@ -46,7 +46,9 @@ function connectError(error: unknown): Error & { data: ErrorBody } {
  * fresh token). It only receives: what it is sent comes from RealtimeRelay, which decides who may see what.
  */
 @WebSocketGateway({ namespace: REALTIME_NAMESPACE })
-export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGatewayConnection<RealtimeSocket>, OnGatewayDisconnect<RealtimeSocket>, OnApplicationShutdown {
+export class RealtimeGateway
+  implements OnGatewayInit<RealtimeNamespace>, OnGatewayConnection<RealtimeSocket>, OnGatewayDisconnect<RealtimeSocket>, OnApplicationShutdown
+{
   @WebSocketServer() private readonly namespace!: RealtimeNamespace;
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   private tokenRecheck?: NodeJS.Timeout;

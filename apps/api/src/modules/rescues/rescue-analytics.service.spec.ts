@@ -5,7 +5,20 @@ import { lastMonths, medianDays, RescueAnalyticsService } from './rescue-analyti
 describe('lastMonths', () => {
   it('names the 12 UTC months ending with the current one, across a year boundary', () => {
     const window = lastMonths(new Date('2026-02-15T10:00:00.000Z'));
-    expect(window.months).toEqual(['2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(window.months).toEqual([
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
     expect(window.from.toISOString()).toBe('2025-03-01T00:00:00.000Z');
     expect(window.to.toISOString()).toBe('2026-03-01T00:00:00.000Z');
   });

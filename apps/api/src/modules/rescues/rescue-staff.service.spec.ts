@@ -8,7 +8,8 @@ import { INVITATION_TTL_MS, RescueStaffService } from './rescue-staff.service';
 function setup() {
   const fakes = rescueFakes();
   const service = new RescueStaffService(fakes.rescues, fakes.staff, fakes.promotion, fakes.mailer.asMailer(), fakes.audit.asService());
-  const invite = (caller: Principal, rescueId: string, request: InviteStaffRequestDto) => fakes.store.transaction((tx) => service.invite(tx, caller, rescueId, request));
+  const invite = (caller: Principal, rescueId: string, request: InviteStaffRequestDto) =>
+    fakes.store.transaction((tx) => service.invite(tx, caller, rescueId, request));
   const rescue = fakes.store.rescue({ name: 'Happy Tails' });
   const admin = fakes.store.account('rescue_admin', { name: 'Olive' });
   fakes.store.member(rescue.id, admin, 'admin', new Date('2026-01-01T00:00:00.000Z'));
@@ -76,7 +77,9 @@ describe('RescueStaffService.accept', () => {
     expect(store.accounts.get(ivy.userId)!.role).toBe('rescue_staff');
     expect([...store.invitations.values()][0].acceptedAt).toBeInstanceOf(Date);
     expect(audit.events.map((e) => e.action)).toEqual(['rescue.staff_invited', 'rescue.staff_joined']);
-    expect(roleChanges.changes).toEqual([{ userId: ivy.userId, from: 'adopter', to: 'rescue_staff', context: { reason: 'rescue.invitation_accepted', rescueId: rescue.id } }]);
+    expect(roleChanges.changes).toEqual([
+      { userId: ivy.userId, from: 'adopter', to: 'rescue_staff', context: { reason: 'rescue.invitation_accepted', rescueId: rescue.id } },
+    ]);
   });
 
   it('promotes a rescue_staff invited as admin to rescue_admin', async () => {
@@ -89,7 +92,9 @@ describe('RescueStaffService.accept', () => {
   it('answers FORBIDDEN to another account and to an unverified holder of the address, and leaves the invitation usable', async () => {
     const { service, store, token } = await invited();
     await expect(service.accept(store.account('adopter', { email: 'eve@example.org' }), token)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(service.accept(store.account('adopter', { email: 'ivy@example.org', emailVerifiedAt: null }), token)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(service.accept(store.account('adopter', { email: 'ivy@example.org', emailVerifiedAt: null }), token)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect([...store.invitations.values()][0].acceptedAt).toBeNull();
     await expect(service.accept(store.account('adopter', { email: 'ivy@example.org' }), token)).resolves.toMatchObject({ role: 'staff' });
   });

@@ -64,9 +64,22 @@ export class RescueStaffService {
       expiresAt: new Date(createdAt.getTime() + INVITATION_TTL_MS),
     });
     // Ids and the role only: audit rows outlive accounts and must hold no personal data such as the address.
-    await this.audit.record(tx, { action: 'rescue.staff_invited', targetType: 'rescue', targetId: rescueId, after: { invitationId: invitation.id, role: body.role } });
+    await this.audit.record(tx, {
+      action: 'rescue.staff_invited',
+      targetType: 'rescue',
+      targetId: rescueId,
+      after: { invitationId: invitation.id, role: body.role },
+    });
     tx.afterCommit(() =>
-      this.mailer.send({ to: email, userId: invitee?.id ?? null, token, tokenHash, rescueName: rescue.name, role: body.role, inviterName: inviter?.name ?? '' }),
+      this.mailer.send({
+        to: email,
+        userId: invitee?.id ?? null,
+        token,
+        tokenHash,
+        rescueName: rescue.name,
+        role: body.role,
+        inviterName: inviter?.name ?? '',
+      }),
     );
     return toStaffInvitationDto(invitation);
   }
@@ -87,7 +100,10 @@ export class RescueStaffService {
       }
       if (invitation.acceptedAt) throw new DomainError('CONFLICT', 'This invitation has already been used.', { reason: 'used' });
       if (invitation.expiresAt.getTime() <= Date.now()) {
-        throw new DomainError('CONFLICT', 'This invitation has expired; ask the rescue for a new one.', { reason: 'expired', expiresAt: invitation.expiresAt.toISOString() });
+        throw new DomainError('CONFLICT', 'This invitation has expired; ask the rescue for a new one.', {
+          reason: 'expired',
+          expiresAt: invitation.expiresAt.toISOString(),
+        });
       }
       if (await this.staff.roleOf(invitation.rescueId, caller.userId, tx)) throw alreadyMember();
       try {
@@ -96,7 +112,8 @@ export class RescueStaffService {
         if (isDuplicateKey(error)) throw alreadyMember();
         throw error;
       }
-      if (!(await this.staff.markInvitationAccepted(tx, invitation.id))) throw new DomainError('CONFLICT', 'This invitation has already been used.', { reason: 'used' });
+      if (!(await this.staff.markInvitationAccepted(tx, invitation.id)))
+        throw new DomainError('CONFLICT', 'This invitation has already been used.', { reason: 'used' });
       await this.audit.record(tx, {
         action: 'rescue.staff_joined',
         targetType: 'rescue',

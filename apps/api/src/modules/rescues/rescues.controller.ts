@@ -86,13 +86,21 @@ export class RescuesController {
   }
 
   @ContractRoute(operations.listRescueStaff)
-  listRescueStaff(@CurrentPrincipal() caller: Principal, @Param() params: ListRescueStaffParams, @Query() query: ListRescueStaffQuery): Promise<StaffMemberPageDto> {
+  listRescueStaff(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: ListRescueStaffParams,
+    @Query() query: ListRescueStaffQuery,
+  ): Promise<StaffMemberPageDto> {
     return this.staff.list(caller, params.rescueId, query);
   }
 
   @ContractRoute(operations.inviteRescueStaff)
   @Idempotent()
-  inviteRescueStaff(@CurrentPrincipal() caller: Principal, @Param() params: InviteRescueStaffParams, @Body() body: InviteStaffRequestDto): UnitOfWork<StaffInvitationDto> {
+  inviteRescueStaff(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: InviteRescueStaffParams,
+    @Body() body: InviteStaffRequestDto,
+  ): UnitOfWork<StaffInvitationDto> {
     return (tx) => this.staff.invite(tx, caller, params.rescueId, body);
   }
 

@@ -5,7 +5,15 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { MemberPromotionService } from './member-promotion.service';
-import { RescueAnalyticsRepository, rescueEntities, RescuesRepository, RescueStaffRepository, TypeOrmRescueAnalyticsRepository, TypeOrmRescuesRepository, TypeOrmRescueStaffRepository } from '@app/catalog';
+import {
+  RescueAnalyticsRepository,
+  rescueEntities,
+  RescuesRepository,
+  RescueStaffRepository,
+  TypeOrmRescueAnalyticsRepository,
+  TypeOrmRescuesRepository,
+  TypeOrmRescueStaffRepository,
+} from '@app/catalog';
 import { RescueAnalyticsService } from './rescue-analytics.service';
 import { RescueMembershipService } from './rescue-membership.service';
 import { RescueStaffService } from './rescue-staff.service';

@@ -12,7 +12,15 @@ function setup() {
 }
 
 const body = (overrides: Partial<CreateRescueRequestDto> = {}): CreateRescueRequestDto =>
-  ({ name: 'Happy Tails', description: 'Dogs.', email: 'hi@example.org', city: 'Leeds', region: 'West Yorkshire', postcode: 'LS1', ...overrides }) as CreateRescueRequestDto;
+  ({
+    name: 'Happy Tails',
+    description: 'Dogs.',
+    email: 'hi@example.org',
+    city: 'Leeds',
+    region: 'West Yorkshire',
+    postcode: 'LS1',
+    ...overrides,
+  }) as CreateRescueRequestDto;
 
 describe('RescuesService.create', () => {
   it('creates a pending rescue with default settings, makes the caller its admin and promotes an adopter', async () => {
@@ -23,7 +31,9 @@ describe('RescuesService.create', () => {
     expect(store.staff).toEqual([expect.objectContaining({ rescueId: rescue.id, userId: ada.userId, role: 'admin' })]);
     expect(store.accounts.get(ada.userId)!.role).toBe('rescue_admin');
     expect(audit.events.map((e) => e.action)).toEqual(['rescue.registered']);
-    expect(roleChanges.changes).toEqual([{ userId: ada.userId, from: 'adopter', to: 'rescue_admin', context: { reason: 'rescue.registered', rescueId: rescue.id } }]);
+    expect(roleChanges.changes).toEqual([
+      { userId: ada.userId, from: 'adopter', to: 'rescue_admin', context: { reason: 'rescue.registered', rescueId: rescue.id } },
+    ]);
   });
 
   it.each(['moderator', 'admin', 'rescue_admin'] as const)('keeps the platform role of a %s', async (role) => {
@@ -82,7 +92,10 @@ describe('RescuesService.update and replace', () => {
     const rescue = store.rescue({ version: 3 });
     const admin = store.account();
     store.member(rescue.id, admin, 'admin');
-    await expect(service.update(admin, rescue.id, { expectedVersion: 2, city: 'York' })).rejects.toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 3 } });
+    await expect(service.update(admin, rescue.id, { expectedVersion: 2, city: 'York' })).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { currentVersion: 3 },
+    });
     await expect(service.update(admin, rescue.id, { expectedVersion: 2 })).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
     expect(await service.update(admin, rescue.id, { expectedVersion: 3 })).toMatchObject({ version: 3 });
   });
@@ -146,7 +159,11 @@ describe('RescuesService.verify and reject', () => {
     expect(await service.verify(pending.id)).toMatchObject({ status: 'verified', rejectionReason: null });
     expect(await service.verify(rejected.id)).toMatchObject({ status: 'verified', rejectionReason: null });
     await expect(service.verify(pending.id)).rejects.toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'verified', to: 'verified' } });
-    expect(audit.events[1]).toMatchObject({ action: 'rescue.verified', before: { status: 'rejected', rejectionReason: 'No number.' }, after: { status: 'verified' } });
+    expect(audit.events[1]).toMatchObject({
+      action: 'rescue.verified',
+      before: { status: 'rejected', rejectionReason: 'No number.' },
+      after: { status: 'verified' },
+    });
   });
 
   it('rejects pending and verified rescues (clearing verifiedAt) and refuses a rejected one', async () => {

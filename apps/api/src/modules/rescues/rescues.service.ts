@@ -2,14 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { DomainError, newId, NotFoundError, VersionConflictError } from '@app/common';
 import { DEFAULT_PAGE_SIZE } from '@app/common/pagination/keyset-cursor';
-import type {
-  CreateRescueRequestDto,
-  ListRescuesQuery,
-  ReplaceRescueRequestDto,
-  RescueDto,
-  RescuePageDto,
-  UpdateRescueRequestDto,
-} from '@app/contracts';
+import type { CreateRescueRequestDto, ListRescuesQuery, ReplaceRescueRequestDto, RescueDto, RescuePageDto, UpdateRescueRequestDto } from '@app/contracts';
 import type { TransactionContext } from '@app/database';
 import type { Principal } from '@app/identity';
 import { MemberPromotionService } from './member-promotion.service';

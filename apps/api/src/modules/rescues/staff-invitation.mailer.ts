@@ -29,7 +29,12 @@ export class StaffInvitationMailer {
     try {
       await this.producer.enqueue(
         JOB.sendEmail,
-        { template: 'staff-invitation', to: mail.to, userId: mail.userId, params: { token: mail.token, rescueName: mail.rescueName, role: mail.role, inviterName: mail.inviterName } },
+        {
+          template: 'staff-invitation',
+          to: mail.to,
+          userId: mail.userId,
+          params: { token: mail.token, rescueName: mail.rescueName, role: mail.role, inviterName: mail.inviterName },
+        },
         { jobId },
       );
     } catch (error) {

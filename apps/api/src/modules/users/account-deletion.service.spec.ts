@@ -9,7 +9,13 @@ function setup() {
   const audit = new FakeAudit();
   const sessions = new FakeSessions();
   const producer = new FakeJobProducer(repository);
-  const service = new AccountDeletionService(repository, sessions.asRepository(), audit.asService(), producer.asProducer(), fakeConfig({ ACCOUNT_DELETION_GRACE_SECONDS: GRACE_SECONDS }));
+  const service = new AccountDeletionService(
+    repository,
+    sessions.asRepository(),
+    audit.asService(),
+    producer.asProducer(),
+    fakeConfig({ ACCOUNT_DELETION_GRACE_SECONDS: GRACE_SECONDS }),
+  );
   return { repository, audit, sessions, producer, service };
 }
 
@@ -22,7 +28,9 @@ describe('AccountDeletionService.requestDeletion', () => {
     const before = Date.now();
     const { jobId } = await service.requestDeletion(principalOf(ada), ada.id);
 
-    expect(producer.requests).toEqual([{ id: jobId, name: 'privacy.anonymise-user', payload: { userId: ada.id }, createdBy: ada.id, delayMs: GRACE_SECONDS * 1000 }]);
+    expect(producer.requests).toEqual([
+      { id: jobId, name: 'privacy.anonymise-user', payload: { userId: ada.id }, createdBy: ada.id, delayMs: GRACE_SECONDS * 1000 },
+    ]);
     const stored = repository.users.get(ada.id)!;
     expect(stored).toMatchObject({ status: 'pending_deletion', deletionJobId: jobId, version: 2 });
     expect(stored.deletionRequestedAt!.getTime()).toBeGreaterThanOrEqual(before);
@@ -34,7 +42,12 @@ describe('AccountDeletionService.requestDeletion', () => {
         targetType: 'user',
         targetId: ada.id,
         before: { status: 'active' },
-        after: { status: 'pending_deletion', jobId, anonymiseAfter: new Date(stored.deletionRequestedAt!.getTime() + GRACE_SECONDS * 1000).toISOString(), sessionsRevoked: 3 },
+        after: {
+          status: 'pending_deletion',
+          jobId,
+          anonymiseAfter: new Date(stored.deletionRequestedAt!.getTime() + GRACE_SECONDS * 1000).toISOString(),
+          sessionsRevoked: 3,
+        },
       },
     ]);
   });
@@ -48,7 +61,7 @@ describe('AccountDeletionService.requestDeletion', () => {
     expect(producer.requests).toHaveLength(1);
   });
 
-  it("answers 404 to anyone but the owner, admins included, and changes nothing", async () => {
+  it('answers 404 to anyone but the owner, admins included, and changes nothing', async () => {
     const { repository, producer, service } = setup();
     const ada = userRow();
     const root = userRow({ role: 'super_admin' });
@@ -101,7 +114,11 @@ describe('AccountDeletionService.cancelDeletion', () => {
   it('answers 409 when no deletion is pending or the grace period is over, leaving the queue alone', async () => {
     const { repository, producer, service } = setup();
     const ada = userRow();
-    const late = userRow({ status: 'pending_deletion', deletionRequestedAt: new Date(Date.now() - (GRACE_SECONDS + 1) * 1000), deletionJobId: '00000000-0000-7000-8000-00000000abcd' });
+    const late = userRow({
+      status: 'pending_deletion',
+      deletionRequestedAt: new Date(Date.now() - (GRACE_SECONDS + 1) * 1000),
+      deletionJobId: '00000000-0000-7000-8000-00000000abcd',
+    });
     repository.add(ada, late);
     await expect(service.cancelDeletion(principalOf(ada), ada.id)).rejects.toMatchObject({ code: 'CONFLICT', details: { status: 'active' } });
     await expect(service.cancelDeletion(principalOf(late), late.id)).rejects.toMatchObject({ code: 'CONFLICT' });

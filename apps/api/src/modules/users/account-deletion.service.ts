@@ -83,7 +83,13 @@ export class AccountDeletionService {
           }
         });
       }
-      await this.audit.record(tx, { action: 'user.deletion_cancelled', targetType: 'user', targetId: userId, before: { status: user.status, jobId }, after: { status: 'active' } });
+      await this.audit.record(tx, {
+        action: 'user.deletion_cancelled',
+        targetType: 'user',
+        targetId: userId,
+        before: { status: user.status, jobId },
+        after: { status: 'active' },
+      });
       const updated = await this.users.findById(userId, tx);
       if (!updated) throw userNotFound(userId);
       return toUserDto(updated);

@@ -11,7 +11,13 @@ function setup() {
 }
 
 const exportRow = (jobId: string, userId: string, expiresAt: Date): DataExportEntity =>
-  Object.assign({} as DataExportEntity, { jobId, userId, content: JSON.stringify({ profile: { id: userId } }), createdAt: new Date('2026-01-01T00:00:00.000Z'), expiresAt });
+  Object.assign({} as DataExportEntity, {
+    jobId,
+    userId,
+    content: JSON.stringify({ profile: { id: userId } }),
+    createdAt: new Date('2026-01-01T00:00:00.000Z'),
+    expiresAt,
+  });
 
 describe('DataExportService.requestExport', () => {
   it('starts a tracked export job for the owner and audits the request', async () => {

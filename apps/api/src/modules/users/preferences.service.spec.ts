@@ -50,7 +50,10 @@ describe('PreferencesService', () => {
     const ada = userRow();
     repository.add(ada);
     await service.replace(principalOf(ada), ada.id, body(1));
-    await expect(service.replace(principalOf(ada), ada.id, { ...body(1), locale: 'de' })).rejects.toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
+    await expect(service.replace(principalOf(ada), ada.id, { ...body(1), locale: 'de' })).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { currentVersion: 2 },
+    });
     expect(repository.preferences.get(ada.id)?.locale).toBe('fr-FR');
   });
 

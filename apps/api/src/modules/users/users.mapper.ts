@@ -1,7 +1,6 @@
 import type { UserDataExportDto, UserPreferencesDto } from '@app/contracts';
 import type { DataExportEntity, UserPreferencesEntity } from '@app/identity';
 
-
 export function toUserPreferencesDto(preferences: UserPreferencesEntity): UserPreferencesDto {
   return {
     notifications: preferences.notifications,

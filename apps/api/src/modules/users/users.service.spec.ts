@@ -69,7 +69,10 @@ describe('UsersService.update and replace', () => {
     const ada = userRow({ version: 2 });
     repository.add(ada);
     expect((await service.update(principalOf(ada), ada.id, { expectedVersion: 2 })).version).toBe(2);
-    await expect(service.update(principalOf(ada), ada.id, { expectedVersion: 1 })).rejects.toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
+    await expect(service.update(principalOf(ada), ada.id, { expectedVersion: 1 })).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { currentVersion: 2 },
+    });
     expect(audit.events).toEqual([]);
   });
 

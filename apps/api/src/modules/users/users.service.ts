@@ -67,7 +67,13 @@ export class UsersService {
       }
       await this.users.update(tx, userId, expectedVersion, changes);
       // Field names, not values: audit rows outlive the account and must hold no personal data.
-      await this.audit.record(tx, { action: 'user.updated', targetType: 'user', targetId: userId, before: { version: expectedVersion }, after: { version: expectedVersion + 1, fields } });
+      await this.audit.record(tx, {
+        action: 'user.updated',
+        targetType: 'user',
+        targetId: userId,
+        before: { version: expectedVersion },
+        after: { version: expectedVersion + 1, fields },
+      });
       return toUserDto(await this.reload(tx, userId));
     });
   }
@@ -81,7 +87,13 @@ export class UsersService {
         throw new DomainError('CONFLICT', `A ${user.status} account cannot be activated.`, { status: user.status });
       }
       await this.users.update(tx, userId, user.version, { status: 'active' });
-      await this.audit.record(tx, { action: 'user.activated', targetType: 'user', targetId: userId, before: { status: user.status }, after: { status: 'active' } });
+      await this.audit.record(tx, {
+        action: 'user.activated',
+        targetType: 'user',
+        targetId: userId,
+        before: { status: user.status },
+        after: { status: 'active' },
+      });
       return toUserDto(await this.reload(tx, userId));
     });
   }
