@@ -223,3 +223,24 @@ describe('audit service', () => {
     enqueue.mockRestore();
   });
 });
+
+describe('inTransaction', () => {
+  it('retries the victim of a deadlock: two transactions locking two rows in opposite orders both commit', async () => {
+    const [first, second] = [`deadlock.a.${newId().slice(-8)}`, `deadlock.b.${newId().slice(-8)}`];
+    await insertFlag(first);
+    await insertFlag(second);
+    let attempts = 0;
+    const crossing = (from: string, to: string) =>
+      inTransaction(dataSource, async (tx) => {
+        attempts++;
+        await tx.manager.query('UPDATE feature_flags SET enabled = 1 - enabled WHERE `key` = ?', [from]);
+        await sleep(150); // both hold their first row now
+        await tx.manager.query('UPDATE feature_flags SET enabled = 1 - enabled WHERE `key` = ?', [to]);
+      });
+    await Promise.all([crossing(first, second), crossing(second, first)]);
+    // InnoDB aborted one of them as the deadlock victim; its retry ran after the other committed.
+    expect(attempts).toBeGreaterThanOrEqual(3);
+    const flags = await dataSource.getRepository(FeatureFlagEntity).findBy([{ key: first }, { key: second }]);
+    expect(flags.map((flag) => flag.enabled)).toEqual([false, false]); // each flag flipped twice
+  });
+});

@@ -11,7 +11,10 @@ export interface TransactionContext {
 
 // InnoDB resolves deadlocks by aborting one transaction; retrying it whole is the documented remedy.
 const RETRYABLE_ERRNOS = new Set([ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT]);
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 5;
+
+/** A short random pause before a retry, longer each time, so the transactions that collided do not collide again. */
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
 
 function isRetryable(error: unknown): boolean {
   const errno = driverErrnoOf(error);
@@ -31,6 +34,7 @@ export async function inTransaction<T>(
       result = await dataSource.transaction(isolation, (manager) => work({ manager, afterCommit: (effect) => effects.push(effect) }));
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      await backoff(attempt);
       continue;
     }
     for (const effect of effects) await effect();

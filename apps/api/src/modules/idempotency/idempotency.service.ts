@@ -64,8 +64,13 @@ export class IdempotencyService {
     return inTransaction(this.dataSource, async (tx) => {
       let outcome = await this.repository.claim(tx.manager, scope, requestHash, IDEMPOTENCY_TTL_SECONDS);
       if (outcome === 'exists') {
-        await this.repository.deleteExpired(tx.manager, scope);
-        const stored = await this.repository.find(tx.manager, scope);
+        let stored = await this.repository.find(tx.manager, scope);
+        // Only an expired key is deleted: the DELETE wants an exclusive lock, and concurrent duplicates, each holding
+        // a shared lock from its failed insert, would deadlock on it.
+        if (stored && stored.expiresAt.getTime() <= Date.now()) {
+          await this.repository.deleteExpired(tx.manager, scope);
+          stored = await this.repository.find(tx.manager, scope);
+        }
         if (!stored) outcome = await this.repository.claim(tx.manager, scope, requestHash, IDEMPOTENCY_TTL_SECONDS);
         else if (stored.requestHash !== requestHash) {
           throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request.', { key: scope.key });
