@@ -1,6 +1,7 @@
 // Demo applications on a freshly seeded demo database, so that `npm run demo` shows the adoption side too: an
 // adopter with applications in several states (one with a thread and a scheduled home visit), and a rescue admin
 // who reviews them. Plain SQL like the rest of the seed; the accounts sign in with the seeded password.
+import { publiclyVisiblePetSql } from '@app/catalog';
 import { CORE_QUESTION_SET_ID, CORE_SAMPLE_ANSWERS } from '@app/database';
 import type { DataSource } from 'typeorm';
 import { SEEDED_PASSWORD_HASH, SeededRandom, seededUuidV7 } from './catalog-generator';
@@ -33,7 +34,7 @@ export async function seedDemoApplications(dataSource: DataSource, now = Date.no
   const timeOrderedId = (at: number) => seededUuidV7(at, random);
   const [rescue]: Array<{ id: string }> = await dataSource.query("SELECT id FROM rescues WHERE email = 'rescue-1@seed.example'");
   const [rehomer]: Array<{ id: string }> = await dataSource.query("SELECT id FROM users WHERE email = 'rehomer-1@seed.example'");
-  const available = "listing_status = 'published' AND availability = 'available' AND deleted_at IS NULL";
+  const available = `${publiclyVisiblePetSql('pets')} AND availability = 'available'`;
   const rescuePets: Array<{ id: string }> = await dataSource.query(`SELECT id FROM pets WHERE rescue_id = ? AND ${available} ORDER BY id LIMIT ?`, [
     rescue.id,
     PLANS.length,
