@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api';
 import { createScratchDatabase } from '../support/db';
-import { createUser } from '../support/identity';
+import { createUser, refreshRole } from '../support/identity';
 import { isolatedRedisPrefix, startWorker, waitFor, type TestWorker } from '../support/worker';
 
 let database: Awaited<ReturnType<typeof createScratchDatabase>>;
@@ -112,6 +112,7 @@ describe('an unexpected database error in the api', () => {
       postcode: personal.postcode,
     });
     expect((await rescuesApi.request('POST', '/api/v1/rescues', { token: caller.token, body: rescue(`Paws ${personal.tok}`) })).status).toBe(201);
+    await refreshRole(rescuesApi, caller); // registering a rescue made the caller its rescue_admin
     const duplicate = await rescuesApi.request('POST', '/api/v1/rescues', { token: caller.token, body: rescue(`Claws ${personal.tok}`) });
     expect(duplicate.status).toBe(500);
 
