@@ -43,4 +43,9 @@ export class PetAvailabilityChanges {
     await this.fans.announceStatusChange(tx, { petId: pet.id, petName: pet.name, from: pet.availability, to, actorId });
     return true;
   }
+
+  /** As apply, for a pet whose row `tx` holds locked: its version is the current one, so the change cannot miss. */
+  async applyLocked(tx: TransactionContext, pet: PetEntity, to: Availability, actorId: string | null, reason: string): Promise<void> {
+    if (!(await this.apply(tx, pet, pet.version, to, actorId, reason))) throw new Error(`pet ${pet.id} changed under its lock`);
+  }
 }

@@ -66,22 +66,8 @@ const plain = (rows: Array<Record<string, unknown>>) =>
 type Section = keyof typeof EXPORT_QUERIES;
 export type CatalogPersonalDataExport = Record<Section, Array<Record<string, unknown>>>;
 
-/** The parameters of each export query, in placeholder order. */
-const EXPORT_PARAMS: Record<Section, (subject: PersonalDataSubject) => string[]> = {
-  rescueMemberships: (s) => [s.id],
-  staffInvitationsSent: (s) => [s.id],
-  staffInvitationsReceived: (s) => [s.email],
-  petListings: (s) => [s.id],
-  favouritePets: (s) => [s.id],
-  petStatusChanges: (s) => [s.id],
-  applications: (s) => [s.id],
-  applicationReferencesGiven: (s) => [s.id],
-  applicationDrafts: (s) => [s.id],
-  applicationMessages: (s) => [s.id, s.id, s.id],
-  applicationHistory: (s) => [s.id],
-  applicationStatusChanges: (s) => [s.id, s.id],
-  medicalRecordsAuthored: (s) => [s.id, s.id],
-};
+/** Every placeholder of an export query is the subject's id, but in the queries by address. */
+const BY_EMAIL: ReadonlySet<Section> = new Set(['staffInvitationsReceived']);
 
 /**
  * What erasure removes, in order. What the user wrote for others (messages on other people's applications, history
@@ -117,7 +103,14 @@ export class CatalogPersonalData {
   async exportOf(subject: PersonalDataSubject): Promise<CatalogPersonalDataExport> {
     const sections = {} as CatalogPersonalDataExport;
     for (const section of Object.keys(EXPORT_QUERIES) as Section[]) {
-      sections[section] = plain(await this.dataSource.query(EXPORT_QUERIES[section], EXPORT_PARAMS[section](subject)));
+      const sql = EXPORT_QUERIES[section];
+      const value = BY_EMAIL.has(section) ? subject.email : subject.id;
+      sections[section] = plain(
+        await this.dataSource.query(
+          sql,
+          Array.from(sql.matchAll(/\?/g), () => value),
+        ),
+      );
     }
     return sections;
   }
@@ -149,11 +142,9 @@ export class CatalogPersonalData {
     let released = 0;
     for (const { petId } of held) {
       const pet = await this.pets.lockById(tx, petId);
-      // Locked, so the version read is current and the change cannot miss; re-checked since the read above.
+      // Re-checked under the lock: the read above took none.
       if (pet?.availability !== 'pending') continue;
-      if (!(await this.availability.apply(tx, pet, pet.version, 'available', null, "adoption cancelled: the applicant's account was deleted"))) {
-        throw new Error(`pet ${pet.id} changed under its lock`);
-      }
+      await this.availability.applyLocked(tx, pet, 'available', null, "adoption cancelled: the applicant's account was deleted");
       released++;
     }
     return released;

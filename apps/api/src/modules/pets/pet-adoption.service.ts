@@ -36,8 +36,7 @@ export class PetAdoptionService {
   }
 
   /** Moves a pet locked in `tx` to `to`, with a history entry and an audit entry; the reason names the adoption step. */
-  async changeAvailability(tx: TransactionContext, pet: PetEntity, to: Availability, actorId: string | null, reason: string): Promise<void> {
-    // The row is locked, so its version is the current one and the conditional update cannot miss.
-    if (!(await this.availability.apply(tx, pet, pet.version, to, actorId, reason))) throw new Error(`pet ${pet.id} changed under its lock`);
+  changeAvailability(tx: TransactionContext, pet: PetEntity, to: Availability, actorId: string | null, reason: string): Promise<void> {
+    return this.availability.applyLocked(tx, pet, to, actorId, reason);
   }
 }
